@@ -1,0 +1,34 @@
+// A workbook as plain data: exactly what the emulator's `world.createSpreadsheet()` takes, and what the .xlsx
+// reader produces and the writer consumes.
+
+export type CellValue = string | number | boolean | Date;
+
+export interface SheetModel {
+  name: string;
+  /** Row 1 is the header. Every row has the same length. Empty cells are ''. */
+  values: CellValue[][];
+  /** Same shape as values; a non-empty string is a formula such as '=A2*2', null means a plain value. */
+  formulas?: (string | null)[][];
+  maxRows: number;
+  maxColumns: number;
+  frozenRows?: number;
+}
+
+export interface WorkbookModel {
+  name: string;
+  sheets: SheetModel[];
+}
+
+/** Grid cells of the whole workbook, empty cells included: what the 10,000,000-cell limit counts. */
+export function gridCells(workbook: WorkbookModel): number {
+  return workbook.sheets.reduce((sum, sheet) => sum + sheet.maxRows * sheet.maxColumns, 0);
+}
+
+/** 1 -> A, 27 -> AA, 60 -> BH. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}

@@ -1,0 +1,137 @@
+// The services the core needs, as small interfaces. src/gas/ implements them with Apps Script;
+// tests may implement them in memory. Every method that talks to Apps Script is one round trip or a
+// fixed, documented number of them: the core plans its work in blocks with that in mind.
+
+/** A cell as Apps Script returns it from getValues(): date-formatted cells come back as Date objects. */
+export type CellValue = string | number | boolean | Date;
+export type Grid = CellValue[][];
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface SheetDimensions {
+  /** Last row / column holding content (0 when the sheet is empty). */
+  lastRow: number;
+  lastColumn: number;
+  /** Grid size, empty cells included: what counts against the 10M-cell limit. */
+  maxRows: number;
+  maxColumns: number;
+}
+
+export interface SheetPort {
+  readonly name: string;
+  /** 4 round trips. */
+  dimensions(): SheetDimensions;
+  /** Values of a block; 1-based row and column. One round trip. */
+  readValues(row: number, column: number, rows: number, columns: number): Grid;
+  /** Formulas of a block ('' where a cell holds no formula). One round trip. */
+  readFormulas(row: number, column: number, rows: number, columns: number): string[][];
+  /** One round trip. */
+  writeValues(row: number, column: number, values: Grid): void;
+  /** Formulas where the string starts with '=', values elsewhere; one round trip per call. */
+  writeFormulas(row: number, column: number, formulas: string[][]): void;
+  /** Sets every cell of the block to one value. One round trip. */
+  fill(row: number, column: number, rows: number, columns: number, value: CellValue): void;
+  /** Empties the contents of a block. One round trip. */
+  clear(row: number, column: number, rows: number, columns: number): void;
+  insertColumnsAfter(afterColumn: number, count: number): void;
+  deleteColumns(column: number, count: number): void;
+  insertRowsAfter(afterRow: number, count: number): void;
+  deleteRows(row: number, count: number): void;
+}
+
+export interface SpreadsheetPort {
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+  sheet(name: string): SheetPort | null;
+  sheetNames(): string[];
+  /** Grid cells of every sheet (empty ones included): 2 round trips per sheet. */
+  totalCells(): number;
+  /** Spreadsheet-level developer metadata. */
+  metadata(key: string): string | null;
+  setMetadata(key: string, value: string): void;
+  /** Commits pending writes. */
+  flush(): void;
+}
+
+export interface SpreadsheetsPort {
+  /** The spreadsheet the user has open, or null (time-driven trigger). */
+  active(): SpreadsheetPort | null;
+  open(id: string): SpreadsheetPort;
+}
+
+export interface DriveFile {
+  id: string;
+  name: string;
+  url: string;
+  createdAt: string;
+}
+
+export interface DrivePort {
+  file(id: string): DriveFile | null;
+  /** The first parent folder of a file, or null (a file in no folder the user can see). */
+  parentFolderId(fileId: string): string | null;
+  /** Throws an Error whose message names the folder when it does not exist or cannot be opened. */
+  assertFolder(folderId: string): void;
+  findFileInFolder(folderId: string, name: string): DriveFile | null;
+  listFilesInFolder(folderId: string): DriveFile[];
+  copyFile(fileId: string, name: string, folderId: string): DriveFile;
+  createTextFile(folderId: string, name: string, content: string, mimeType: string): DriveFile;
+  readText(fileId: string): string;
+  trash(fileId: string): void;
+}
+
+/** A string store: document properties. */
+export interface KeyValueStore {
+  getAll(): Record<string, string>;
+  get(key: string): string | null;
+  setMany(values: Record<string, string>): void;
+  delete(key: string): void;
+}
+
+export interface CachePort {
+  get(key: string): string | null;
+  put(key: string, value: string, seconds: number): void;
+  remove(key: string): void;
+}
+
+export interface LockPort {
+  tryLock(timeoutMs: number): boolean;
+  release(): void;
+}
+
+export interface TriggerPort {
+  /** Ids of the time-driven triggers calling `handler`. */
+  list(handler: string): string[];
+  /** Creates a one-off time-driven trigger; returns its id. */
+  createAfter(handler: string, delayMs: number): string;
+  delete(id: string): void;
+}
+
+export interface SessionPort {
+  userEmail(): string;
+  locale(): string;
+}
+
+/** Everything an entry point hands to the core. */
+export interface Services {
+  clock: Clock;
+  logger: Logger;
+  spreadsheets: SpreadsheetsPort;
+  drive: DrivePort;
+  properties: KeyValueStore;
+  cache: CachePort;
+  lock: LockPort;
+  triggers: TriggerPort;
+  session: SessionPort;
+}

@@ -1,0 +1,29 @@
+import { MENU_ITEMS } from '../entry/menu';
+
+/** Editor add-ons put their menu under Extensions (https://developers.google.com/apps-script/reference/base/ui#createaddonmenu). */
+export function addMigrationMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of MENU_ITEMS) {
+    if (item === null) menu.addSeparator();
+    else menu.addItem(item.caption, item.functionName);
+  }
+  menu.addToUi();
+}
+
+export function showSidebar(fileName: string, title: string, locale: string): void {
+  const template = HtmlService.createTemplateFromFile(fileName);
+  template.locale = locale;
+  const html = template.evaluate().setTitle(title).setWidth(300);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Asks the user to confirm; true when they answer Yes. */
+export function confirm(title: string, prompt: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(title, prompt, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}
+
+export function tell(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}

@@ -1,0 +1,38 @@
+import { blockDigests, cellKey, digestRows, DIGEST_BLOCK_ROWS } from '../../src/core/digest';
+
+describe('cell digests', () => {
+  it('tells apart values that print alike but differ in type or formula', () => {
+    const keys = [
+      cellKey(1, ''),
+      cellKey('1', ''),
+      cellKey(true, ''),
+      cellKey('true', ''),
+      cellKey(2, '=1+1'),
+      cellKey(2, ''),
+      cellKey(new Date('2026-01-21T03:00:00Z'), ''),
+      cellKey('2026-01-21T03:00:00.000Z', ''),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('changes when any one cell changes and not otherwise', () => {
+    const rows = [
+      ['MK-1', 'NV1000', 12.5],
+      ['MK-2', 'NV1001', ''],
+    ];
+    const base = digestRows(rows, null, 3);
+    expect(digestRows(rows.map((r) => r.slice()), null, 3)).toBe(base);
+    const edited = rows.map((r) => r.slice());
+    edited[1][2] = 0;
+    expect(digestRows(edited, null, 3)).not.toBe(base);
+    expect(digestRows(rows, [['', '', ''], ['', '', '=A1']], 3)).not.toBe(base);
+  });
+
+  it('cuts a read into blocks that line up with the data range', () => {
+    const rows = Array.from({ length: DIGEST_BLOCK_ROWS + 5 }, (_, i) => [`TAG-${i}`]);
+    const digests = blockDigests(rows, null, 1, 0);
+    expect(digests).toHaveLength(2);
+    expect(digests[1]).toBe(digestRows(rows.slice(DIGEST_BLOCK_ROWS), null, 1));
+    expect(() => blockDigests(rows, null, 1, 7)).toThrow(/block boundary/);
+  });
+});
