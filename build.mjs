@@ -11,8 +11,13 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(root, 'dist');
-const entry = path.join(root, 'src/main.ts');
+// `--entry FILE --out DIR` exist for the build's own tests; the defaults are what `clasp push` sends.
+const argument = (flag, fallback) => {
+  const index = process.argv.indexOf(flag);
+  return index >= 0 ? path.resolve(process.argv[index + 1]) : fallback;
+};
+const dist = argument('--out', path.join(root, 'dist'));
+const entry = argument('--entry', path.join(root, 'src/main.ts'));
 const bundleGlobal = '__addon';
 // Apps Script's V8 runtime: keep the syntax conservative.
 const target = 'es2019';

@@ -3,20 +3,26 @@
 
 export type Random = () => number;
 
+// Bound once: a global lookup per call is very slow inside a vm context (jest, gas-local), where globals go
+// through the context's interceptors.
+const { floor, imul } = Math;
+export const { min, round } = Math;
+export { floor };
+
 /** mulberry32: a tiny, fast, seedable PRNG (deterministic across platforms). */
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
 export function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
+  return items[floor(random() * items.length)];
 }
 
 export function pad(n: number, width: number): string {
@@ -110,7 +116,7 @@ function initial(name: string): string {
 export function workers(random: Random, count: number): Worker[] {
   const list: Worker[] = [];
   for (let i = 0; i < count; i++) {
-    const id = 10 + i * 3 + Math.floor(random() * 3);
+    const id = 10 + i * 3 + floor(random() * 3);
     const nombre = pick(random, NOMBRES);
     const apellido = pick(random, APELLIDOS);
     const roles = [ROLES[i % 2]];

@@ -31,6 +31,10 @@ export interface SheetPort {
   readonly name: string;
   /** 4 round trips. */
   dimensions(): SheetDimensions;
+  /** Last row and column holding content: 2 round trips. */
+  extent?(): { lastRow: number; lastColumn: number };
+  /** Whether the user may edit every cell of the sheet's grid: one round trip. */
+  canEdit?(): boolean;
   /** Values of a block; 1-based row and column. One round trip. */
   readValues(row: number, column: number, rows: number, columns: number): Grid;
   /** Formulas of a block ('' where a cell holds no formula). One round trip. */
@@ -57,6 +61,8 @@ export interface SpreadsheetPort {
   sheetNames(): string[];
   /** Grid cells of every sheet (empty ones included): 2 round trips per sheet. */
   totalCells(): number;
+  /** Grid size of every sheet, in tab order: 2 round trips per sheet. */
+  gridSizes?(): { name: string; maxRows: number; maxColumns: number }[];
   /** Spreadsheet-level developer metadata. */
   metadata(key: string): string | null;
   setMetadata(key: string, value: string): void;
@@ -88,6 +94,8 @@ export interface DrivePort {
   copyFile(fileId: string, name: string, folderId: string): DriveFile;
   createTextFile(folderId: string, name: string, content: string, mimeType: string): DriveFile;
   readText(fileId: string): string;
+  /** Whether the user may add files to the folder (false: view or comment access only). */
+  canAddFiles?(folderId: string): boolean;
   trash(fileId: string): void;
 }
 
@@ -97,6 +105,8 @@ export interface KeyValueStore {
   get(key: string): string | null;
   setMany(values: Record<string, string>): void;
   delete(key: string): void;
+  /** Writes `values` and deletes every other key, in one round trip. */
+  replaceAll?(values: Record<string, string>): void;
 }
 
 export interface CachePort {
@@ -116,6 +126,8 @@ export interface TriggerPort {
   /** Creates a one-off time-driven trigger; returns its id. */
   createAfter(handler: string, delayMs: number): string;
   delete(id: string): void;
+  /** Every trigger of this user in this project, of any kind (Apps Script allows 20). One round trip. */
+  count?(): number;
 }
 
 export interface SessionPort {
@@ -123,7 +135,10 @@ export interface SessionPort {
   locale(): string;
 }
 
-/** Everything an entry point hands to the core. */
+/**
+ * Everything an entry point hands to the core. `spreadsheets.active()` is the spreadsheet the execution works
+ * on: the open one, or in a time-driven trigger (no active spreadsheet) the one opened by its stored id.
+ */
 export interface Services {
   clock: Clock;
   logger: Logger;
@@ -134,4 +149,6 @@ export interface Services {
   lock: LockPort;
   triggers: TriggerPort;
   session: SessionPort;
+  /** The user's own store (outlives documents): where a trigger finds the spreadsheet it resumes. */
+  userProperties?: KeyValueStore;
 }

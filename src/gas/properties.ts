@@ -2,23 +2,33 @@ import type { KeyValueStore } from '../core/ports';
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
-export function gasStore(properties: Properties): KeyValueStore {
+/** A property store, fetched on first use. */
+export function gasStore(open: () => Properties): KeyValueStore {
+  let properties: Properties | null = null;
+  const get = (): Properties => {
+    if (properties === null) properties = open();
+    return properties;
+  };
   return {
-    getAll: () => properties.getProperties(),
-    get: (key) => properties.getProperty(key),
+    getAll: () => get().getProperties(),
+    get: (key) => get().getProperty(key),
     setMany: (values) => {
-      properties.setProperties(values);
+      get().setProperties(values);
     },
     delete: (key) => {
-      properties.deleteProperty(key);
+      get().deleteProperty(key);
     },
   };
 }
 
 export function gasDocumentStore(): KeyValueStore {
-  return gasStore(PropertiesService.getDocumentProperties());
+  return gasStore(() => {
+    const properties = PropertiesService.getDocumentProperties();
+    if (!properties) throw new Error('No document properties: the add-on must run inside a spreadsheet.');
+    return properties;
+  });
 }
 
 export function gasUserStore(): KeyValueStore {
-  return gasStore(PropertiesService.getUserProperties());
+  return gasStore(() => PropertiesService.getUserProperties());
 }

@@ -11,7 +11,7 @@ export function gasTriggers(spreadsheetId?: string): TriggerPort {
       (trigger) =>
         trigger.getHandlerFunction() === handler &&
         trigger.getEventType() === ScriptApp.EventType.CLOCK &&
-        (spreadsheetId === undefined || trigger.getTriggerSourceId() === spreadsheetId || !trigger.getTriggerSourceId()),
+        (spreadsheetId === undefined || !trigger.getTriggerSourceId() || trigger.getTriggerSourceId() === spreadsheetId),
     );
   return {
     list: (handler) => matching(handler).map((trigger) => trigger.getUniqueId()),
@@ -21,5 +21,6 @@ export function gasTriggers(spreadsheetId?: string): TriggerPort {
       const trigger = ScriptApp.getProjectTriggers().find((candidate) => candidate.getUniqueId() === id);
       if (trigger) ScriptApp.deleteTrigger(trigger);
     },
+    count: () => ScriptApp.getProjectTriggers().length,
   };
 }

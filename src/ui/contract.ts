@@ -3,11 +3,7 @@
 
 export type RunState = 'not_started' | 'running' | 'paused' | 'done' | 'failed' | 'rolled_back';
 export type StepName =
-  | 'create_backup'
-  | 'add_v3_columns'
-  | 'verify_schema'
-  | 'initialize_versions'
-  | 'test_smoke';
+  'create_backup' | 'add_v3_columns' | 'verify_schema' | 'initialize_versions' | 'test_smoke';
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
 
 export interface Progress {

@@ -51,7 +51,8 @@ export function scriptRunServer(): ServerApi {
       call('checkRollbackEligibility', []) as ReturnType<ServerApi['checkRollbackEligibility']>,
     rollbackMigration: (options) =>
       call('rollbackMigration', [options]) as ReturnType<ServerApi['rollbackMigration']>,
-    getMigrationHistory: () => call('getMigrationHistory', []) as ReturnType<ServerApi['getMigrationHistory']>,
+    getMigrationHistory: () =>
+      call('getMigrationHistory', []) as ReturnType<ServerApi['getMigrationHistory']>,
     getMigrationConfig: () => call('getMigrationConfig', []) as ReturnType<ServerApi['getMigrationConfig']>,
     setMigrationConfig: (partial) =>
       call('setMigrationConfig', [partial]) as ReturnType<ServerApi['setMigrationConfig']>,

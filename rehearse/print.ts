@@ -1,0 +1,131 @@
+// What the rehearsal prints: the plan, the verification table, a rollback's outcome and the before/after summary.
+
+import type { Check, Plan, RollbackReport, VerificationReport } from './contract';
+import { CHECK_ORDER } from './contract';
+import { columnLetter } from './workbook';
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+export function table(rows: string[][], indent = '  '): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows
+    .map((r) => indent + r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  '))
+    .join('\n');
+}
+
+function fill(value: unknown): string {
+  if (value === '' || value === null || value === undefined) return 'empty';
+  return JSON.stringify(value);
+}
+
+export function planText(plan: Plan): string {
+  const lines = [
+    `Plan: ${plan.migration} on sheet "${plan.sheet.name}"`,
+    table([
+      [
+        'sheet',
+        `${n(plan.sheet.rows)} data rows x ${n(plan.sheet.columns)} columns, header in row ${plan.sheet.header_row}`,
+      ],
+      ['schema detected', plan.schema_detected],
+      ['rows to initialize', n(plan.rows_to_initialize)],
+      ['backup', `${plan.backup.name}${plan.backup.folder_id ? ` (folder ${plan.backup.folder_id})` : ''}`],
+      [
+        'cells after',
+        `${n(plan.cells_after)} of ${n(plan.cell_limit)} (${((plan.cells_after / plan.cell_limit) * 100).toFixed(1)}%)`,
+      ],
+    ]),
+  ];
+  if (plan.columns_to_add.length > 0) {
+    lines.push('  columns to add:');
+    lines.push(
+      table(
+        [
+          ['header', 'position', 'fill'],
+          ...plan.columns_to_add.map((c) => [
+            c.header,
+            `${c.position} (${columnLetter(c.position)})`,
+            fill(c.fill),
+          ]),
+        ],
+        '    ',
+      ),
+    );
+  } else {
+    lines.push('  columns to add: none');
+  }
+  for (const reason of plan.blocking) lines.push(`  BLOCKING: ${reason}`);
+  for (const warning of plan.warnings) lines.push(`  warning: ${warning}`);
+  return lines.join('\n');
+}
+
+/** The fields of a check other than `passed`, compact: `expected=69 actual=69`. */
+export function checkDetails(check: Check, max = 90): string {
+  const parts = Object.entries(check)
+    .filter(([key]) => key !== 'passed')
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  const text = parts.join(' ');
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+export function verificationText(report: VerificationReport, title = 'Verification'): string {
+  const names = [
+    ...CHECK_ORDER.filter((name) => name in report.checks),
+    ...Object.keys(report.checks).filter((name) => !CHECK_ORDER.includes(name)),
+  ];
+  const rows = [
+    ['check', 'result', 'details'],
+    ...names.map((name) => [
+      name,
+      report.checks[name].passed ? 'PASS' : 'FAIL',
+      checkDetails(report.checks[name]),
+    ]),
+  ];
+  const passed = names.filter((name) => report.checks[name].passed).length;
+  const lines = [
+    `${title}: ${report.success ? 'passed' : 'FAILED'} (${passed}/${names.length} checks)`,
+    table(rows),
+  ];
+  for (const error of report.errors) lines.push(`  error: ${error}`);
+  return lines.join('\n');
+}
+
+export function rollbackText(report: RollbackReport): string {
+  const lines = [
+    `Rollback (${report.mode}): ${report.success ? 'done' : 'FAILED'}`,
+    table([
+      ['removed columns', report.removed_columns.length > 0 ? report.removed_columns.join(', ') : 'none'],
+      ['restored columns', JSON.stringify(report.restored_columns)],
+      [
+        'exported values',
+        report.exported ? report.exported.url : 'none (nothing written since the migration)',
+      ],
+      [
+        'verification',
+        `${report.verification.passed ? 'PASS' : 'FAIL'}  ${checkDetails(report.verification)}`,
+      ],
+    ]),
+  ];
+  for (const error of report.errors) lines.push(`  error: ${error}`);
+  return lines.join('\n');
+}
+
+export interface SheetSummary {
+  rows: number;
+  columns: number;
+  headers: string[];
+  schemaVersion: string | null;
+}
+
+export function summaryText(before: SheetSummary, after: SheetSummary, afterTitle = 'after'): string {
+  const added = after.headers.filter((h) => h !== '' && !before.headers.includes(h));
+  const removed = before.headers.filter((h) => h !== '' && !after.headers.includes(h));
+  const rows = [
+    ['', 'before', afterTitle],
+    ['data rows', n(before.rows), n(after.rows)],
+    ['columns', n(before.columns), n(after.columns)],
+    ['headers added', '', added.length > 0 ? added.join(', ') : 'none'],
+    ['schema_version', before.schemaVersion ?? '(none)', after.schemaVersion ?? '(none)'],
+  ];
+  if (removed.length > 0) rows.splice(4, 0, ['headers removed', '', removed.join(', ')]);
+  return table(rows);
+}

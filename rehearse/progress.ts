@@ -1,0 +1,66 @@
+// One progress bar per migration step, drawn from Status.steps[].progress. On a terminal the running step's bar
+// is redrawn in place; elsewhere (CI, a pipe) a line is printed each time a step moves on.
+
+import type { Status, StepStatus } from './contract';
+
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+const WIDTH = 28;
+const MARK: Record<StepStatus['status'], string> = {
+  pending: ' ',
+  running: '>',
+  done: '✓',
+  failed: '✗',
+  skipped: '-',
+};
+
+export function bar(done: number, total: number, width = WIDTH): string {
+  const share = total > 0 ? Math.min(1, Math.max(0, done / total)) : 1;
+  const filled = Math.round(share * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+}
+
+export function stepLine(step: StepStatus, nameWidth = 20): string {
+  const { done, total } = step.progress ?? { done: step.status === 'done' ? 1 : 0, total: 1 };
+  const counts = step.progress ? ` ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` : '';
+  const share =
+    step.status === 'skipped'
+      ? ''
+      : ` ${String(Math.round((total > 0 ? done / total : 1) * 100)).padStart(3)}%`;
+  return `  ${MARK[step.status]} ${step.name.padEnd(nameWidth)} ${bar(done, total)}${share}${counts}  ${step.status}`;
+}
+
+export class ProgressBoard {
+  private printed = new Map<string, string>();
+  private finished = new Set<string>();
+  private liveLine = false;
+
+  constructor(private readonly out: Output) {}
+
+  update(status: Status): void {
+    const nameWidth = Math.max(...status.steps.map((s) => s.name.length));
+    for (const step of status.steps) {
+      if (this.finished.has(step.name) || step.status === 'pending') continue;
+      const line = stepLine(step, nameWidth);
+      const final = step.status !== 'running';
+      if (this.out.isTTY) {
+        this.out.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
+        this.liveLine = !final;
+      } else if (final || this.printed.get(step.name) !== line) {
+        this.out.write(`${line}\n`);
+      }
+      this.printed.set(step.name, line);
+      if (final) this.finished.add(step.name);
+      else break;
+    }
+  }
+
+  /** Ends a bar left open on a terminal (a run that paused or failed mid-step). */
+  close(): void {
+    if (this.liveLine) this.out.write('\n');
+    this.liveLine = false;
+  }
+}

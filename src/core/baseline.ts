@@ -1,0 +1,31 @@
+/**
+ * What a migration run recorded about the sheet before it changed anything: the yardstick for verification
+ * and rollback. Small enough for one document property (< 9 KB) and for a history entry.
+ */
+export interface Baseline {
+  /** Migration spec id, e.g. 'v3.0'. */
+  migration: string;
+  run_id: string;
+  spreadsheet_id: string;
+  sheet_name: string;
+  /** Data rows (header excluded) and v2.1 columns with a header, before the change. */
+  data_rows: number;
+  v21_columns: number;
+  v21_headers: string[];
+  /** Grid size of the target sheet before the change. */
+  max_rows: number;
+  max_columns: number;
+  /** Headers this run inserted (a partly migrated sheet gets only the missing ones). */
+  columns_added: string[];
+  backup: BackupRef;
+  /** Digests (src/core/digest.ts) of the v2.1 region: rows 2..lastRow, columns 1..v21_columns, per block. */
+  block_digests: string[];
+}
+
+export interface BackupRef {
+  file_id: string;
+  name: string;
+  url: string;
+  folder_id: string;
+  created_at: string;
+}

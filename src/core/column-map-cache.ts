@@ -1,0 +1,76 @@
+import { sha256 } from 'js-sha256';
+import { buildColumnMap, headerText, type ColumnMap } from './column-map';
+import type { CachePort } from './ports';
+import type { MigrationSpec } from './spec/migration-spec';
+
+/**
+ * Column maps cached in the document cache, keyed by a digest of the header row (and of the spec's aliases
+ * and new headers): a changed header row has another key, so it is never answered by a stale map. The cache
+ * may lose entries at any time (https://developers.google.com/apps-script/reference/cache/cache), which only
+ * costs a rebuild.
+ */
+export const COLUMN_MAP_CACHE_PREFIX = 'colmap.';
+/** Keys of the maps this document has cached, so clearColumnMapCache can remove them after an insert. */
+export const COLUMN_MAP_CACHE_INDEX = 'colmap.index';
+const TTL_SECONDS = 6 * 60 * 60;
+const MAX_VALUE_CHARS = 90_000;
+const MAX_INDEXED_KEYS = 20;
+
+export function headerRowDigest(headers: unknown[], spec?: MigrationSpec): string {
+  const identity = spec
+    ? [spec.id, spec.keyColumn.header, spec.keyColumn.aliases, spec.newColumns.map((column) => column.header)]
+    : null;
+  return sha256(JSON.stringify([identity, headers.map(headerText)])).slice(0, 32);
+}
+
+export function columnMapCacheKey(headers: unknown[], spec?: MigrationSpec): string {
+  return COLUMN_MAP_CACHE_PREFIX + headerRowDigest(headers, spec);
+}
+
+function parseMap(json: string | null, headers: string[]): ColumnMap | null {
+  if (!json) return null;
+  try {
+    const map = JSON.parse(json) as ColumnMap;
+    // a digest collision or a damaged entry must not return another row's map
+    if (!Array.isArray(map.headers) || map.headers.length !== headers.length) return null;
+    if (map.headers.some((header, i) => header !== headers[i])) return null;
+    return map;
+  } catch {
+    return null;
+  }
+}
+
+function readIndex(cache: CachePort): string[] {
+  try {
+    const parsed = JSON.parse(cache.get(COLUMN_MAP_CACHE_INDEX) || '[]') as unknown;
+    return Array.isArray(parsed) ? parsed.filter((key): key is string => typeof key === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The column map of a header row: from the cache when this exact row (and spec) was mapped before, else
+ * built and cached. One cache read on a hit; on a miss also the writes of the entry and the index.
+ */
+export function cachedColumnMap(cache: CachePort, headers: unknown[], spec?: MigrationSpec): ColumnMap {
+  const texts = headers.map(headerText);
+  const key = columnMapCacheKey(texts, spec);
+  const hit = parseMap(cache.get(key), texts);
+  if (hit) return hit;
+  const map = buildColumnMap(texts, spec);
+  const json = JSON.stringify(map);
+  if (json.length <= MAX_VALUE_CHARS) {
+    cache.put(key, json, TTL_SECONDS);
+    const index = readIndex(cache).filter((known) => known !== key);
+    index.push(key);
+    cache.put(COLUMN_MAP_CACHE_INDEX, JSON.stringify(index.slice(-MAX_INDEXED_KEYS)), TTL_SECONDS);
+  }
+  return map;
+}
+
+/** Forget every cached map of this document: call after inserting or deleting columns. */
+export function clearColumnMapCache(cache: CachePort): void {
+  for (const key of readIndex(cache)) cache.remove(key);
+  cache.remove(COLUMN_MAP_CACHE_INDEX);
+}

@@ -1,0 +1,48 @@
+import type { Clock } from '../ports';
+
+/**
+ * The time one execution may spend before it saves its cursor and pauses. Apps Script stops an execution at
+ * 6 minutes (https://developers.google.com/apps-script/guides/services/quotas#current_limitations); the budget
+ * (300 s by default) leaves room for the checkpoint. Chunked steps ask before each chunk, passing how long their
+ * last chunk took, so a chunk never starts when it could not finish in time.
+ */
+export class TimeBudget {
+  readonly deadlineMs: number;
+
+  constructor(
+    private readonly clock: Clock,
+    readonly startMs: number,
+    seconds: number,
+  ) {
+    this.deadlineMs = startMs + seconds * 1000;
+  }
+
+  /** True when a chunk expected to take `nextChunkMs` would end past the deadline. */
+  spent(nextChunkMs = 0): boolean {
+    return this.clock.now() + nextChunkMs > this.deadlineMs;
+  }
+
+  elapsedMs(): number {
+    return this.clock.now() - this.startMs;
+  }
+}
+
+/** Times successive chunks of a loop: the next is assumed to take as long as the slowest so far. */
+export class ChunkTimer {
+  private slowestMs = 0;
+  private startedMs = 0;
+
+  constructor(private readonly clock: Clock) {}
+
+  start(): void {
+    this.startedMs = this.clock.now();
+  }
+
+  stop(): void {
+    this.slowestMs = Math.max(this.slowestMs, this.clock.now() - this.startedMs);
+  }
+
+  get expectedMs(): number {
+    return this.slowestMs;
+  }
+}

@@ -1,0 +1,66 @@
+import type { MigrationConfig } from '../migration/config';
+import type { Clock, DrivePort } from '../ports';
+import type { RollbackFacts } from './record';
+
+/** checkRollbackEligibility()'s answer (CONTRACT.md). */
+export interface RollbackEligibility {
+  eligible: boolean;
+  /** Days since the migration's recorded completion, fractional; null when there is no migration. */
+  days_since_migration: number | null;
+  window_days: number;
+  backup: { file_id: string; name: string; url: string; exists: boolean } | null;
+  reason: string | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function daysSince(iso: string, clock: Clock): number {
+  const days = (clock.now() - Date.parse(iso)) / DAY_MS;
+  return Math.round(days * 10000) / 10000;
+}
+
+/** One Drive call (does the backup still exist); everything else comes from the properties already read. */
+export function assessEligibility(
+  facts: RollbackFacts,
+  config: MigrationConfig,
+  clock: Clock,
+  drive: DrivePort,
+): RollbackEligibility {
+  const window = config.rollback_window_days;
+  const migration = facts.migration;
+  if (!migration) {
+    return {
+      eligible: false,
+      days_since_migration: null,
+      window_days: window,
+      backup: null,
+      reason: 'No migration to roll back: no run of the migration has been recorded in this spreadsheet.',
+    };
+  }
+  const ref = migration.baseline.backup;
+  const exists = drive.file(ref.file_id) !== null;
+  const days = daysSince(migration.since, clock);
+  const result: RollbackEligibility = {
+    eligible: false,
+    days_since_migration: days,
+    window_days: window,
+    backup: { file_id: ref.file_id, name: ref.name, url: ref.url, exists },
+    reason: null,
+  };
+  if (facts.rolledBack) {
+    result.reason =
+      `The migration run ${migration.run_id} was already rolled back (${String(facts.rolledBack.completed_at)}). ` +
+      'Nothing is left to undo.';
+  } else if (!exists) {
+    result.reason =
+      `The backup "${ref.name}" (${ref.file_id}) no longer exists or is in the trash, so the result could not be ` +
+      'checked against it. Restore it from the Drive trash and try again.';
+  } else if (days > window) {
+    result.reason =
+      `${days.toFixed(1)} days have passed since the migration completed; the rollback window is ${window} days. ` +
+      'Pass override_window: true to roll back anyway, or widen rollback_window_days in the settings.';
+  } else {
+    result.eligible = true;
+  }
+  return result;
+}

@@ -1,0 +1,124 @@
+// The verification's shapes: the report CONTRACT.md fixes, and the cursor that carries a verification across
+// executions (one document property, so it stays well under 9 KB).
+
+/**
+ * Which rules the v3 columns and the v2.1 data are held to.
+ * - 'post_migration': right after the migration (the engine's test_smoke step): every version is 0, occupation
+ *   cells are empty, every v2.1 cell equals the backup and the sheet has exactly the rows it had.
+ * - 'in_use': a later verifyMigration() from the menu or sidebar, once the app may have written: versions are
+ *   integers >= 0, occupation pairs are well formed (both set or both empty), rows may have been appended, and a
+ *   v2.1 cell that differs from the backup in a row whose version is above 0 was written by the app (counted,
+ *   not a failure); in a row still at version 0 it is a failure.
+ */
+export type VerificationMode = 'post_migration' | 'in_use';
+
+export interface Check {
+  passed: boolean;
+  [field: string]: unknown;
+}
+
+export interface VerificationReport {
+  timestamp: string;
+  dry_run: boolean;
+  checks: {
+    column_count: Check & { expected: number; actual: number };
+    new_headers: Check & { expected: string[]; found: string[] };
+    versions: Check;
+    occupation_empty: Check;
+    v21_data_intact: Check;
+    column_mapping: Check;
+    report: Check;
+  };
+  success: boolean;
+  errors: string[];
+}
+
+export const CHECK_NAMES = [
+  'column_count',
+  'new_headers',
+  'versions',
+  'occupation_empty',
+  'v21_data_intact',
+  'column_mapping',
+  'report',
+] as const;
+
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+/** A count and the first few examples of something found row by row. */
+export interface Sample<T> {
+  count: number;
+  first: T[];
+}
+
+/** A v2.1 cell that no longer equals the backup. Values are shown as JSON: a formula as its text. */
+export interface CellDifference {
+  row: number;
+  header: string;
+  backup: string | number | boolean;
+  current: string | number | boolean;
+}
+
+export interface RowValue {
+  row: number;
+  value: string | number | boolean;
+}
+
+/** Where the checked columns are, read once from the header row in the first slice. */
+export interface Layout {
+  last_row: number;
+  last_column: number;
+  /** Data rows now (header excluded). */
+  data_rows: number;
+  /** Columns read per row: every column with content, and at least the v2.1 ones. */
+  width: number;
+  /** v2.1 columns compared with the backup: min(baseline.v21_columns, width). */
+  v21_width: number;
+  version_column: number | null;
+  occupied_by_column: number | null;
+  occupied_at_column: number | null;
+}
+
+export interface StructureChecks {
+  column_count: VerificationReport['checks']['column_count'];
+  new_headers: VerificationReport['checks']['new_headers'];
+  column_mapping: Check;
+  /** Header cells of the v2.1 columns that differ from the headers recorded before the migration. */
+  header_differences: Sample<CellDifference>;
+}
+
+export interface VerificationCursor {
+  kind: 'verification';
+  migration: string;
+  run_id: string;
+  /** When this verification started: the report's timestamp and part of its file name. */
+  started_at: string;
+  mode: VerificationMode;
+  dry_run: boolean;
+  phase: 'structure' | 'scan' | 'report';
+  layout: Layout | null;
+  structure: StructureChecks | null;
+  /** 0-based index of the next data row to read. */
+  next_row: number;
+  /** Virtual ms the last read of a chunk took: used to stop before a chunk would pass the deadline. */
+  chunk_ms: number;
+  slices: number;
+  versions: { checked: number; invalid: Sample<RowValue>; not_zero: Sample<RowValue> };
+  occupation: { checked: number; occupied: number; invalid: Sample<RowValue> };
+  intact: {
+    rows_compared: number;
+    blocks_differing: number;
+    differences: Sample<CellDifference>;
+    /** 'in_use' only: differing cells in rows the app has written since (version > 0). */
+    changed_by_app: number;
+    /** Why the backup could not be read, or null. */
+    backup_error: string | null;
+  };
+}
+
+/** Longest text kept of one cell in a report or cursor. */
+export const MAX_SHOWN_CHARS = 80;
+/** How many differences and rows a check lists (the count is always exact). */
+export const MAX_LISTED = 100;
+/** The cursor is stored in one document property: 9 KB at most, with room to spare. */
+export const MAX_CURSOR_CHARS = 8500;

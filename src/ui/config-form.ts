@@ -1,0 +1,76 @@
+// Validation of the settings form before it goes to setMigrationConfig. The server validates again; its
+// message is shown next to the form.
+import type { Config, LogLevel } from './contract';
+import type { MessageKey } from './messages-en';
+
+export type ConfigField = keyof Config;
+export type FormValues = Record<ConfigField, string>;
+
+export interface FieldError {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+export interface Validation {
+  config: Config | null;
+  errors: Partial<Record<ConfigField, FieldError>>;
+}
+
+export const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
+export const WINDOW_RANGE = { min: 1, max: 365 };
+export const BUDGET_RANGE = { min: 30, max: 330 };
+
+function integerIn(raw: string, range: { min: number; max: number }): number | FieldError {
+  const trimmed = raw.trim();
+  if (trimmed === '') return { key: 'invalid_required' };
+  if (!/^-?\d+$/.test(trimmed)) return { key: 'invalid_integer' };
+  const value = Number(trimmed);
+  if (value < range.min || value > range.max) return { key: 'invalid_range', params: range };
+  return value;
+}
+
+export function validateConfig(values: FormValues): Validation {
+  const errors: Validation['errors'] = {};
+  const targetSheet = values.target_sheet.trim();
+  if (targetSheet === '') errors.target_sheet = { key: 'invalid_required' };
+  const folder = values.backup_folder_id.trim();
+  if (folder !== '' && !/^[A-Za-z0-9_-]+$/.test(folder)) errors.backup_folder_id = { key: 'invalid_folder' };
+  const window = integerIn(values.rollback_window_days, WINDOW_RANGE);
+  if (typeof window !== 'number') errors.rollback_window_days = window;
+  const budget = integerIn(values.time_budget_seconds, BUDGET_RANGE);
+  if (typeof budget !== 'number') errors.time_budget_seconds = budget;
+  const level = values.log_level as LogLevel;
+  if (!LOG_LEVELS.includes(level)) errors.log_level = { key: 'invalid_log_level' };
+  if (Object.keys(errors).length > 0) return { config: null, errors };
+  return {
+    config: {
+      target_sheet: targetSheet,
+      backup_folder_id: folder,
+      rollback_window_days: window as number,
+      time_budget_seconds: budget as number,
+      log_level: level,
+    },
+    errors,
+  };
+}
+
+export function toFormValues(config: Partial<Config> | null | undefined): FormValues {
+  const c = config ?? {};
+  return {
+    target_sheet: typeof c.target_sheet === 'string' ? c.target_sheet : '',
+    backup_folder_id: typeof c.backup_folder_id === 'string' ? c.backup_folder_id : '',
+    rollback_window_days: typeof c.rollback_window_days === 'number' ? String(c.rollback_window_days) : '7',
+    time_budget_seconds: typeof c.time_budget_seconds === 'number' ? String(c.time_budget_seconds) : '300',
+    log_level: typeof c.log_level === 'string' ? c.log_level : 'info',
+  };
+}
+
+/** Only the fields that changed, so the server is asked to store exactly what the person edited. */
+export function changedFields(before: Config | null, after: Config): Partial<Config> {
+  if (!before) return after;
+  const partial: Partial<Config> = {};
+  for (const field of Object.keys(after) as ConfigField[]) {
+    if (after[field] !== before[field]) (partial as Record<string, unknown>)[field] = after[field];
+  }
+  return partial;
+}

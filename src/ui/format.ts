@@ -1,0 +1,109 @@
+// Pure presentation logic: numbers, times, durations, the ETA of a chunked step, values of checks.
+import type { Progress } from './contract';
+import type { Translate } from './i18n';
+
+export const DASH = '—';
+
+export function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+export function text(value: unknown): string {
+  if (!isPresent(value)) return DASH;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return describeValue(value);
+}
+
+export function formatNumber(value: unknown, locale: string): string {
+  return typeof value === 'number' && Number.isFinite(value) ? value.toLocaleString(locale) : DASH;
+}
+
+/** An ISO-8601 time as the user's locale writes it; anything unreadable as '—'. */
+export function formatTime(iso: unknown, locale: string): string {
+  if (typeof iso !== 'string' || iso === '') return DASH;
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return DASH;
+  return new Date(time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function percent(progress: Progress | undefined | null): number | null {
+  if (!progress || typeof progress.done !== 'number' || typeof progress.total !== 'number') return null;
+  if (progress.total <= 0) return progress.done >= progress.total ? 100 : 0;
+  return Math.max(0, Math.min(100, Math.floor((progress.done / progress.total) * 100)));
+}
+
+export function formatDuration(seconds: number, t: Translate): string {
+  const whole = Math.max(1, Math.round(seconds));
+  if (whole < 60) return t('duration_seconds', { s: whole });
+  if (whole < 3600) return t('duration_minutes', { m: Math.floor(whole / 60), s: whole % 60 });
+  return t('duration_hours', { h: Math.floor(whole / 3600), m: Math.floor((whole % 3600) / 60) });
+}
+
+interface Sample {
+  at: number;
+  done: number;
+}
+
+/**
+ * Estimates the seconds left in a chunked step from the rate its progress advanced at, as seen by this
+ * sidebar. No estimate until the step has advanced at least once.
+ */
+export class EtaTracker {
+  private readonly samples = new Map<string, Sample>();
+
+  observe(step: string, progress: Progress, nowMs: number): number | null {
+    const first = this.samples.get(step);
+    if (!first || progress.done < first.done) {
+      this.samples.set(step, { at: nowMs, done: progress.done });
+      return null;
+    }
+    const advanced = progress.done - first.done;
+    const elapsed = (nowMs - first.at) / 1000;
+    if (advanced <= 0 || elapsed <= 0) return null;
+    const remaining = Math.max(0, progress.total - progress.done);
+    return remaining / (advanced / elapsed);
+  }
+
+  reset(): void {
+    this.samples.clear();
+  }
+}
+
+/** A check's expected/actual value as one line of text: lists joined, objects as JSON, long ones cut. */
+export function describeValue(value: unknown, max = 120): string {
+  if (!isPresent(value)) return DASH;
+  let out: string;
+  if (Array.isArray(value))
+    out = value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
+  else if (typeof value === 'object') out = JSON.stringify(value);
+  else out = String(value);
+  return out.length > max ? `${out.slice(0, max - 1)}…` : out;
+}
+
+/** The list of differences a check carries, under whichever of the usual names it uses. */
+export function differencesOf(check: Record<string, unknown> | undefined, t: Translate, limit = 5): string[] {
+  if (!check) return [];
+  for (const field of ['differences', 'first_differences', 'mismatches', 'diffs', 'samples']) {
+    const list = check[field];
+    if (Array.isArray(list) && list.length > 0)
+      return list.slice(0, limit).map((d) => describeDifference(d, t));
+  }
+  return [];
+}
+
+function describeDifference(d: unknown, t: Translate): string {
+  if (d && typeof d === 'object' && !Array.isArray(d)) {
+    const o = d as Record<string, unknown>;
+    const where = [
+      o.row !== undefined ? t('verify_row', { row: text(o.row) }) : '',
+      isPresent(o.column) ? text(o.column) : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const expected = 'expected' in o ? text(o.expected) : undefined;
+    const actual = 'actual' in o ? text(o.actual) : undefined;
+    if (where && expected !== undefined && actual !== undefined) return `${where}: ${expected} → ${actual}`;
+  }
+  return describeValue(d);
+}

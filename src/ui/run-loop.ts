@@ -1,0 +1,65 @@
+// Drives a run from the sidebar: one continueMigration() slice after another while the run is in progress,
+// stopping on completion, failure, an error, or when the person pauses it here.
+import type { RunState, ServerApi, Status } from './contract';
+
+export const IN_PROGRESS: RunState[] = ['running', 'paused'];
+
+export function inProgress(status: Pick<Status, 'state'> | null | undefined): boolean {
+  return !!status && IN_PROGRESS.includes(status.state);
+}
+
+export type LoopEnd =
+  | { reason: 'finished'; status: Status }
+  | { reason: 'stopped'; status: Status | null }
+  | { reason: 'error'; error: Error; status: Status | null }
+  | { reason: 'stalled'; status: Status };
+
+export interface LoopOptions {
+  onStatus: (status: Status) => void;
+  /** Checked before every slice: true ends the loop (the run stays resumable from its checkpoint). */
+  stopRequested?: () => boolean;
+  /** Slices in a row that change nothing before the loop gives up (another execution may hold the run). */
+  maxIdleSlices?: number;
+  /** Waited between slices that changed nothing. */
+  idleDelayMs?: number;
+}
+
+function fingerprint(status: Status): string {
+  return JSON.stringify([status.state, status.run_id, status.steps, status.error ?? null]);
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `first` (startMigration, continueMigration or a status already read), then continueMigration() while
+ * the state is 'running' or 'paused'.
+ */
+export async function driveRun(
+  server: Pick<ServerApi, 'continueMigration'>,
+  first: () => Promise<Status>,
+  options: LoopOptions,
+): Promise<LoopEnd> {
+  const maxIdle = options.maxIdleSlices ?? 30;
+  let status: Status | null = null;
+  let idle = 0;
+  try {
+    status = await first();
+    options.onStatus(status);
+    while (inProgress(status)) {
+      if (options.stopRequested?.()) return { reason: 'stopped', status };
+      const before = fingerprint(status);
+      status = await server.continueMigration();
+      options.onStatus(status);
+      if (fingerprint(status) === before) {
+        idle += 1;
+        if (idle >= maxIdle) return { reason: 'stalled', status };
+        await wait(options.idleDelayMs ?? 1000);
+      } else {
+        idle = 0;
+      }
+    }
+    return { reason: 'finished', status };
+  } catch (error) {
+    return { reason: 'error', error: error instanceof Error ? error : new Error(String(error)), status };
+  }
+}

@@ -1,0 +1,98 @@
+// The verification report: one row per check, pass or fail, expected and actual, first differences.
+import { CHECK_NAMES, type Check, type VerificationReport } from './contract';
+import { el, replaceChildren, badge, type ViewContext } from './dom';
+import { describeValue, differencesOf, formatTime, isPresent } from './format';
+import { checkLabel } from './labels';
+
+function checkNames(report: VerificationReport): string[] {
+  const present = report.checks && typeof report.checks === 'object' ? Object.keys(report.checks) : [];
+  const known = CHECK_NAMES.filter((name) => present.includes(name));
+  return [...known, ...present.filter((name) => !(CHECK_NAMES as readonly string[]).includes(name))];
+}
+
+function expectedActual(check: Check, ctx: ViewContext): HTMLElement | null {
+  const actual = isPresent(check.actual) ? check.actual : check.found;
+  if (!isPresent(check.expected) && !isPresent(actual)) return null;
+  return el(
+    'div',
+    { className: 'check-values' },
+    el(
+      'div',
+      {},
+      el('span', { className: 'secondary', text: `${ctx.t('verify_expected')}: ` }),
+      describeValue(check.expected),
+    ),
+    el(
+      'div',
+      {},
+      el('span', { className: 'secondary', text: `${ctx.t('verify_actual')}: ` }),
+      describeValue(actual),
+    ),
+  );
+}
+
+export function renderVerification(
+  container: HTMLElement,
+  report: VerificationReport | null,
+  ctx: ViewContext,
+): void {
+  const { t, locale } = ctx;
+  if (!report || !report.checks) {
+    replaceChildren(container);
+    return;
+  }
+  const names = checkNames(report);
+  const failed = names.filter((name) => !report.checks[name]?.passed).length;
+  const rows = names.map((name) => {
+    const check = report.checks[name] ?? { passed: false };
+    const differences = differencesOf(check, t);
+    return el(
+      'tr',
+      { attrs: { 'data-check': name, 'data-passed': String(!!check.passed) } },
+      el(
+        'td',
+        {},
+        el('div', { className: 'check-name', text: checkLabel(t, name) }),
+        expectedActual(check, ctx),
+        differences.length
+          ? el(
+              'div',
+              { className: 'differences' },
+              el('div', { className: 'secondary', text: t('verify_differences') }),
+              el('ol', {}, ...differences.map((d) => el('li', { text: d }))),
+            )
+          : null,
+      ),
+      el(
+        'td',
+        { className: 'check-result' },
+        badge(check.passed ? t('verify_pass') : t('verify_fail'), check.passed ? 'ok' : 'bad'),
+      ),
+    );
+  });
+  const errors = Array.isArray(report.errors) ? report.errors : [];
+  replaceChildren(
+    container,
+    el(
+      'p',
+      { className: failed === 0 ? 'ok-text' : 'error', attrs: { id: 'verify-summary' } },
+      failed === 0
+        ? t('verify_all_passed', { count: names.length })
+        : t('verify_some_failed', { failed, count: names.length }),
+    ),
+    el('p', { className: 'secondary', text: t('verify_at', { time: formatTime(report.timestamp, locale) }) }),
+    el(
+      'table',
+      { className: 'checks', attrs: { id: 'checks-table' } },
+      el(
+        'thead',
+        {},
+        el('tr', {}, el('th', { text: t('verify_check') }), el('th', { text: t('verify_result') })),
+      ),
+      el('tbody', {}, ...rows),
+    ),
+    errors.length
+      ? el('ul', { className: 'notice-list error' }, ...errors.map((e) => el('li', { text: String(e) })))
+      : null,
+  );
+}

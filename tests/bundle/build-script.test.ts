@@ -1,0 +1,41 @@
+// build.mjs refuses to produce a bundle that would lose an entry point or that Apps Script could not load.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.join(__dirname, '../..');
+
+function buildFrom(source: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'build-test-'));
+  const entry = path.join(dir, 'main.ts');
+  fs.writeFileSync(entry, source);
+  const out = path.join(dir, 'dist');
+  const result = spawnSync(process.execPath, ['build.mjs', '--entry', entry, '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { status: result.status, stderr: result.stderr, out };
+}
+
+describe('build.mjs', () => {
+  it('turns every exported function into a top-level function declaration', () => {
+    const result = buildFrom('export function alpha() { return 1; }\nexport function beta() { return 2; }\n');
+    expect(result.status).toBe(0);
+    const code = fs.readFileSync(path.join(result.out, 'Code.js'), 'utf8');
+    expect(code).toMatch(/^function alpha\(/m);
+    expect(code).toMatch(/^function beta\(/m);
+  });
+
+  it('fails loudly when an export is not a function Apps Script could call', () => {
+    const result = buildFrom('export function alpha() { return 1; }\nexport const settings = { a: 1 };\n');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/build failed: .*settings/);
+  });
+
+  it('fails when the entry module exports nothing', () => {
+    const result = buildFrom('const unused = 1;\n');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/exports no entry points/);
+  });
+});

@@ -1,0 +1,58 @@
+import { changedFields, toFormValues, validateConfig } from '../../src/ui/config-form';
+
+const good = {
+  target_sheet: ' Operaciones ',
+  backup_folder_id: '',
+  rollback_window_days: '7',
+  time_budget_seconds: '300',
+  log_level: 'info',
+};
+
+describe('settings validation', () => {
+  it('accepts good values and converts them to the config shape', () => {
+    expect(validateConfig(good)).toEqual({
+      config: {
+        target_sheet: 'Operaciones',
+        backup_folder_id: '',
+        rollback_window_days: 7,
+        time_budget_seconds: 300,
+        log_level: 'info',
+      },
+      errors: {},
+    });
+  });
+
+  it('names every bad field and returns no config', () => {
+    const { config, errors } = validateConfig({
+      target_sheet: '  ',
+      backup_folder_id: 'https://drive.google.com/x',
+      rollback_window_days: '2.5',
+      time_budget_seconds: '9999',
+      log_level: 'loud',
+    });
+    expect(config).toBeNull();
+    expect(errors).toEqual({
+      target_sheet: { key: 'invalid_required' },
+      backup_folder_id: { key: 'invalid_folder' },
+      rollback_window_days: { key: 'invalid_integer' },
+      time_budget_seconds: { key: 'invalid_range', params: { min: 30, max: 330 } },
+      log_level: { key: 'invalid_log_level' },
+    });
+  });
+
+  it('fills the form with the defaults when the server sends nothing', () => {
+    expect(toFormValues(null)).toEqual({
+      target_sheet: '',
+      backup_folder_id: '',
+      rollback_window_days: '7',
+      time_budget_seconds: '300',
+      log_level: 'info',
+    });
+  });
+
+  it('sends only the fields that changed', () => {
+    const before = validateConfig(good).config;
+    const after = validateConfig({ ...good, rollback_window_days: '14' }).config!;
+    expect(changedFields(before, after)).toEqual({ rollback_window_days: 14 });
+  });
+});

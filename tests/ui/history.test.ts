@@ -1,0 +1,46 @@
+import { safeUrl, toHistoryRow, toHistoryRows } from '../../src/ui/history';
+
+describe('history rows', () => {
+  it('reads the fields it knows and ignores the rest', () => {
+    const row = toHistoryRow({
+      kind: 'migration',
+      run_id: 'r1',
+      state: 'done',
+      started_at: '2026-11-24T12:00:00.000Z',
+      completed_at: '2026-11-24T12:01:00.000Z',
+      backup: { name: 'ZEUES v3.0 2026-11-24', url: 'https://drive.google.com/file/d/1' },
+      surprise: { nested: true },
+    });
+    expect(row).toEqual({
+      kind: 'migration',
+      runId: 'r1',
+      outcome: 'state',
+      state: 'done',
+      startedAt: '2026-11-24T12:00:00.000Z',
+      completedAt: '2026-11-24T12:01:00.000Z',
+      backupName: 'ZEUES v3.0 2026-11-24',
+      backupUrl: 'https://drive.google.com/file/d/1',
+      error: null,
+    });
+  });
+
+  it('turns missing or odd fields into nulls rather than failing', () => {
+    expect(
+      toHistoryRow({ kind: 'rollback', success: false, error: { step: 'restore', message: 'no backup' } }),
+    ).toMatchObject({
+      kind: 'rollback',
+      outcome: 'failure',
+      runId: null,
+      startedAt: null,
+      error: 'restore: no backup',
+    });
+    expect(toHistoryRow('garbage')).toMatchObject({ kind: 'other', outcome: 'unknown' });
+    expect(toHistoryRows({ not: 'a list' })).toEqual([]);
+  });
+
+  it('never turns a javascript: or data: address into a link', () => {
+    expect(safeUrl('javascript:alert(1)')).toBeNull();
+    expect(safeUrl('data:text/html,<b>')).toBeNull();
+    expect(safeUrl('https://docs.google.com/x')).toBe('https://docs.google.com/x');
+  });
+});
