@@ -44,10 +44,7 @@ async function entryPointNames() {
 
 function stubsFor(names) {
   return names
-    .map(
-      (name) =>
-        `function ${name}() {\n  return ${bundleGlobal}.${name}.apply(this, arguments);\n}`,
-    )
+    .map((name) => `function ${name}() {\n  return ${bundleGlobal}.${name}.apply(this, arguments);\n}`)
     .join('\n');
 }
 
@@ -82,7 +79,9 @@ function checkScript(code, names) {
   if (lost.length > 0) fail(`entry points missing from the bundle: ${lost.join(', ')}`);
   const notCallable = names.filter((name) => typeof context[bundleGlobal][name] !== 'function');
   if (notCallable.length > 0) {
-    fail(`src/main.ts exports that are not functions (Apps Script can only call functions): ${notCallable.join(', ')}`);
+    fail(
+      `src/main.ts exports that are not functions (Apps Script can only call functions): ${notCallable.join(', ')}`,
+    );
   }
 }
 

@@ -46,7 +46,7 @@ export const DEFAULT_COSTS: CostTable = {
   fillPerCellUs: 0.08,
   structureBaseMs: 300,
   structurePerCellUs: 0.05,
-  attributeMs: 30,
+  attributeMs: 50,
   metadataMs: 150,
   openByIdMs: 500,
   activeSpreadsheetMs: 20,

@@ -19,7 +19,8 @@ export const messages = {
     `The number of rows in the data does not match the number of rows in the range. The data has ${data} but the range has ${range}.`,
   columnsMismatch: (data: number, range: number) =>
     `The number of columns in the data does not match the number of columns in the range. The data has ${data} but the range has ${range}.`,
-  cellLimit: 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+  cellLimit:
+    'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
   columnLimit: 'This action would increase the number of columns in the sheet above the limit of 18278.',
   cellChars: 'Your input contains more than the maximum of 50000 characters in a single cell.',
   outsideGrid: 'The coordinates of the range are outside the dimensions of the sheet.',
@@ -30,8 +31,7 @@ export const messages = {
   rangeNotFound: 'Range not found',
   metadataOnRange:
     'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.',
-  sheetExists: (name: string) =>
-    `A sheet with the name "${name}" already exists. Please enter another name.`,
+  sheetExists: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,
   noEditAccess: 'You do not have permission to edit this spreadsheet.',
   openById: 'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
   noItem:

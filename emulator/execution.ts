@@ -59,7 +59,16 @@ const SCOPES: Record<string, string> = {
   Trigger: SCRIPTAPP,
 };
 /** What needs no authorization at all: usable in AuthMode.NONE (simple triggers of an add-on). */
-const NO_AUTH_CLASSES = new Set(['Ui', 'Menu', 'HtmlService', 'HtmlOutput', 'HtmlTemplate', 'Utilities', 'Logger', 'Blob']);
+const NO_AUTH_CLASSES = new Set([
+  'Ui',
+  'Menu',
+  'HtmlService',
+  'HtmlOutput',
+  'HtmlTemplate',
+  'Utilities',
+  'Logger',
+  'Blob',
+]);
 const NO_AUTH_CALLS = new Set([
   'SpreadsheetApp.getActiveSpreadsheet',
   'SpreadsheetApp.getActive',
@@ -120,8 +129,9 @@ export class Execution {
     return this.world.costs;
   }
 
+  /** The execution's current virtual time, in whole milliseconds like Date.now(). */
   nowMs(): number {
-    return this.startMs + this.elapsedMs;
+    return Math.floor(this.startMs + this.elapsedMs);
   }
 
   get virtualMs(): number {
@@ -198,7 +208,8 @@ export class Execution {
 
   finish(): ExecutionStats {
     this.commit();
-    if (!this.fatal && this.elapsedMs > this.costs.executionLimitMs) this.fatal = this.error(messages.timeout);
+    if (!this.fatal && this.elapsedMs > this.costs.executionLimitMs)
+      this.fatal = this.error(messages.timeout);
     return { ...this.stats, virtualMs: this.elapsedMs, wallMs: Date.now() - this.wallStart };
   }
 }

@@ -147,15 +147,23 @@ export function formatDate(ms: number, timeZone: string, pattern: string): strin
   while (i < pattern.length) {
     const c = pattern[i];
     if (c === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) {
+      if (pattern[i + 1] === "'") {
         out += "'";
         i += 2;
         continue;
       }
-      const stop = end === -1 ? pattern.length : end;
-      out += pattern.slice(i + 1, stop).replace(/''/g, "'");
-      i = stop + 1;
+      let j = i + 1;
+      while (j < pattern.length) {
+        if (pattern[j] === "'" && pattern[j + 1] === "'") {
+          out += "'";
+          j += 2;
+        } else if (pattern[j] === "'") {
+          break;
+        } else {
+          out += pattern[j++];
+        }
+      }
+      i = j + 1;
       continue;
     }
     if (/[a-zA-Z]/.test(c)) {

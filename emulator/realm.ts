@@ -17,10 +17,10 @@ export function isDate(v: unknown): v is Date {
 
 export function createRealm(globals: Record<string, unknown>): Realm {
   const context = vm.createContext(globals);
-  const pick = vm.runInContext('({ Array: Array, Object: Object, Date: Date, Error: Error })', context) as Omit<
-    Realm,
-    'context'
-  >;
+  const pick = vm.runInContext(
+    '({ Array: Array, Object: Object, Date: Date, Error: Error })',
+    context,
+  ) as Omit<Realm, 'context'>;
   return { context, ...pick };
 }
 
@@ -61,7 +61,11 @@ export function vmError(realm: Realm, message: string, name = 'Exception'): Erro
 export function toVm(realm: Realm, value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (isDate(value)) return new realm.Date(value.getTime());
-  if (Array.isArray(value)) return vmArray(realm, value.map((v) => toVm(realm, v)));
+  if (Array.isArray(value))
+    return vmArray(
+      realm,
+      value.map((v) => toVm(realm, v)),
+    );
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   const out = new realm.Object() as Record<string, unknown>;

@@ -4,7 +4,15 @@ import { messages } from './errors';
 // Every service object the code under test sees is one of these proxies: known methods are counted,
 // timed and authorized by the execution; anything else throws "not emulated: Class.method".
 
-const PASSIVE = new Set(['toJSON', 'then', 'constructor', 'toString', 'valueOf', 'inspect', 'asymmetricMatch']);
+const PASSIVE = new Set([
+  'toJSON',
+  'then',
+  'constructor',
+  'toString',
+  'valueOf',
+  'inspect',
+  'asymmetricMatch',
+]);
 
 export function service<T extends object>(exec: Execution, cls: string, impl: T): T {
   return new Proxy(impl, {
@@ -12,7 +20,8 @@ export function service<T extends object>(exec: Execution, cls: string, impl: T)
       if (typeof prop === 'symbol') return Reflect.get(target, prop);
       const v: unknown = Reflect.get(target, prop);
       if (typeof v === 'function') {
-        return (...args: unknown[]) => exec.invoke(cls, prop, () => (v as (...a: unknown[]) => unknown).apply(target, args));
+        return (...args: unknown[]) =>
+          exec.invoke(cls, prop, () => (v as (...a: unknown[]) => unknown).apply(target, args));
       }
       if (v !== undefined || PASSIVE.has(prop) || prop.startsWith('__')) return v;
       return () => {

@@ -76,7 +76,11 @@ export interface WorldState {
   scriptTimeZone: string;
   spreadsheets: Map<string, SpreadsheetData>;
   drive: { items: Map<string, DriveItem>; rootId: string };
-  properties: { script: Map<string, string>; user: Map<string, string>; documents: Map<string, Map<string, string>> };
+  properties: {
+    script: Map<string, string>;
+    user: Map<string, string>;
+    documents: Map<string, Map<string, string>>;
+  };
   caches: Map<string, Map<string, CacheEntry>>;
   triggers: TriggerRecord[];
   /** Lock keys ('document:<id>', 'script', 'user') another execution holds. */

@@ -1,6 +1,5 @@
 import type { Execution } from './execution';
 import { register, resolve } from './handles';
-import { vmArray } from './realm';
 import { enumOf, service } from './service';
 import type { AlertAnswer, AlertRecord, MenuRecord } from './state';
 
@@ -41,7 +40,9 @@ function menuHandle(exec: Execution, name: string, addon: boolean): object {
     },
     addSubMenu(menu: unknown) {
       const sub = resolve<{ name: string; items: MenuRecord['items'] }>(menu, 'Menu');
-      if (sub) for (const i of sub.items) items.push({ caption: `${sub.name} > ${i.caption}`, functionName: i.functionName });
+      if (sub)
+        for (const i of sub.items)
+          items.push({ caption: `${sub.name} > ${i.caption}`, functionName: i.functionName });
       return proxy;
     },
     addToUi() {
@@ -60,7 +61,8 @@ function menuHandle(exec: Execution, name: string, addon: boolean): object {
 function answer(exec: Execution, alert: AlertRecord): { button: AlertAnswer; text: string } {
   exec.world.ui.alerts.push(alert);
   const raw = exec.world.ui.respond(alert);
-  const r = typeof raw === 'string' ? { button: raw, text: '' } : { button: raw.button, text: raw.text ?? '' };
+  const r =
+    typeof raw === 'string' ? { button: raw, text: '' } : { button: raw.button, text: raw.text ?? '' };
   if (!ALLOWED[alert.buttons].includes(r.button)) {
     throw new Error(`world.ui.respond answered ${r.button} to a dialog with buttons ${alert.buttons}`);
   }
@@ -69,9 +71,12 @@ function answer(exec: Execution, alert: AlertRecord): { button: AlertAnswer; tex
 
 function dialogArgs(args: unknown[], fallback: string): AlertRecord {
   const isSet = (v: unknown) => typeof v === 'string' && v in ALLOWED;
-  if (args.length >= 3) return { kind: 'alert', title: String(args[0]), prompt: String(args[1]), buttons: String(args[2]) };
-  if (args.length === 2 && isSet(args[1])) return { kind: 'alert', title: null, prompt: String(args[0]), buttons: String(args[1]) };
-  if (args.length === 2) return { kind: 'alert', title: String(args[0]), prompt: String(args[1]), buttons: fallback };
+  if (args.length >= 3)
+    return { kind: 'alert', title: String(args[0]), prompt: String(args[1]), buttons: String(args[2]) };
+  if (args.length === 2 && isSet(args[1]))
+    return { kind: 'alert', title: null, prompt: String(args[0]), buttons: String(args[1]) };
+  if (args.length === 2)
+    return { kind: 'alert', title: String(args[0]), prompt: String(args[1]), buttons: fallback };
   return { kind: 'alert', title: null, prompt: String(args[0]), buttons: fallback };
 }
 
@@ -112,11 +117,4 @@ export function uiHandle(exec: Execution): object {
     },
   };
   return service(exec, 'Ui', impl);
-}
-
-export function menuNames(exec: Execution): string[] {
-  return vmArray(
-    exec.realm,
-    exec.world.ui.menus.map((m) => m.name),
-  );
 }

@@ -28,7 +28,8 @@ Usage:
 Options:
   --sheet NAME          the sheet to migrate (default: Operaciones)
   --dry-run             show the plan only; change nothing, write nothing
-  --verify-only         run the verification on the workbook as it is, without migrating
+  --verify-only         migrate without showing the plan and progress, print only the verification
+                        and write only the report (no migrated workbook)
   --rollback full|columns
                         after the run, roll back (whole backup, or just the added columns) and verify it
   --out DIR             where to write <name>.migrated.xlsx and <name>.report.json

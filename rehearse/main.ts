@@ -7,13 +7,13 @@ import type { Options } from './args';
 import { USAGE, parseArgs } from './args';
 import { ensureBuilt } from './build';
 import { BadInput, EXIT } from './errors';
-import { summaryText } from './print';
+import { costText, summaryText } from './print';
 import type { Output } from './progress';
 import type { Mode, RehearsalResult } from './rehearsal';
 import { rehearse } from './rehearsal';
 import { zeuesWorkbook } from './sample-workbook';
 import type { WorkbookModel } from './workbook';
-import { gridCells } from './workbook';
+import { CELL_LIMIT, gridCells, overCellLimit } from './workbook';
 import type { RehearsalWorld } from './world';
 import { REPO_ROOT, createWorld } from './world';
 import { readWorkbook, writeWorkbook } from './xlsx-io';
@@ -29,7 +29,6 @@ export interface MainIO {
   world?: () => Promise<RehearsalWorld>;
 }
 
-const CELL_LIMIT = 10_000_000;
 const SAMPLE_NAME = 'ZEUES';
 const SAMPLE_FILE_BASE = 'ZEUES-sample';
 
@@ -68,7 +67,7 @@ export async function main(
     const world = await (io.world ?? createWorld)();
     const mode: Mode = options.dryRun ? 'dry-run' : options.verifyOnly ? 'verify-only' : 'migrate';
     io.stdout.write(
-      `Rehearsing on ${input ?? `the sample workbook (${workbook.sheets[0].values.length - 1} spools)`}, sheet "${sheet}"\n\n`,
+      `Rehearsing on ${input ?? `the sample workbook (${(workbook.sheets[0].values.length - 1).toLocaleString('en-US')} spools)`}, sheet "${sheet}"\n\n`,
     );
     const started = Date.now();
     const result = rehearse(
@@ -83,8 +82,10 @@ export async function main(
       options,
       world,
     });
-    printEnding(io.stdout, result, mode, written, world, Date.now() - started);
-    return exitCode(result, mode);
+    printEnding(io.stdout, result, mode, written, Date.now() - started);
+    const code = exitCode(result, mode);
+    if (code !== EXIT.ok) io.stderr.write(`error: ${failureText(result)}\n`);
+    return code;
   } catch (error) {
     if (error instanceof BadInput) {
       io.stderr.write(`error: ${error.message}\n`);
@@ -103,13 +104,7 @@ function checkWorkbook(workbook: WorkbookModel, sheet: string, source: string): 
     );
   }
   const cells = gridCells(workbook);
-  if (cells > CELL_LIMIT) {
-    throw new BadInput(
-      `${source} has ${cells.toLocaleString('en-US')} cells, over Google Sheets' limit of ` +
-        `${CELL_LIMIT.toLocaleString('en-US')} cells per spreadsheet: it cannot be a Google spreadsheet. ` +
-        'Delete unused rows, columns or sheets first.',
-    );
-  }
+  if (cells > CELL_LIMIT) throw new BadInput(overCellLimit(source, cells));
 }
 
 function outputPaths(options: Options, cwd: string, input: string | undefined): Outputs {
@@ -161,7 +156,8 @@ async function writeOutputs(
     after_rollback: result.afterRollback ?? null,
     plan: result.plan ?? null,
     status: result.status ?? null,
-    executions: result.slices,
+    slices: result.slices,
+    executions: result.executions,
     verification: result.verification ?? null,
     rollback: result.rollback ?? null,
     status_after_rollback: result.statusAfterRollback ?? null,
@@ -179,7 +175,6 @@ function printEnding(
   result: RehearsalResult,
   mode: Mode,
   written: string[],
-  world: RehearsalWorld,
   wallMs: number,
 ): void {
   if (mode === 'migrate') {
@@ -193,22 +188,40 @@ function printEnding(
     out.write('\n');
   }
   if (mode === 'dry-run') out.write('Dry run: nothing was changed and no file was written.\n');
-  const totals = world.totals;
-  out.write(
-    `Apps Script cost: ${totals.roundTrips} round trips, ${(totals.virtualMs / 1000).toFixed(1)} s modelled ` +
-      `(${(wallMs / 1000).toFixed(1)} s here)\n`,
-  );
+  out.write(`${costText(result.executions)}\n`);
+  out.write(`(${(wallMs / 1000).toFixed(1)} s on this machine)\n\n`);
   for (const file of written) out.write(`wrote ${file}\n`);
 }
 
 function exitCode(result: RehearsalResult, mode: Mode): number {
   if (mode === 'dry-run') return result.plan && result.plan.blocking.length > 0 ? EXIT.badInput : EXIT.ok;
-  if (mode === 'migrate' && result.status?.state !== 'done') return EXIT.verificationFailed;
+  if (result.status?.state !== 'done') return EXIT.verificationFailed;
   if (!result.verification?.success) return EXIT.verificationFailed;
   if (result.rollback && !(result.rollback.success && result.rollback.verification.passed)) {
     return EXIT.verificationFailed;
   }
   return EXIT.ok;
+}
+
+function failureText(result: RehearsalResult): string {
+  if (result.plan && result.plan.blocking.length > 0) {
+    return `the migration cannot start: ${result.plan.blocking.join('; ')}`;
+  }
+  if (result.status && result.status.state !== 'done') {
+    const cause = result.status.error
+      ? `: step ${result.status.error.step}: ${result.status.error.message}`
+      : '';
+    return `the migration ended ${result.status.state}${cause}`;
+  }
+  if (result.verification && !result.verification.success) {
+    const failed = Object.keys(result.verification.checks).filter(
+      (name) => !result.verification?.checks[name].passed,
+    );
+    return `verification failed: ${failed.join(', ') || result.verification.errors.join('; ')}`;
+  }
+  if (result.rollback)
+    return `the rollback (${result.rollback.mode}) failed: ${result.rollback.errors.join('; ')}`;
+  return 'the rehearsal failed';
 }
 
 if (require.main === module) {

@@ -9,7 +9,11 @@ const n = (value: number) => value.toLocaleString('en-US');
 export function table(rows: string[][], indent = '  '): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows
-    .map((r) => indent + r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  '))
+    .map((r) =>
+      (
+        indent + r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ')
+      ).trimEnd(),
+    )
     .join('\n');
 }
 
@@ -99,12 +103,23 @@ export function rollbackText(report: RollbackReport): string {
         'exported values',
         report.exported ? report.exported.url : 'none (nothing written since the migration)',
       ],
-      [
-        'verification',
-        `${report.verification.passed ? 'PASS' : 'FAIL'}  ${checkDetails(report.verification)}`,
-      ],
+      ['verification', report.verification.passed ? 'PASS' : 'FAIL'],
     ]),
   ];
+  // The rollback's verification may hold checks of its own: one line each, like the verification table.
+  const nested = report.verification.checks;
+  const subChecks =
+    nested && typeof nested === 'object' ? Object.entries(nested as Record<string, Check>) : [];
+  if (subChecks.length > 0 && subChecks.every(([, c]) => c && typeof c.passed === 'boolean')) {
+    lines.push(
+      table(
+        subChecks.map(([name, c]) => [name, c.passed ? 'PASS' : 'FAIL', checkDetails(c)]),
+        '    ',
+      ),
+    );
+  } else if (checkDetails(report.verification) !== '') {
+    lines.push(`    ${checkDetails(report.verification)}`);
+  }
   for (const error of report.errors) lines.push(`  error: ${error}`);
   return lines.join('\n');
 }
@@ -128,4 +143,29 @@ export function summaryText(before: SheetSummary, after: SheetSummary, afterTitl
   ];
   if (removed.length > 0) rows.splice(4, 0, ['headers removed', '', removed.join(', ')]);
   return table(rows);
+}
+
+export function costText(executions: { function: string; roundTrips: number; virtualMs: number }[]): string {
+  const byFunction = new Map<string, { runs: number; roundTrips: number; virtualMs: number }>();
+  for (const e of executions) {
+    const sum = byFunction.get(e.function) ?? { runs: 0, roundTrips: 0, virtualMs: 0 };
+    sum.runs += 1;
+    sum.roundTrips += e.roundTrips;
+    sum.virtualMs += e.virtualMs;
+    byFunction.set(e.function, sum);
+  }
+  const total = { runs: executions.length, roundTrips: 0, virtualMs: 0 };
+  const rows = [['function', 'runs', 'round trips', 'time']];
+  for (const [name, sum] of byFunction) {
+    total.roundTrips += sum.roundTrips;
+    total.virtualMs += sum.virtualMs;
+    rows.push([name, String(sum.runs), String(sum.roundTrips), `${(sum.virtualMs / 1000).toFixed(1)} s`]);
+  }
+  rows.push([
+    'total',
+    String(total.runs),
+    String(total.roundTrips),
+    `${(total.virtualMs / 1000).toFixed(1)} s`,
+  ]);
+  return `Apps Script cost, as the emulator models it:\n${table(rows)}`;
 }

@@ -23,7 +23,15 @@ export interface RehearsalInput {
   rollback?: RollbackMode;
 }
 
+/** One execution of an entry point and what it cost in Apps Script terms (the emulator's model). */
+export interface Execution {
+  function: string;
+  roundTrips: number;
+  virtualMs: number;
+}
+
 export interface RehearsalResult {
+  executions: Execution[];
   plan?: Plan;
   status?: Status;
   slices: number;
@@ -51,36 +59,44 @@ export function isLimitError(message: string): boolean {
 
 export function rehearse(world: RehearsalWorld, input: RehearsalInput, out: Output): RehearsalResult {
   const ss = createSpreadsheet(world, input.workbook);
+  const empty: SheetSummary = { rows: 0, columns: 0, headers: [], schemaVersion: null };
+  const result: RehearsalResult = { slices: 0, executions: [], before: empty, after: empty };
   const call = <T>(name: string, args: unknown[] = []): T => {
+    const before = { roundTrips: world.totals.roundTrips, virtualMs: world.totals.virtualMs };
     try {
       return world.call(name, args, { activeSpreadsheet: ss.id }) as T;
     } catch (error) {
       const message = (error as Error).message;
       if (isLimitError(message)) throw new BadInput(`the workbook hits a Google Sheets limit: ${message}`);
       throw new Error(`${name}() failed: ${message}`);
+    } finally {
+      result.executions.push({
+        function: name,
+        roundTrips: world.totals.roundTrips - before.roundTrips,
+        virtualMs: world.totals.virtualMs - before.virtualMs,
+      });
     }
   };
   const print = (text: string) => out.write(`${text}\n\n`);
 
-  const before = summarize(ss, input.sheet);
-  const result: RehearsalResult = { slices: 0, before, after: before };
+  const initial = summarize(ss, input.sheet);
+  result.before = initial;
+  result.after = initial;
   if (input.configureSheet) call('setMigrationConfig', [{ target_sheet: input.sheet }]);
 
-  if (input.mode === 'verify-only') {
-    result.verification = call<VerificationReport>('verifyMigration');
-    print(verificationText(result.verification));
-    return result;
-  }
-
+  // --verify-only runs the same migration but shows only its verification (and writes only the report).
+  const quiet = input.mode === 'verify-only';
+  const silent: Output = { write: () => undefined };
   result.plan = call<Plan>('previewMigration');
-  print(planText(result.plan));
+  if (!quiet) print(planText(result.plan));
   if (input.mode === 'dry-run') return result;
   if (result.plan.blocking.length > 0) {
     throw new BadInput(`the migration cannot start: ${result.plan.blocking.join('; ')}`);
   }
 
-  out.write('Migration:\n');
-  const board = new ProgressBoard(out);
+  const progress = quiet ? silent : out;
+  progress.write('Migration:\n');
+  const board = new ProgressBoard(progress);
   let status = call<Status>('startMigration');
   result.slices = 1;
   board.update(status);
@@ -95,7 +111,7 @@ export function rehearse(world: RehearsalWorld, input: RehearsalInput, out: Outp
   }
   board.close();
   result.status = status;
-  out.write(`  ${status.state} after ${result.slices} execution${result.slices === 1 ? '' : 's'}`);
+  out.write(`  migration ${status.state} after ${result.slices} execution${result.slices === 1 ? '' : 's'}`);
   out.write(status.backup ? `; backup "${status.backup.name}"\n\n` : '\n\n');
   if (status.state !== 'done') {
     if (status.error) print(`  step ${status.error.step} failed: ${status.error.message}`);
@@ -106,6 +122,7 @@ export function rehearse(world: RehearsalWorld, input: RehearsalInput, out: Outp
   result.verification = call<VerificationReport>('verifyMigration');
   print(verificationText(result.verification));
   result.after = summarize(ss, input.sheet);
+  if (quiet) return result;
   result.migrated = exportWorkbook(ss, input.workbook);
 
   if (input.rollback) {
@@ -131,7 +148,7 @@ function createSpreadsheet(world: RehearsalWorld, workbook: WorkbookModel): Emul
 }
 
 function summarize(ss: EmulatedSpreadsheet, sheetName: string): SheetSummary {
-  const sheet = ss.sheet(sheetName);
+  const sheet = ss.sheetNames().includes(sheetName) ? ss.sheet(sheetName) : null;
   const header = sheet && sheet.lastRow > 0 ? sheet.values()[0] : [];
   return {
     rows: sheet ? Math.max(0, sheet.lastRow - 1) : 0,
@@ -149,23 +166,16 @@ function cell(value: unknown): CellValue {
   return String(value);
 }
 
-/** The emulated spreadsheet's sheets, in the input's order, as a model the .xlsx writer takes. */
+/** Every sheet of the emulated spreadsheet (including any the add-on added), as a model the .xlsx writer takes. */
 export function exportWorkbook(ss: EmulatedSpreadsheet, input: WorkbookModel): WorkbookModel {
-  const sheets: SheetModel[] = [];
-  for (const original of input.sheets) {
-    const sheet = ss.sheet(original.name);
-    if (!sheet) continue;
+  const sheets = ss.sheetNames().map((name): SheetModel => {
+    const sheet = ss.sheet(name);
     const values = sheet.values().map((row) => row.map(cell));
     const formulas = sheet.formulas().map((row) => row.map((f) => (f ? f : null)));
-    const model: SheetModel = {
-      name: original.name,
-      values,
-      maxRows: sheet.maxRows,
-      maxColumns: sheet.maxColumns,
-    };
+    const model: SheetModel = { name, values, maxRows: sheet.maxRows, maxColumns: sheet.maxColumns };
     if (formulas.some((row) => row.some((f) => f !== null))) model.formulas = formulas;
-    if (original.frozenRows) model.frozenRows = original.frozenRows;
-    sheets.push(model);
-  }
+    if (sheet.frozenRows > 0) model.frozenRows = sheet.frozenRows;
+    return model;
+  });
   return { name: input.name, sheets };
 }

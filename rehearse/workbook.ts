@@ -19,6 +19,17 @@ export interface WorkbookModel {
   sheets: SheetModel[];
 }
 
+/** Cells per spreadsheet, all sheets and empty grid cells included: https://support.google.com/drive/answer/37603 */
+export const CELL_LIMIT = 10_000_000;
+
+export function overCellLimit(source: string, cells: number): string {
+  return (
+    `${source} has ${cells.toLocaleString('en-US')} cells, over Google Sheets' limit of ` +
+    `${CELL_LIMIT.toLocaleString('en-US')} cells per spreadsheet, so it cannot be a Google spreadsheet. ` +
+    'Delete unused rows, columns or sheets first.'
+  );
+}
+
 /** Grid cells of the whole workbook, empty cells included: what the 10,000,000-cell limit counts. */
 export function gridCells(workbook: WorkbookModel): number {
   return workbook.sheets.reduce((sum, sheet) => sum + sheet.maxRows * sheet.maxColumns, 0);

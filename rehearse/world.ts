@@ -6,29 +6,34 @@ import type { WorkbookModel } from './workbook';
 
 export interface EmulatedSheet {
   values(): unknown[][];
+  /** '' (or null) where a cell has no formula. */
   formulas(): (string | null)[][];
   maxRows: number;
   maxColumns: number;
   lastRow: number;
   lastColumn: number;
+  frozenRows: number;
 }
 
 export interface EmulatedSpreadsheet {
   id: string;
   name: string;
-  sheet(name: string): EmulatedSheet | null | undefined;
+  /** Throws when there is no such sheet. */
+  sheet(name: string): EmulatedSheet;
+  sheetNames(): string[];
   metadata(key: string): string | null;
 }
 
 export interface RehearsalWorld {
   createSpreadsheet(spec: WorkbookModel): EmulatedSpreadsheet;
   call(functionName: string, args: unknown[], options: { activeSpreadsheet: string }): unknown;
-  totals: { roundTrips: number; virtualMs: number } & Record<string, unknown>;
+  readonly totals: { roundTrips: number; virtualMs: number };
 }
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
 export async function createWorld(distDir = path.join(REPO_ROOT, 'dist')): Promise<RehearsalWorld> {
   const { World } = await import('../emulator');
-  return new World({ distDir }) as unknown as RehearsalWorld;
+  const world: RehearsalWorld = new World({ distDir });
+  return world;
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BadInput } from './errors';
 import type { CellValue, SheetModel, WorkbookModel } from './workbook';
+import { CELL_LIMIT, overCellLimit } from './workbook';
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
@@ -25,6 +26,9 @@ export async function readWorkbook(file: string): Promise<WorkbookModel> {
         'Download the spreadsheet with File > Download > Microsoft Excel (.xlsx) and try again.',
     );
   }
+  // Checked before the grids are built: a workbook over the limit could not be a Google spreadsheet anyway.
+  const cells = workbook.worksheets.reduce((sum, ws) => sum + ws.rowCount * ws.columnCount, 0);
+  if (cells > CELL_LIMIT) throw new BadInput(overCellLimit(file, cells));
   const name = path.basename(file).replace(/\.xlsx$/i, '');
   return { name, sheets: workbook.worksheets.map(readSheet) };
 }
@@ -52,7 +56,7 @@ function readSheet(worksheet: ExcelJS.Worksheet): SheetModel {
     formulas.push(rowFormulas);
   }
   trimTrailingEmptyRows(values, formulas);
-  const view = worksheet.views.find((v) => v.state === 'frozen');
+  const view = (worksheet.views ?? []).find((v) => v.state === 'frozen');
   const frozenRows = view && 'ySplit' in view ? (view.ySplit ?? 0) : 0;
   const sheet: SheetModel = {
     name: worksheet.name,
@@ -77,7 +81,8 @@ function readCell(cell: ExcelJS.Cell): { value: CellValue; formula?: string } {
   switch (cell.type) {
     case ExcelJS.ValueType.Formula: {
       const formula = cell.formula;
-      const result = (cell.value as ExcelJS.CellFormulaValue).result;
+      // cell.value drops a result of 0; cell.result keeps it.
+      const result: unknown = cell.result;
       return { value: plain(result), formula: formula ? `=${formula}` : undefined };
     }
     case ExcelJS.ValueType.Merge:

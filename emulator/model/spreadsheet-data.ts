@@ -104,7 +104,11 @@ export class SpreadsheetData {
     sheet.grid.insertColumns(column - 1, n);
     sheet.maxColumns += n;
     for (const m of this.metadata) {
-      if (m.location.type === 'COLUMN' && m.location.sheetId === sheet.sheetId && m.location.column >= column) {
+      if (
+        m.location.type === 'COLUMN' &&
+        m.location.sheetId === sheet.sheetId &&
+        m.location.column >= column
+      ) {
         m.location.column += n;
       }
     }
@@ -135,6 +139,8 @@ export class SpreadsheetData {
 
   deleteSheet(sheet: SheetData): void {
     this.sheets = this.sheets.filter((s) => s !== sheet);
-    this.metadata = this.metadata.filter((m) => !('sheetId' in m.location) || m.location.sheetId !== sheet.sheetId);
+    this.metadata = this.metadata.filter(
+      (m) => !('sheetId' in m.location) || m.location.sheetId !== sheet.sheetId,
+    );
   }
 }

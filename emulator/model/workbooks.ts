@@ -4,7 +4,10 @@ import { SpreadsheetData } from './spreadsheet-data';
 
 // Creating and copying spreadsheets: each one is also a Drive file with the same id.
 
-export function driveFile(world: WorldState, init: Omit<DriveItem, 'trashed' | 'createdAt' | 'updatedAt' | 'writable'>) {
+export function driveFile(
+  world: WorldState,
+  init: Omit<DriveItem, 'trashed' | 'createdAt' | 'updatedAt' | 'writable'>,
+) {
   const now = world.clock.nowMs();
   const item: DriveItem = { ...init, trashed: false, createdAt: now, updatedAt: now, writable: true };
   world.drive.items.set(item.id, item);
@@ -39,7 +42,12 @@ export function newSpreadsheet(
   return data;
 }
 
-export function copySpreadsheet(world: WorldState, source: SpreadsheetData, name: string, folderId: string): SpreadsheetData {
+export function copySpreadsheet(
+  world: WorldState,
+  source: SpreadsheetData,
+  name: string,
+  folderId: string,
+): SpreadsheetData {
   const id = world.ids.next('ss');
   const copy = source.copy(id, name);
   world.spreadsheets.set(id, copy);

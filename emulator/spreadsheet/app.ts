@@ -12,7 +12,7 @@ export function spreadsheetApp(exec: Execution): object {
   const { world } = exec;
   const active = () => {
     const id = exec.options.activeSpreadsheet;
-    return id ? world.spreadsheets.get(id) ?? null : null;
+    return id ? (world.spreadsheets.get(id) ?? null) : null;
   };
   const open = (id: string) => {
     exec.charge(exec.costs.openByIdMs);
@@ -46,7 +46,11 @@ export function spreadsheetApp(exec: Execution): object {
     create(name: unknown, rows?: unknown, columns?: unknown) {
       exec.charge(exec.costs.createSpreadsheetMs);
       const ss = newSpreadsheet(world, { name: String(name) });
-      ss.addSheet('Sheet1', typeof rows === 'number' ? rows : 1000, typeof columns === 'number' ? columns : 26);
+      ss.addSheet(
+        'Sheet1',
+        typeof rows === 'number' ? rows : 1000,
+        typeof columns === 'number' ? columns : 26,
+      );
       return spreadsheetHandle(exec, ss);
     },
     flush() {

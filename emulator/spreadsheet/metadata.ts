@@ -11,11 +11,18 @@ import { vmAlloc, assertEditable, type SheetContext } from './context';
 type Ctx = Omit<SheetContext, 'sheet'> & { sheet?: SheetContext['sheet'] };
 
 function text(v: unknown, what: string): string {
-  if (typeof v !== 'string') throw new ServiceError(`The parameters (${typeof v}) don't match the method signature for ${what}.`);
+  if (typeof v !== 'string')
+    throw new ServiceError(`The parameters (${typeof v}) don't match the method signature for ${what}.`);
   return v;
 }
 
-export function addMetadata(ctx: Ctx, location: MetadataLocation, key: unknown, value?: unknown, visibility?: unknown): void {
+export function addMetadata(
+  ctx: Ctx,
+  location: MetadataLocation,
+  key: unknown,
+  value?: unknown,
+  visibility?: unknown,
+): void {
   assertEditable(ctx.ss);
   const k = text(key, 'addDeveloperMetadata');
   const v = value === undefined || value === null ? null : text(value, 'addDeveloperMetadata');
@@ -124,7 +131,10 @@ export function metadataFinder(ctx: Ctx, scope: (m: MetadataRecord) => boolean):
 export const handles: {
   spreadsheet: (exec: SheetContext['exec'], ss: SheetContext['ss']) => object;
   sheet: (ctx: SheetContext) => object;
-  range: (ctx: SheetContext, area: { row: number; column: number; numRows: number; numColumns: number }) => object;
+  range: (
+    ctx: SheetContext,
+    area: { row: number; column: number; numRows: number; numColumns: number },
+  ) => object;
 } = {
   spreadsheet: () => {
     throw new Error('not wired');

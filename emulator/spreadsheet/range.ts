@@ -26,14 +26,19 @@ function isFormula(v: unknown): v is string {
 
 function checkShape(grid: unknown, area: Area, method: string): unknown[][] {
   if (!Array.isArray(grid)) {
-    throw new ServiceError(`The parameters (${typeof grid}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+    throw new ServiceError(
+      `The parameters (${typeof grid}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+    );
   }
   if (grid.length !== area.numRows) throw new ServiceError(messages.rowsMismatch(grid.length, area.numRows));
   for (const row of grid) {
     if (!Array.isArray(row)) {
-      throw new ServiceError(`The parameters (${typeof row}[]) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+      throw new ServiceError(
+        `The parameters (${typeof row}[]) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
     }
-    if (row.length !== area.numColumns) throw new ServiceError(messages.columnsMismatch(row.length, area.numColumns));
+    if (row.length !== area.numColumns)
+      throw new ServiceError(messages.columnsMismatch(row.length, area.numColumns));
   }
   return grid as unknown[][];
 }
@@ -102,7 +107,8 @@ export function rangeHandle(ctx: SheetContext, area: Area): object {
     setValue(value: unknown) {
       assertEditable(ss);
       if (isFormula(value)) {
-        for (let i = 0; i < numRows; i++) for (let j = 0; j < numColumns; j++) grid().set(r0 + i, c0 + j, undefined, value);
+        for (let i = 0; i < numRows; i++)
+          for (let j = 0; j < numColumns; j++) grid().set(r0 + i, c0 + j, undefined, value);
       } else {
         grid().fill(r0, c0, numRows, numColumns, cellFromInput(value));
       }
@@ -125,7 +131,8 @@ export function rangeHandle(ctx: SheetContext, area: Area): object {
     setFormula(formula: unknown) {
       assertEditable(ss);
       const text = String(formula);
-      for (let i = 0; i < numRows; i++) for (let j = 0; j < numColumns; j++) grid().set(r0 + i, c0 + j, undefined, text);
+      for (let i = 0; i < numRows; i++)
+        for (let j = 0; j < numColumns; j++) grid().set(r0 + i, c0 + j, undefined, text);
       exec.write(cells, exec.costs.fillPerCellUs);
       return proxy;
     },
@@ -156,7 +163,12 @@ export function rangeHandle(ctx: SheetContext, area: Area): object {
       return rangeHandle(ctx, { row: row + rr - 1, column: column + cc - 1, numRows: 1, numColumns: 1 });
     },
     offset(dr: number, dc: number, nr?: number, nc?: number) {
-      const next = { row: row + dr, column: column + dc, numRows: nr ?? numRows, numColumns: nc ?? numColumns };
+      const next = {
+        row: row + dr,
+        column: column + dc,
+        numRows: nr ?? numRows,
+        numColumns: nc ?? numColumns,
+      };
       return rangeHandle(ctx, checkArea(ctx, next));
     },
     addDeveloperMetadata(key: unknown, value?: unknown, visibility?: unknown) {
@@ -167,7 +179,10 @@ export function rangeHandle(ctx: SheetContext, area: Area): object {
       if (!isWholeColumn()) return vmAlloc(exec)(0);
       exec.charge(exec.costs.metadataMs);
       const records = ss.metadata.filter(
-        (m) => m.location.type === 'COLUMN' && m.location.sheetId === sheet.sheetId && m.location.column === column,
+        (m) =>
+          m.location.type === 'COLUMN' &&
+          m.location.sheetId === sheet.sheetId &&
+          m.location.column === column,
       );
       return metadataHandles(ctx, records);
     },
@@ -185,6 +200,5 @@ export function rangeHandle(ctx: SheetContext, area: Area): object {
   const proxy: object = register(service(exec, 'Range', impl), 'Range', { ...ctx, area });
   return proxy;
 }
-
 
 handles.range = rangeHandle;

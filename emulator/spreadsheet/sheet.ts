@@ -99,14 +99,16 @@ export function sheetHandle(ctx: SheetContext): object {
     },
     insertColumnsAfter: (after: unknown, n: unknown) => insertColumns(checkColumn(after) + 1, n as number),
     insertColumnsBefore: (before: unknown, n: unknown) => insertColumns(checkColumn(before), n as number),
-    insertColumns: (before: unknown, n?: unknown) => insertColumns(checkColumn(before), n === undefined ? 1 : (n as number)),
+    insertColumns: (before: unknown, n?: unknown) =>
+      insertColumns(checkColumn(before), n === undefined ? 1 : (n as number)),
     insertColumnAfter: (after: unknown) => insertColumns(checkColumn(after) + 1, 1),
     insertColumnBefore: (before: unknown) => insertColumns(checkColumn(before), 1),
     deleteColumns(first: unknown, n?: unknown) {
       assertEditable(ss);
       const count = n === undefined ? 1 : integer(n, 'SpreadsheetApp.Sheet.deleteColumns');
       const col = checkColumn(first, count);
-      if (count >= sheet.maxColumns) throw new ServiceError('Sorry, it is not possible to delete all non-frozen columns.');
+      if (count >= sheet.maxColumns)
+        throw new ServiceError('Sorry, it is not possible to delete all non-frozen columns.');
       ss.deleteColumns(sheet, col, count);
       exec.structure(dataCells());
     },
@@ -116,7 +118,8 @@ export function sheetHandle(ctx: SheetContext): object {
     },
     insertRowsAfter: (after: unknown, n: unknown) => insertRows(checkRow(after) + 1, n as number),
     insertRowsBefore: (before: unknown, n: unknown) => insertRows(checkRow(before), n as number),
-    insertRows: (before: unknown, n?: unknown) => insertRows(checkRow(before), n === undefined ? 1 : (n as number)),
+    insertRows: (before: unknown, n?: unknown) =>
+      insertRows(checkRow(before), n === undefined ? 1 : (n as number)),
     insertRowAfter: (after: unknown) => insertRows(checkRow(after) + 1, 1),
     insertRowBefore: (before: unknown) => insertRows(checkRow(before), 1),
     deleteRows(first: unknown, n: unknown) {
@@ -135,10 +138,14 @@ export function sheetHandle(ctx: SheetContext): object {
     },
     appendRow(values: unknown) {
       assertEditable(ss);
-      if (!Array.isArray(values)) throw new ServiceError("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+      if (!Array.isArray(values))
+        throw new ServiceError(
+          "The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
+        );
       const row = sheet.grid.lastRow() + 1;
       if (row > sheet.maxRows) ss.insertRows(sheet, sheet.maxRows + 1, row - sheet.maxRows);
-      if (values.length > sheet.maxColumns) ss.insertColumns(sheet, sheet.maxColumns + 1, values.length - sheet.maxColumns);
+      if (values.length > sheet.maxColumns)
+        ss.insertColumns(sheet, sheet.maxColumns + 1, values.length - sheet.maxColumns);
       sheet.grid.setBlock(row - 1, 0, [values.map((v) => cellFromInput(v))]);
       exec.write(values.length);
       return proxy;
@@ -193,7 +200,9 @@ export function sheetHandle(ctx: SheetContext): object {
     },
     getDeveloperMetadata() {
       exec.charge(exec.costs.metadataMs);
-      const records = ss.metadata.filter((m) => m.location.type === 'SHEET' && m.location.sheetId === sheet.sheetId);
+      const records = ss.metadata.filter(
+        (m) => m.location.type === 'SHEET' && m.location.sheetId === sheet.sheetId,
+      );
       return metadataHandles(ctx, records);
     },
     createDeveloperMetadataFinder() {

@@ -61,7 +61,8 @@ export function spreadsheetHandle(exec: Execution, ss: SpreadsheetData): object 
     insertSheet(nameOrIndex?: unknown, index?: unknown) {
       assertEditable(ss);
       let name = typeof nameOrIndex === 'string' ? nameOrIndex : undefined;
-      const at = typeof nameOrIndex === 'number' ? nameOrIndex : typeof index === 'number' ? index : ss.sheets.length;
+      const at =
+        typeof nameOrIndex === 'number' ? nameOrIndex : typeof index === 'number' ? index : ss.sheets.length;
       if (name === undefined) {
         let n = ss.sheets.length + 1;
         while (ss.sheet(`Sheet${n}`)) n++;
@@ -115,7 +116,10 @@ export function spreadsheetHandle(exec: Execution, ss: SpreadsheetData): object 
     },
     createDeveloperMetadataFinder: () => metadataFinder(base, () => true),
     toast(message: unknown, title?: unknown) {
-      exec.world.ui.toasts.push({ message: String(message), title: title === undefined ? '' : String(title) });
+      exec.world.ui.toasts.push({
+        message: String(message),
+        title: title === undefined ? '' : String(title),
+      });
     },
   };
   const proxy: object = register(service(exec, 'Spreadsheet', impl), 'Spreadsheet', ss);

@@ -40,31 +40,41 @@ function parseMap(json: string | null, headers: string[]): ColumnMap | null {
   }
 }
 
-function readIndex(cache: CachePort): string[] {
+function parseIndex(json: string | null): string[] {
   try {
-    const parsed = JSON.parse(cache.get(COLUMN_MAP_CACHE_INDEX) || '[]') as unknown;
+    const parsed = JSON.parse(json || '[]') as unknown;
     return Array.isArray(parsed) ? parsed.filter((key): key is string => typeof key === 'string') : [];
   } catch {
     return [];
   }
 }
 
+function readIndex(cache: CachePort): string[] {
+  return parseIndex(cache.get(COLUMN_MAP_CACHE_INDEX));
+}
+
 /**
  * The column map of a header row: from the cache when this exact row (and spec) was mapped before, else
- * built and cached. One cache read on a hit; on a miss also the writes of the entry and the index.
+ * built and cached.
  */
 export function cachedColumnMap(cache: CachePort, headers: unknown[], spec?: MigrationSpec): ColumnMap {
   const texts = headers.map(headerText);
   const key = columnMapCacheKey(texts, spec);
-  const hit = parseMap(cache.get(key), texts);
+  // with getAll/putAll a hit costs one round trip and a miss two
+  const found = cache.getAll ? cache.getAll([key, COLUMN_MAP_CACHE_INDEX]) : null;
+  const hit = parseMap(found ? (found[key] ?? null) : cache.get(key), texts);
   if (hit) return hit;
   const map = buildColumnMap(texts, spec);
   const json = JSON.stringify(map);
   if (json.length <= MAX_VALUE_CHARS) {
-    cache.put(key, json, TTL_SECONDS);
-    const index = readIndex(cache).filter((known) => known !== key);
-    index.push(key);
-    cache.put(COLUMN_MAP_CACHE_INDEX, JSON.stringify(index.slice(-MAX_INDEXED_KEYS)), TTL_SECONDS);
+    const known = found ? parseIndex(found[COLUMN_MAP_CACHE_INDEX] ?? null) : readIndex(cache);
+    const index = JSON.stringify([...known.filter((k) => k !== key), key].slice(-MAX_INDEXED_KEYS));
+    if (cache.putAll) {
+      cache.putAll({ [key]: json, [COLUMN_MAP_CACHE_INDEX]: index }, TTL_SECONDS);
+    } else {
+      cache.put(key, json, TTL_SECONDS);
+      cache.put(COLUMN_MAP_CACHE_INDEX, index, TTL_SECONDS);
+    }
   }
   return map;
 }

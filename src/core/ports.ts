@@ -33,12 +33,21 @@ export interface SheetPort {
   dimensions(): SheetDimensions;
   /** Last row and column holding content: 2 round trips. */
   extent?(): { lastRow: number; lastColumn: number };
-  /** Whether the user may edit every cell of the sheet's grid: one round trip. */
-  canEdit?(): boolean;
+  /** Columns of the grid, empty ones included: 1 round trip. */
+  maxColumns?(): number;
+  /**
+   * Throws the platform's permission error when the user may only view the sheet: rewrites the first cell with
+   * the value just read (content unchanged). One round trip.
+   */
+  assertEditable?(firstCell: CellValue): void;
   /** Values of a block; 1-based row and column. One round trip. */
   readValues(row: number, column: number, rows: number, columns: number): Grid;
   /** Formulas of a block ('' where a cell holds no formula). One round trip. */
   readFormulas(row: number, column: number, rows: number, columns: number): string[][];
+  /** Values of rows 1..lastRow x columns 1..lastColumn (one cell when the sheet is empty): 2 round trips. */
+  readDataRange?(): Grid;
+  /** Formulas of the same block as the last readDataRange(): one round trip. */
+  readDataRangeFormulas?(): string[][];
   /** One round trip. */
   writeValues(row: number, column: number, values: Grid): void;
   /** Formulas where the string starts with '=', values elsewhere; one round trip per call. */
@@ -91,9 +100,22 @@ export interface DrivePort {
   assertFolder(folderId: string): void;
   findFileInFolder(folderId: string, name: string): DriveFile | null;
   listFilesInFolder(folderId: string): DriveFile[];
+  /** `createdAt` of the copy (and of a created file) is the time of the call. */
   copyFile(fileId: string, name: string, folderId: string): DriveFile;
   createTextFile(folderId: string, name: string, content: string, mimeType: string): DriveFile;
   readText(fileId: string): string;
+  /** Whether a file exists and is out of the trash, without reading its details: 2 round trips. */
+  fileState?(id: string): 'present' | 'trashed' | 'missing';
+  /**
+   * The file of that name in the folder (a write repeated after a crash), or else a new one with `content`; and
+   * its text read back through Drive. About 8 round trips, where find + create + read cost 11.
+   */
+  findOrCreateTextFile?(
+    folderId: string,
+    name: string,
+    content: string,
+    mimeType: string,
+  ): { id: string; url: string; created: boolean; text: string };
   /** Whether the user may add files to the folder (false: view or comment access only). */
   canAddFiles?(folderId: string): boolean;
   trash(fileId: string): void;
@@ -113,6 +135,10 @@ export interface CachePort {
   get(key: string): string | null;
   put(key: string, value: string, seconds: number): void;
   remove(key: string): void;
+  /** Several keys in one round trip; missing keys are absent from the result. */
+  getAll?(keys: string[]): Record<string, string>;
+  /** Several entries in one round trip. */
+  putAll?(values: Record<string, string>, seconds: number): void;
 }
 
 export interface LockPort {

@@ -3,12 +3,12 @@ import type { Services, SpreadsheetPort, SpreadsheetsPort } from '../core/ports'
 import { gasDocumentCache } from '../gas/cache';
 import { gasDrive } from '../gas/drive';
 import { gasDocumentLock } from '../gas/lock';
-import { gasDocumentStore } from '../gas/properties';
+import { gasDocumentStore, gasUserStore } from '../gas/properties';
 import { consoleLogger, gasSession, systemClock } from '../gas/session';
 import { gasSpreadsheets } from '../gas/spreadsheet';
 import { gasTriggers } from '../gas/triggers';
 
-function build(spreadsheets: SpreadsheetsPort, spreadsheetId?: string): Services {
+function build(spreadsheets: SpreadsheetsPort): Services {
   return {
     clock: systemClock,
     logger: consoleLogger(),
@@ -17,8 +17,23 @@ function build(spreadsheets: SpreadsheetsPort, spreadsheetId?: string): Services
     properties: gasDocumentStore(),
     cache: gasDocumentCache(),
     lock: gasDocumentLock(),
-    triggers: gasTriggers(spreadsheetId),
+    triggers: gasTriggers(),
+    userProperties: gasUserStore(),
     session: gasSession(),
+  };
+}
+
+/** Opens each spreadsheet once per execution (a second openById would be a second round trip). */
+function opener(): (id: string) => SpreadsheetPort {
+  const all = gasSpreadsheets();
+  const opened = new Map<string, SpreadsheetPort>();
+  return (id) => {
+    let spreadsheet = opened.get(id);
+    if (!spreadsheet) {
+      spreadsheet = all.open(id);
+      opened.set(id, spreadsheet);
+    }
+    return spreadsheet;
   };
 }
 
@@ -31,7 +46,7 @@ export function servicesForActiveSpreadsheet(): Services {
       if (active === undefined) active = all.active();
       return active;
     },
-    open: (id) => all.open(id),
+    open: opener(),
   });
 }
 
@@ -40,16 +55,6 @@ export function servicesForActiveSpreadsheet(): Services {
  * on first use, and stands in for the active one.
  */
 export function servicesForSpreadsheetId(id: string): Services {
-  const all = gasSpreadsheets();
-  let target: SpreadsheetPort | null = null;
-  return build(
-    {
-      active: () => {
-        if (target === null) target = all.open(id);
-        return target;
-      },
-      open: (otherId) => (otherId === id ? (target ?? (target = all.open(id))) : all.open(otherId)),
-    },
-    id,
-  );
+  const open = opener();
+  return build({ active: () => open(id), open });
 }

@@ -14,5 +14,7 @@ export function gasDocumentCache(): CachePort {
     get: (key) => get().get(key),
     put: (key, value, seconds) => get().put(key, value, seconds),
     remove: (key) => get().remove(key),
+    getAll: (keys) => get().getAll(keys),
+    putAll: (values, seconds) => get().putAll(values, seconds),
   };
 }

@@ -1,6 +1,11 @@
 import type { DriveFile, DrivePort } from '../core/ports';
 
 type File = GoogleAppsScript.Drive.File;
+type Folder = GoogleAppsScript.Drive.Folder;
+
+function spreadsheetUrl(id: string): string {
+  return `https://docs.google.com/spreadsheets/d/${id}/edit`;
+}
 
 function describe(file: File): DriveFile {
   return {
@@ -11,27 +16,50 @@ function describe(file: File): DriveFile {
   };
 }
 
-function openFile(id: string): File | null {
-  try {
-    return DriveApp.getFileById(id);
-  } catch (error) {
-    return null;
-  }
-}
-
+/** Drive through DriveApp. File and folder handles are kept for the execution, so each is fetched once. */
 export function gasDrive(): DrivePort {
+  const files = new Map<string, File>();
+  const folders = new Map<string, Folder>();
+  const fileById = (id: string): File => {
+    let file = files.get(id);
+    if (!file) {
+      file = DriveApp.getFileById(id);
+      files.set(id, file);
+    }
+    return file;
+  };
+  const folderById = (id: string): Folder => {
+    let folder = folders.get(id);
+    if (!folder) {
+      folder = DriveApp.getFolderById(id);
+      folders.set(id, folder);
+    }
+    return folder;
+  };
   return {
     file(id) {
-      const file = openFile(id);
-      return file && !file.isTrashed() ? describe(file) : null;
+      let file: File;
+      try {
+        file = fileById(id);
+      } catch (error) {
+        return null;
+      }
+      return file.isTrashed() ? null : describe(file);
     },
     parentFolderId(fileId) {
-      const parents = DriveApp.getFileById(fileId).getParents();
-      return parents.hasNext() ? parents.next().getId() : null;
+      let folder: Folder;
+      try {
+        folder = fileById(fileId).getParents().next();
+      } catch (error) {
+        return null;
+      }
+      const id = folder.getId();
+      folders.set(id, folder);
+      return id;
     },
     assertFolder(folderId) {
       try {
-        DriveApp.getFolderById(folderId).getName();
+        folderById(folderId);
       } catch (error) {
         throw new Error(
           `Backup folder ${folderId} was not found or you cannot open it. ` +
@@ -40,34 +68,67 @@ export function gasDrive(): DrivePort {
       }
     },
     findFileInFolder(folderId, name) {
-      const files = DriveApp.getFolderById(folderId).getFilesByName(name);
-      while (files.hasNext()) {
-        const file = files.next();
+      const found = folderById(folderId).getFilesByName(name);
+      while (found.hasNext()) {
+        const file = found.next();
         if (!file.isTrashed()) return describe(file);
       }
       return null;
     },
     listFilesInFolder(folderId) {
-      const files = DriveApp.getFolderById(folderId).getFiles();
-      const found: DriveFile[] = [];
-      while (files.hasNext()) {
-        const file = files.next();
-        if (!file.isTrashed()) found.push(describe(file));
+      const found = folderById(folderId).getFiles();
+      const list: DriveFile[] = [];
+      while (found.hasNext()) {
+        const file = found.next();
+        if (!file.isTrashed()) list.push(describe(file));
       }
-      return found;
+      return list;
     },
     copyFile(fileId, name, folderId) {
-      const folder = DriveApp.getFolderById(folderId);
-      return describe(DriveApp.getFileById(fileId).makeCopy(name, folder));
+      const copy = fileById(fileId).makeCopy(name, folderById(folderId));
+      const id = copy.getId();
+      files.set(id, copy);
+      return { id, name, url: spreadsheetUrl(id), createdAt: new Date().toISOString() };
     },
     createTextFile(folderId, name, content, mimeType) {
-      return describe(DriveApp.getFolderById(folderId).createFile(name, content, mimeType));
+      const file = folderById(folderId).createFile(name, content, mimeType);
+      const id = file.getId();
+      files.set(id, file);
+      return {
+        id,
+        name,
+        url: `https://drive.google.com/file/d/${id}/view?usp=drivesdk`,
+        createdAt: new Date().toISOString(),
+      };
     },
     readText(fileId) {
-      return DriveApp.getFileById(fileId).getBlob().getDataAsString();
+      return fileById(fileId).getBlob().getDataAsString();
+    },
+    fileState(id) {
+      let file: File;
+      try {
+        file = fileById(id);
+      } catch (error) {
+        return 'missing';
+      }
+      return file.isTrashed() ? 'trashed' : 'present';
+    },
+    findOrCreateTextFile(folderId, name, content, mimeType) {
+      const folder = folderById(folderId);
+      const found = folder.getFilesByName(name);
+      let file: File | null = null;
+      while (file === null && found.hasNext()) {
+        const candidate = found.next();
+        if (!candidate.isTrashed()) file = candidate;
+      }
+      const created = file === null;
+      const target = file ?? folder.createFile(name, content, mimeType);
+      const id = target.getId();
+      files.set(id, target);
+      return { id, url: target.getUrl(), created, text: target.getBlob().getDataAsString() };
     },
     trash(fileId) {
-      DriveApp.getFileById(fileId).setTrashed(true);
+      fileById(fileId).setTrashed(true);
     },
   };
 }

@@ -18,6 +18,9 @@ export function gasStore(open: () => Properties): KeyValueStore {
     delete: (key) => {
       get().deleteProperty(key);
     },
+    replaceAll: (values) => {
+      get().setProperties(values, true);
+    },
   };
 }
 

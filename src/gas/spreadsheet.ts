@@ -1,10 +1,18 @@
-import type { CellValue, Grid, SheetDimensions, SheetPort, SpreadsheetPort, SpreadsheetsPort } from '../core/ports';
+import type {
+  CellValue,
+  Grid,
+  SheetDimensions,
+  SheetPort,
+  SpreadsheetPort,
+  SpreadsheetsPort,
+} from '../core/ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 class GasSheet implements SheetPort {
   readonly name: string;
+  private dataRange: GoogleAppsScript.Spreadsheet.Range | null = null;
 
   constructor(private readonly sheet: Sheet) {
     this.name = sheet.getName();
@@ -17,6 +25,28 @@ class GasSheet implements SheetPort {
       maxRows: this.sheet.getMaxRows(),
       maxColumns: this.sheet.getMaxColumns(),
     };
+  }
+
+  extent(): { lastRow: number; lastColumn: number } {
+    return { lastRow: this.sheet.getLastRow(), lastColumn: this.sheet.getLastColumn() };
+  }
+
+  maxColumns(): number {
+    return this.sheet.getMaxColumns();
+  }
+
+  assertEditable(firstCell: CellValue): void {
+    this.sheet.getRange(1, 1).setValue(firstCell);
+  }
+
+  readDataRange(): Grid {
+    this.dataRange = this.sheet.getDataRange();
+    return this.dataRange.getValues() as Grid;
+  }
+
+  readDataRangeFormulas(): string[][] {
+    if (this.dataRange === null) this.dataRange = this.sheet.getDataRange();
+    return this.dataRange.getFormulas();
   }
 
   readValues(row: number, column: number, rows: number, columns: number): Grid {
@@ -64,7 +94,7 @@ class GasSheet implements SheetPort {
 
 class GasSpreadsheet implements SpreadsheetPort {
   private idCache: string | null = null;
-  private urlCache: string | null = null;
+  private readonly sheets = new Map<string, SheetPort>();
   readonly name: string;
 
   constructor(private readonly spreadsheet: Spreadsheet) {
@@ -76,14 +106,19 @@ class GasSpreadsheet implements SpreadsheetPort {
     return this.idCache;
   }
 
+  /** Built from the id (no round trip): the address Sheets itself gives a spreadsheet. */
   get url(): string {
-    if (this.urlCache === null) this.urlCache = this.spreadsheet.getUrl();
-    return this.urlCache;
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
 
   sheet(name: string): SheetPort | null {
+    const known = this.sheets.get(name);
+    if (known) return known;
     const sheet = this.spreadsheet.getSheetByName(name);
-    return sheet ? new GasSheet(sheet) : null;
+    if (!sheet) return null;
+    const port = new GasSheet(sheet);
+    this.sheets.set(name, port);
+    return port;
   }
 
   sheetNames(): string[] {
@@ -91,19 +126,30 @@ class GasSpreadsheet implements SpreadsheetPort {
   }
 
   totalCells(): number {
-    return this.spreadsheet
-      .getSheets()
-      .reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
+    return this.gridSizes().reduce((sum, grid) => sum + grid.maxRows * grid.maxColumns, 0);
+  }
+
+  gridSizes(): { name: string; maxRows: number; maxColumns: number }[] {
+    return this.spreadsheet.getSheets().map((sheet) => ({
+      name: sheet.getName(),
+      maxRows: sheet.getMaxRows(),
+      maxColumns: sheet.getMaxColumns(),
+    }));
+  }
+
+  // getDeveloperMetadata() lists the spreadsheet-level entries in one call; a finder costs three.
+  private findMetadata(key: string): GoogleAppsScript.Spreadsheet.DeveloperMetadata | null {
+    return this.spreadsheet.getDeveloperMetadata().find((entry) => entry.getKey() === key) ?? null;
   }
 
   metadata(key: string): string | null {
-    const found = this.spreadsheet.createDeveloperMetadataFinder().withKey(key).find();
-    return found.length > 0 ? found[0].getValue() : null;
+    const found = this.findMetadata(key);
+    return found ? found.getValue() : null;
   }
 
   setMetadata(key: string, value: string): void {
-    const found = this.spreadsheet.createDeveloperMetadataFinder().withKey(key).find();
-    if (found.length > 0) found[0].setValue(value);
+    const found = this.findMetadata(key);
+    if (found) found.setValue(value);
     else this.spreadsheet.addDeveloperMetadata(key, value);
   }
 

@@ -1,26 +1,36 @@
 import type { TriggerPort } from '../core/ports';
 
+type Trigger = GoogleAppsScript.Script.Trigger;
+
 /**
- * Time-driven triggers of this user for this script. An add-on's triggers are per user and per document
- * (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions), so when a
- * spreadsheet id is given only the triggers created from that spreadsheet are listed.
+ * Time-driven triggers of this user for this script. Handles listed in this execution are kept, so deleting one
+ * costs one call.
  */
-export function gasTriggers(spreadsheetId?: string): TriggerPort {
-  const matching = (handler: string) =>
-    ScriptApp.getProjectTriggers().filter(
-      (trigger) =>
-        trigger.getHandlerFunction() === handler &&
-        trigger.getEventType() === ScriptApp.EventType.CLOCK &&
-        (spreadsheetId === undefined || !trigger.getTriggerSourceId() || trigger.getTriggerSourceId() === spreadsheetId),
-    );
+export function gasTriggers(): TriggerPort {
+  const known = new Map<string, Trigger>();
+  const all = (): Trigger[] => ScriptApp.getProjectTriggers();
   return {
-    list: (handler) => matching(handler).map((trigger) => trigger.getUniqueId()),
-    createAfter: (handler, delayMs) =>
-      ScriptApp.newTrigger(handler).timeBased().after(delayMs).create().getUniqueId(),
-    delete: (id) => {
-      const trigger = ScriptApp.getProjectTriggers().find((candidate) => candidate.getUniqueId() === id);
-      if (trigger) ScriptApp.deleteTrigger(trigger);
+    list(handler) {
+      const ids: string[] = [];
+      for (const trigger of all()) {
+        if (trigger.getHandlerFunction() !== handler) continue;
+        const id = trigger.getUniqueId();
+        known.set(id, trigger);
+        ids.push(id);
+      }
+      return ids;
     },
-    count: () => ScriptApp.getProjectTriggers().length,
+    createAfter(handler, delayMs) {
+      const trigger = ScriptApp.newTrigger(handler).timeBased().after(delayMs).create();
+      const id = trigger.getUniqueId();
+      known.set(id, trigger);
+      return id;
+    },
+    delete(id) {
+      const trigger = known.get(id) ?? all().find((candidate) => candidate.getUniqueId() === id);
+      if (trigger) ScriptApp.deleteTrigger(trigger);
+      known.delete(id);
+    },
+    count: () => all().length,
   };
 }

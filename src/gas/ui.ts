@@ -27,3 +27,12 @@ export function tell(title: string, message: string): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(title, message, ui.ButtonSet.OK);
 }
+
+/** A three-way question: 'yes', 'no' or 'cancel' (closing the dialog counts as cancel). */
+export function ask(title: string, prompt: string): 'yes' | 'no' | 'cancel' {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.alert(title, prompt, ui.ButtonSet.YES_NO_CANCEL);
+  if (answer === ui.Button.YES) return 'yes';
+  if (answer === ui.Button.NO) return 'no';
+  return 'cancel';
+}

@@ -33,7 +33,7 @@ export class App {
 
   setPlan(plan: Plan | null): void {
     this.plan = plan;
-    renderPlan(byId('plan-body'), plan, this.ctx);
+    renderPlan(byId('plan-body'), plan, this.ctx, this.status?.state === 'done');
     renderStatus(byId('status-facts'), this.status, this.plan, this.ctx);
     for (const listener of this.statusListeners) listener();
   }

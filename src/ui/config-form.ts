@@ -17,13 +17,18 @@ export interface Validation {
 }
 
 export const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
-export const WINDOW_RANGE = { min: 1, max: 365 };
+// The server's limits (src/core/migration/config.ts): a slice must leave time to save its checkpoint before
+// Apps Script's 6 minutes; the window may be fractional days.
+export const WINDOW_RANGE = { min: 0, max: 365 };
 export const BUDGET_RANGE = { min: 30, max: 330 };
+export const SHEET_NAME_MAX = 100;
 
-function integerIn(raw: string, range: { min: number; max: number }): number | FieldError {
+function numberIn(raw: string, range: { min: number; max: number }, integer: boolean): number | FieldError {
   const trimmed = raw.trim();
   if (trimmed === '') return { key: 'invalid_required' };
-  if (!/^-?\d+$/.test(trimmed)) return { key: 'invalid_integer' };
+  if (!(integer ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(trimmed)) {
+    return { key: integer ? 'invalid_integer' : 'invalid_number' };
+  }
   const value = Number(trimmed);
   if (value < range.min || value > range.max) return { key: 'invalid_range', params: range };
   return value;
@@ -33,11 +38,14 @@ export function validateConfig(values: FormValues): Validation {
   const errors: Validation['errors'] = {};
   const targetSheet = values.target_sheet.trim();
   if (targetSheet === '') errors.target_sheet = { key: 'invalid_required' };
+  else if (targetSheet.length > SHEET_NAME_MAX) {
+    errors.target_sheet = { key: 'invalid_too_long', params: { max: SHEET_NAME_MAX } };
+  }
   const folder = values.backup_folder_id.trim();
   if (folder !== '' && !/^[A-Za-z0-9_-]+$/.test(folder)) errors.backup_folder_id = { key: 'invalid_folder' };
-  const window = integerIn(values.rollback_window_days, WINDOW_RANGE);
+  const window = numberIn(values.rollback_window_days, WINDOW_RANGE, false);
   if (typeof window !== 'number') errors.rollback_window_days = window;
-  const budget = integerIn(values.time_budget_seconds, BUDGET_RANGE);
+  const budget = numberIn(values.time_budget_seconds, BUDGET_RANGE, true);
   if (typeof budget !== 'number') errors.time_budget_seconds = budget;
   const level = values.log_level as LogLevel;
   if (!LOG_LEVELS.includes(level)) errors.log_level = { key: 'invalid_log_level' };

@@ -35,6 +35,8 @@ export interface Status {
   backup?: Backup;
   error?: { step: string; message: string };
   updated_at: string;
+  /** Extra words from the server, e.g. why nothing happened in this slice (another execution holds the run). */
+  message?: string;
 }
 
 export interface Plan {

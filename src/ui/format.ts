@@ -92,18 +92,21 @@ export function differencesOf(check: Record<string, unknown> | undefined, t: Tra
   return [];
 }
 
+/** One difference: where (row, column or header) and what the backup had → what the sheet has now. */
 function describeDifference(d: unknown, t: Translate): string {
   if (d && typeof d === 'object' && !Array.isArray(d)) {
     const o = d as Record<string, unknown>;
+    const column = isPresent(o.header) ? o.header : o.column;
     const where = [
       o.row !== undefined ? t('verify_row', { row: text(o.row) }) : '',
-      isPresent(o.column) ? text(o.column) : '',
+      isPresent(column) ? text(column) : '',
     ]
       .filter(Boolean)
       .join(', ');
-    const expected = 'expected' in o ? text(o.expected) : undefined;
-    const actual = 'actual' in o ? text(o.actual) : undefined;
-    if (where && expected !== undefined && actual !== undefined) return `${where}: ${expected} → ${actual}`;
+    const before = 'expected' in o ? o.expected : 'backup' in o ? o.backup : undefined;
+    const after = 'actual' in o ? o.actual : 'current' in o ? o.current : undefined;
+    if (where && (before !== undefined || after !== undefined))
+      return `${where}: ${text(before)} → ${text(after)}`;
   }
   return describeValue(d);
 }

@@ -143,6 +143,8 @@ export const en = {
   settings_invalid: 'Fix the fields marked in red.',
   invalid_required: 'Required.',
   invalid_integer: 'A whole number.',
+  invalid_number: 'A number.',
+  invalid_too_long: 'At most {max} characters.',
   invalid_range: 'Between {min} and {max}.',
   invalid_folder: 'A Drive folder ID has only letters, digits, - and _.',
   invalid_log_level: 'One of debug, info, warn, error.',

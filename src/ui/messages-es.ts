@@ -146,6 +146,8 @@ export const es: Record<MessageKey, string> = {
   settings_invalid: 'Corrija los campos marcados en rojo.',
   invalid_required: 'Obligatorio.',
   invalid_integer: 'Un número entero.',
+  invalid_number: 'Un número.',
+  invalid_too_long: 'Como máximo {max} caracteres.',
   invalid_range: 'Entre {min} y {max}.',
   invalid_folder: 'Un ID de carpeta de Drive solo tiene letras, dígitos, - y _.',
   invalid_log_level: 'Uno de debug, info, warn, error.',

@@ -4,7 +4,7 @@ import { App, messageOf } from './app';
 import { byId } from './dom';
 import { EtaTracker, formatDuration, text } from './format';
 import { stepLabel } from './labels';
-import { driveRun, type LoopEnd } from './run-loop';
+import { driveRun, inProgress, type LoopEnd } from './run-loop';
 import { chunkedStep, renderSteps } from './view-run';
 
 export class RunController {
@@ -46,7 +46,11 @@ export class RunController {
     this.setMessage(t('run_working'), false);
     this.render();
     const end = await driveRun(this.app.server, first, {
-      onStatus: (status) => this.app.setStatus(status),
+      onStatus: (status) => {
+        this.app.setStatus(status);
+        const note = typeof status.message === 'string' && status.message !== '' ? status.message : null;
+        if (inProgress(status)) this.setMessage(note ?? t('run_working'), false);
+      },
       stopRequested: () => this.stopHere,
     });
     this.app.looping = false;
@@ -84,6 +88,7 @@ export class RunController {
     const state = status?.state ?? 'not_started';
     const resumable = state === 'failed' || this.app.runInProgress();
     run.textContent = resumable ? t('run_resume') : t('run_start');
+    run.hidden = this.app.looping;
     pause.hidden = !this.app.looping;
     pause.disabled = this.stopHere;
     restart.hidden = this.app.looping || state !== 'failed';

@@ -12,7 +12,13 @@ export function blockingOf(plan: Plan | null): string[] {
   return plan && Array.isArray(plan.blocking) ? plan.blocking.map((b) => text(b)) : [];
 }
 
-export function renderPlan(container: HTMLElement, plan: Plan | null, ctx: ViewContext): void {
+/** `settled`: the migration is done, so what blocks another run is information, not a problem. */
+export function renderPlan(
+  container: HTMLElement,
+  plan: Plan | null,
+  ctx: ViewContext,
+  settled = false,
+): void {
   const { t, locale } = ctx;
   if (!plan) {
     replaceChildren(container);
@@ -60,7 +66,10 @@ export function renderPlan(container: HTMLElement, plan: Plan | null, ctx: ViewC
     blocking
       ? el(
           'div',
-          { className: 'notice notice-error', attrs: { id: 'plan-blocking', role: 'alert' } },
+          {
+            className: settled ? 'notice notice-info' : 'notice notice-error',
+            attrs: { id: 'plan-blocking', role: 'alert' },
+          },
           el('strong', { text: t('plan_blocking') }),
           blocking,
         )

@@ -12,9 +12,11 @@ export function stepsOf(status: Status | null): Step[] {
 }
 
 function progressBar(step: Step, ctx: ViewContext): HTMLElement | null {
-  const pct = percent(step.progress);
-  if (pct === null || !step.progress) return null;
-  const { done, total } = step.progress;
+  if (!step.progress || percent(step.progress) === null) return null;
+  // A finished step is complete whatever count it last reported.
+  const total = step.progress.total;
+  const done = step.status === 'done' ? Math.max(step.progress.done, total) : step.progress.done;
+  const pct = percent({ done, total }) ?? 0;
   const bar = el('div', { className: 'progress-bar' });
   bar.style.width = `${pct}%`;
   return el(

@@ -13,21 +13,15 @@ function checkNames(report: VerificationReport): string[] {
 function expectedActual(check: Check, ctx: ViewContext): HTMLElement | null {
   const actual = isPresent(check.actual) ? check.actual : check.found;
   if (!isPresent(check.expected) && !isPresent(actual)) return null;
+  const line = (label: string, value: unknown) =>
+    isPresent(value)
+      ? el('div', {}, el('span', { className: 'secondary', text: `${label}: ` }), describeValue(value))
+      : null;
   return el(
     'div',
     { className: 'check-values' },
-    el(
-      'div',
-      {},
-      el('span', { className: 'secondary', text: `${ctx.t('verify_expected')}: ` }),
-      describeValue(check.expected),
-    ),
-    el(
-      'div',
-      {},
-      el('span', { className: 'secondary', text: `${ctx.t('verify_actual')}: ` }),
-      describeValue(actual),
-    ),
+    line(ctx.t('verify_expected'), check.expected),
+    line(ctx.t('verify_actual'), actual),
   );
 }
 

@@ -26,7 +26,7 @@ describe('settings validation', () => {
     const { config, errors } = validateConfig({
       target_sheet: '  ',
       backup_folder_id: 'https://drive.google.com/x',
-      rollback_window_days: '2.5',
+      rollback_window_days: 'two',
       time_budget_seconds: '9999',
       log_level: 'loud',
     });
@@ -34,9 +34,19 @@ describe('settings validation', () => {
     expect(errors).toEqual({
       target_sheet: { key: 'invalid_required' },
       backup_folder_id: { key: 'invalid_folder' },
-      rollback_window_days: { key: 'invalid_integer' },
+      rollback_window_days: { key: 'invalid_number' },
       time_budget_seconds: { key: 'invalid_range', params: { min: 30, max: 330 } },
       log_level: { key: 'invalid_log_level' },
+    });
+  });
+
+  it('accepts a fractional rollback window but only a whole time budget', () => {
+    expect(validateConfig({ ...good, rollback_window_days: '1.5' }).config?.rollback_window_days).toBe(1.5);
+    expect(validateConfig({ ...good, time_budget_seconds: '45.5' }).errors).toEqual({
+      time_budget_seconds: { key: 'invalid_integer' },
+    });
+    expect(validateConfig({ ...good, target_sheet: 'x'.repeat(101) }).errors).toEqual({
+      target_sheet: { key: 'invalid_too_long', params: { max: 100 } },
     });
   });
 

@@ -74,6 +74,11 @@ describe('values shown as text', () => {
     };
     expect(differencesOf(check, t, 2)).toEqual(['row 7, TAG_SPOOL: A-1 → A-2', 'something else']);
     expect(differencesOf({ passed: true, mismatches: [] }, t)).toEqual([]);
+    const header = {
+      passed: false,
+      differences: [{ row: 3, header: 'Notas', backup: '19-09-2026', current: '' }],
+    };
+    expect(differencesOf(header, t)).toEqual(['row 3, Notas: 19-09-2026 → —']);
     expect(differencesOf(undefined, t)).toEqual([]);
   });
 });

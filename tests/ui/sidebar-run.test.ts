@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { World } from '../../emulator';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
-import { emulatorHandler } from '../support/script-run-bridge';
+import { emulatorHandler, type ScriptRunHandler } from '../support/script-run-bridge';
 import {
   DIALOG_TRAP,
   launchBrowser,
@@ -43,13 +43,19 @@ function zeuesWorld(rows: number, name = 'ZEUES') {
 test('preview shows the plan read from the live sheet, enables Run and changes nothing', async () => {
   const { world, ss } = zeuesWorld(600);
   const before = JSON.stringify(world.snapshot());
-  const { page, calls, pageErrors, blockedRequests } = await openSidebar(browser, served, emulatorHandler(world, ss.id));
+  const { page, calls, pageErrors, blockedRequests } = await openSidebar(
+    browser,
+    served,
+    emulatorHandler(world, ss.id),
+  );
   await page.waitForSelector('body[data-state=ready]');
   await page.waitForSelector('#plan-ready');
 
   expect(await page.textContent('[data-field=sheet]')).toBe('Operaciones');
   expect(await page.textContent('[data-field=rows]')).toBe('600');
-  const added = await page.$$eval('[data-field=columns-to-add] code', (nodes) => nodes.map((n) => n.textContent));
+  const added = await page.$$eval('[data-field=columns-to-add] code', (nodes) =>
+    nodes.map((n) => n.textContent),
+  );
   expect(added).toEqual(NEW_HEADERS);
   expect(await page.textContent('[data-field=schema]')).toBe('v2.1');
   expect(await page.isEnabled('#run-button')).toBe(true);
@@ -63,19 +69,49 @@ test('preview shows the plan read from the live sheet, enables Run and changes n
 
 test('a 20,000-row migration runs to the end through the sidebar loop, the progress bar advancing', async () => {
   const { world, ss } = zeuesWorld(20_000);
-  const { page, calls, pageErrors } = await openSidebar(browser, served, emulatorHandler(world, ss.id), {
+  // The first continueMigration() waits until the screenshot of the run in progress is taken.
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const run = emulatorHandler(world, ss.id);
+  let slices = 0;
+  const handler: ScriptRunHandler = async (fn, args) => {
+    if (fn === 'continueMigration' && slices++ === 0) await gate;
+    return run(fn, args);
+  };
+  const { page, calls, pageErrors } = await openSidebar(browser, served, handler, {
     initScripts: [PROGRESS_RECORDER],
   });
   await page.waitForSelector('#plan-ready');
+  // A short time budget per slice, set through the settings form, so the run takes several slices.
+  await page.click('#settings-section summary');
+  await page.fill('#cfg-time_budget_seconds', '5');
+  await page.click('#settings-save');
+  expect(await page.textContent('[data-error-for=time_budget_seconds]')).toBe('Between 30 and 330.');
+  expect(calls.filter((c) => c.fn === 'setMigrationConfig')).toEqual([]);
+  await page.fill('#cfg-time_budget_seconds', '30');
+  await page.click('#settings-save');
+  await page.waitForSelector('#settings-saved:not([hidden])');
+  expect(calls.filter((c) => c.fn === 'setMigrationConfig').map((c) => c.args)).toEqual([
+    [{ time_budget_seconds: 30 }],
+  ]);
+  expect(world.call('getMigrationConfig', [], { activeSpreadsheet: ss.id })).toMatchObject({
+    time_budget_seconds: 30,
+  });
+  await page.click('#settings-section summary');
+
   await page.click('#run-button');
   await page.waitForSelector('#pause-button:not([hidden])');
-  await page.waitForFunction(() => document.querySelectorAll('[role=progressbar]').length > 0, null, {
-    timeout: 120_000,
-  });
+  await page.waitForSelector('[data-step=create_backup][data-status=running] [role=progressbar]');
+  expect(await page.textContent('[data-field=result]')).toContain('Paused');
   await screenshot(page, 'run-in-progress', path.join(ROOT, 'docs/sidebar.png'));
-  await page.waitForFunction(() => /complete/.test(document.getElementById('run-message')?.textContent ?? ''), null, {
-    timeout: 120_000,
-  });
+  release();
+  await page.waitForFunction(
+    () => /complete/.test(document.getElementById('run-message')?.textContent ?? ''),
+    null,
+    {
+      timeout: 120_000,
+    },
+  );
 
   const statuses = await page.$$eval('#steps [data-step]', (rows) =>
     rows.map((r) => [r.getAttribute('data-step'), r.getAttribute('data-status')]),
@@ -88,13 +124,20 @@ test('a 20,000-row migration runs to the end through the sidebar loop, the progr
     ['test_smoke', 'done'],
   ]);
   const seen = (await page.evaluate('window.__progressSeen')) as ProgressSeen[];
-  const initialize = seen.filter((e) => e.step === 'initialize_versions');
-  // The bar moved through more than one value, never backwards, and ended full.
-  expect(new Set(initialize.map((e) => e.done)).size).toBeGreaterThan(1);
-  expect(initialize.map((e) => e.done)).toEqual([...initialize.map((e) => e.done)].sort((a, b) => a - b));
-  expect(initialize[initialize.length - 1]).toMatchObject({ done: 20_000, total: 20_000, width: '100%' });
-  const slices = calls.filter((c) => c.fn === 'continueMigration');
-  expect(slices.length).toBeGreaterThan(0);
+  const steps = [...new Set(seen.map((e) => e.step))];
+  const valuesOf = (step: string) => seen.filter((e) => e.step === step).map((e) => e.done);
+  // Some chunked step's bar took more than one value on screen; no bar ever went backwards; all ended full.
+  expect(steps.some((step) => new Set(valuesOf(step)).size > 1)).toBe(true);
+  for (const step of steps) {
+    expect(valuesOf(step)).toEqual([...valuesOf(step)].sort((a, b) => a - b));
+    expect(seen.filter((e) => e.step === step).pop()).toMatchObject({
+      done: 20_000,
+      total: 20_000,
+      width: '100%',
+    });
+  }
+  const continued = calls.filter((c) => c.fn === 'continueMigration');
+  expect(continued.length).toBeGreaterThan(0);
   expect(calls.filter((c) => !c.result.ok)).toEqual([]);
 
   const header = ss.sheet('Operaciones').values()[0] as string[];
@@ -103,7 +146,9 @@ test('a 20,000-row migration runs to the end through the sidebar loop, the progr
   expect(await page.textContent('[data-field=result]')).toContain('Done');
   expect(pageErrors).toEqual([]);
   await screenshot(page, 'run-done');
-  console.log(`progress seen: ${initialize.map((e) => e.done).join(', ')}; slices: ${slices.length}`);
+  console.log(
+    `progress seen: ${seen.map((e) => `${e.step} ${e.done}/${e.total}`).join(', ')}; continueMigration slices: ${continued.length}`,
+  );
   await page.context().close();
 });
 
@@ -116,12 +161,22 @@ test('verification shows a table of the seven checks, all passing, after a migra
   await page.waitForSelector('#checks-table');
 
   const rows = await page.$$eval('#checks-table tbody tr', (trs) =>
-    trs.map((tr) => [tr.getAttribute('data-check'), tr.getAttribute('data-passed'), tr.querySelector('.badge')?.textContent]),
+    trs.map((tr) => [
+      tr.getAttribute('data-check'),
+      tr.getAttribute('data-passed'),
+      tr.querySelector('.badge')?.textContent,
+    ]),
   );
   expect(rows).toEqual(
-    ['column_count', 'new_headers', 'versions', 'occupation_empty', 'v21_data_intact', 'column_mapping', 'report'].map(
-      (name) => [name, 'true', 'Pass'],
-    ),
+    [
+      'column_count',
+      'new_headers',
+      'versions',
+      'occupation_empty',
+      'v21_data_intact',
+      'column_mapping',
+      'report',
+    ].map((name) => [name, 'true', 'Pass']),
   );
   expect(await page.textContent('#verify-summary')).toBe('All 7 checks passed.');
   const columnCount = await page.textContent('[data-check=column_count] .check-values');
@@ -137,19 +192,25 @@ test('a header and a file name such as <img src=x onerror=alert(1)> are shown as
   const world = new World({});
   const workbook = zeuesWorkbook({ rows: 300 });
   const sheet = workbook.sheets.find((s) => s.name === 'Operaciones')!;
-  sheet.values = sheet.values.map((row, i) => [...row, i === 0 ? attack : attack]);
-  if (sheet.formulas) sheet.formulas = sheet.formulas.map((row) => [...row, null]);
-  sheet.maxColumns = Math.max(sheet.maxColumns, sheet.values[0].length);
+  const notas = sheet.values[0].indexOf('Notas');
+  sheet.values[0][notas] = attack;
   const ss = world.createSpreadsheet({ ...workbook, name: attack });
+  world.call('startMigration', [{}], { activeSpreadsheet: ss.id });
+  // Someone types into the renamed column after the migration: verification reports it under that header.
+  ss.sheet('Operaciones').setValues(3, notas + 1, [[attack]]);
   const { page, dialogs, pageErrors } = await openSidebar(browser, served, emulatorHandler(world, ss.id), {
     initScripts: [DIALOG_TRAP],
   });
   await page.waitForSelector('body[data-state=ready]');
-  await page.waitForSelector('#plan-body dl');
-  await page.waitForTimeout(300);
+  await page.click('#verify-button');
+  await page.waitForSelector('#checks-table');
+  await page.waitForSelector('[data-check=v21_data_intact] .differences li');
 
-  expect(await page.textContent('[data-field=backup-name]')).toContain(attack);
-  expect(await page.evaluate(() => document.body.innerText)).toContain(attack);
+  expect(await page.textContent('[data-check=v21_data_intact] .differences li')).toBe(
+    `row 3, ${attack}: ${sheetValueBefore(workbook, notas)} → ${attack}`,
+  );
+  expect(await page.getAttribute('[data-check=v21_data_intact]', 'data-passed')).toBe('false');
+  expect(await page.textContent('[data-field=backup] a')).toContain(attack);
   expect(await page.$$('img')).toHaveLength(0);
   expect(await page.evaluate('window.__dialogsOpened')).toEqual([]);
   expect(dialogs).toEqual([]);
@@ -157,3 +218,8 @@ test('a header and a file name such as <img src=x onerror=alert(1)> are shown as
   await screenshot(page, 'xss-as-text');
   await page.context().close();
 });
+
+function sheetValueBefore(workbook: ReturnType<typeof zeuesWorkbook>, column: number): string {
+  const value = workbook.sheets.find((s) => s.name === 'Operaciones')!.values[2][column];
+  return value === '' ? '—' : String(value);
+}

@@ -46,7 +46,8 @@ const text =
 const number =
   (min: number, max: number, integer: boolean): Validator =>
   (value) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return `must be a number, got ${describe(value)}`;
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return `must be a number, got ${describe(value)}`;
     if (integer && !Number.isInteger(value)) return `must be a whole number, got ${value}`;
     if (value < min || value > max) return `must be between ${min} and ${max}, got ${value}`;
     return null;
@@ -87,14 +88,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function validateConfigPatch(partial: unknown): Partial<MigrationConfig> {
   if (!isRecord(partial)) {
-    throw new Error(`Settings must be an object such as {"time_budget_seconds": 300}, got ${describe(partial)}.`);
+    throw new Error(
+      `Settings must be an object such as {"time_budget_seconds": 300}, got ${describe(partial)}.`,
+    );
   }
   const accepted: Partial<MigrationConfig> = {};
   for (const [field, value] of Object.entries(partial)) {
     if (!Object.prototype.hasOwnProperty.call(VALIDATORS, field)) {
-      throw new Error(
-        `Unknown setting "${field}". Known settings: ${Object.keys(VALIDATORS).join(', ')}.`,
-      );
+      throw new Error(`Unknown setting "${field}". Known settings: ${Object.keys(VALIDATORS).join(', ')}.`);
     }
     const key = field as keyof MigrationConfig;
     const problem = VALIDATORS[key](value);
@@ -129,11 +130,18 @@ export function readConfig(source: Record<string, string> | KeyValueStore): Migr
 }
 
 function isStore(source: Record<string, string> | KeyValueStore): source is KeyValueStore {
-  return typeof (source as KeyValueStore).getAll === 'function' && typeof (source as KeyValueStore).setMany === 'function';
+  return (
+    typeof (source as KeyValueStore).getAll === 'function' &&
+    typeof (source as KeyValueStore).setMany === 'function'
+  );
 }
 
 /** Validates `partial`, merges it over the stored config and saves it in one write. Returns the new config. */
-export function saveConfig(store: KeyValueStore, current: MigrationConfig, partial: unknown): MigrationConfig {
+export function saveConfig(
+  store: KeyValueStore,
+  current: MigrationConfig,
+  partial: unknown,
+): MigrationConfig {
   const next: MigrationConfig = { ...current, ...validateConfigPatch(partial) };
   store.setMany({ [CONFIG_KEY]: JSON.stringify(next) });
   return next;

@@ -1,115 +1,11 @@
-// The plan of a run, read from the live sheet: also the dry run's output. Reading is separated from deciding
-// so the decisions can be tested on plain facts.
-import { buildColumnMap, columnLetter, headerText, resolveColumns } from '../column-map';
-import type { Services, SpreadsheetPort } from '../ports';
+// The plan of a run, decided from the facts read from the live sheet (plan-facts.ts): also the dry run's output.
+import { buildColumnMap, columnLetter, resolveColumns } from '../column-map';
 import type { MigrationSpec } from '../spec/migration-spec';
 import type { MigrationConfig } from './config';
+import { TRIGGER_LIMIT, type PlanFacts } from './plan-facts';
 import { CELL_LIMIT, COLUMN_LIMIT, type Plan, type RunPlan, type SchemaDetected } from './types';
 
-/** Apps Script allows 20 triggers per user per script (https://developers.google.com/apps-script/guides/services/quotas). */
-export const TRIGGER_LIMIT = 20;
-
-export interface PlanFacts {
-  spreadsheet_id: string;
-  spreadsheet_name: string;
-  sheet_names: string[];
-  sheet_name: string;
-  sheet_found: boolean;
-  last_row: number;
-  last_column: number;
-  headers: string[];
-  grids: { name: string; maxRows: number; maxColumns: number }[];
-  /** Folder for the backup ('' when none could be found) and what stands in its way. */
-  backup_folder_id: string;
-  folder_problem: string | null;
-  trigger_count: number;
-  sheet_editable: boolean;
-}
-
-export function targetSpreadsheet(services: Services): SpreadsheetPort {
-  const spreadsheet = services.spreadsheets.active();
-  if (!spreadsheet) {
-    throw new Error('No spreadsheet is open: run the migration from the spreadsheet (Extensions > Migration).');
-  }
-  return spreadsheet;
-}
-
-/** Every live fact the plan depends on. Reads only: no cell, file, property or trigger is written. */
-export function readPlanFacts(
-  services: Services,
-  spreadsheet: SpreadsheetPort,
-  spec: MigrationSpec,
-  config: MigrationConfig,
-): PlanFacts {
-  const sheet = spreadsheet.sheet(config.target_sheet);
-  const grids = spreadsheet.gridSizes
-    ? spreadsheet.gridSizes()
-    : spreadsheet.sheetNames().map((name) => {
-        const d = spreadsheet.sheet(name)!.dimensions();
-        return { name, maxRows: d.maxRows, maxColumns: d.maxColumns };
-      });
-  let lastRow = 0;
-  let lastColumn = 0;
-  let headers: string[] = [];
-  let editable = true;
-  if (sheet) {
-    const extent = sheet.extent ? sheet.extent() : sheet.dimensions();
-    lastRow = extent.lastRow;
-    lastColumn = extent.lastColumn;
-    if (lastRow >= spec.headerRow && lastColumn > 0) {
-      headers = sheet.readValues(spec.headerRow, 1, 1, lastColumn)[0].map(headerText);
-    }
-    editable = sheet.canEdit ? sheet.canEdit() : true;
-  }
-  const folder = backupFolder(services, spreadsheet.id, config);
-  return {
-    spreadsheet_id: spreadsheet.id,
-    spreadsheet_name: spreadsheet.name,
-    sheet_names: grids.map((grid) => grid.name),
-    sheet_name: config.target_sheet,
-    sheet_found: sheet !== null,
-    last_row: lastRow,
-    last_column: lastColumn,
-    headers,
-    grids,
-    backup_folder_id: folder.id,
-    folder_problem: folder.problem,
-    trigger_count: services.triggers.count ? services.triggers.count() : 0,
-    sheet_editable: editable,
-  };
-}
-
-function backupFolder(
-  services: Services,
-  spreadsheetId: string,
-  config: MigrationConfig,
-): { id: string; problem: string | null } {
-  const configured = config.backup_folder_id;
-  if (configured === '') {
-    const parent = services.drive.parentFolderId(spreadsheetId);
-    return parent
-      ? { id: parent, problem: null }
-      : {
-          id: '',
-          problem:
-            "The spreadsheet's own folder cannot be found for the backup. Set backup_folder_id in the settings to a folder you can add files to.",
-        };
-  }
-  try {
-    services.drive.assertFolder(configured);
-  } catch (error) {
-    return { id: configured, problem: (error as Error).message };
-  }
-  if (services.drive.canAddFiles && !services.drive.canAddFiles(configured)) {
-    return {
-      id: configured,
-      problem:
-        `You cannot add files to backup folder ${configured}. ` +
-        'Ask its owner for edit access, choose another folder in the settings, or leave backup_folder_id empty.',
-    };
-  }
-  return { id: configured, problem: null };
-}
+export { assertCanEdit, readPlanFacts, targetSpreadsheet, type PlanFacts } from './plan-facts';
 
 /** 'ZEUES (v3.0 backup 2026-11-24 12.00.00 UTC)': the spreadsheet, the migration and when the run started. */
 export function backupName(spreadsheetName: string, spec: MigrationSpec, startedAtMs: number): string {
@@ -178,7 +74,11 @@ export function planFromFacts(
   const blocking: string[] = [];
   const warnings: string[] = [];
   const sheetName = facts.sheet_name;
-  const target = facts.grids.find((grid) => grid.name === sheetName) ?? { name: sheetName, maxRows: 0, maxColumns: 0 };
+  const target = facts.grids.find((grid) => grid.name === sheetName) ?? {
+    name: sheetName,
+    maxRows: 0,
+    maxColumns: 0,
+  };
   const headers = facts.headers;
   const named = headers.filter((text) => text.trim() !== '').length;
   let schema: SchemaReading = { detected: 'unknown', v21Columns: 0, present: [], problems: [] };
@@ -225,11 +125,6 @@ export function planFromFacts(
     }
   }
   if (facts.folder_problem) blocking.push(facts.folder_problem);
-  if (facts.sheet_found && !facts.sheet_editable) {
-    blocking.push(
-      `You cannot edit sheet "${sheetName}". Ask the spreadsheet's owner for edit access (or to run the migration).`,
-    );
-  }
   if (facts.trigger_count >= TRIGGER_LIMIT) {
     blocking.push(
       `You already have ${facts.trigger_count} triggers for this add-on, the most Apps Script allows, so a long run ` +
@@ -247,15 +142,21 @@ export function planFromFacts(
           `found in row ${spec.headerRow} of sheet "${sheetName}". Restore its header, then try again.`,
       );
     } else if (headers[keyColumns[0] - 1] !== spec.keyColumn.header) {
-      warnings.push(`Key column found as "${headers[keyColumns[0] - 1]}" in column ${columnLetter(keyColumns[0])}.`);
+      warnings.push(
+        `Key column found as "${headers[keyColumns[0] - 1]}" in column ${columnLetter(keyColumns[0])}.`,
+      );
     }
-    if (dataRows === 0) warnings.push(`Sheet "${sheetName}" has no data rows: only the headers will be added.`);
+    if (dataRows === 0)
+      warnings.push(`Sheet "${sheetName}" has no data rows: only the headers will be added.`);
     if (schema.detected === 'partial') {
       warnings.push(`Sheet "${sheetName}" is partly migrated: ${schema.present.join(', ')} already present.`);
     }
   }
 
-  const backup = { name: backupName(facts.spreadsheet_name, spec, startedAtMs), folder_id: facts.backup_folder_id };
+  const backup = {
+    name: backupName(facts.spreadsheet_name, spec, startedAtMs),
+    folder_id: facts.backup_folder_id,
+  };
   const plan: Plan = {
     migration: spec.id,
     sheet: { name: sheetName, rows: dataRows, columns: named, header_row: spec.headerRow },
@@ -265,7 +166,8 @@ export function planFromFacts(
       position: insertAfter + 1 + i,
       fill: column.fill,
     })),
-    rows_to_initialize: toAdd.some((column) => column.fill !== '') || schema.present.length > 0 ? dataRows : 0,
+    rows_to_initialize:
+      toAdd.some((column) => column.fill !== '') || schema.present.length > 0 ? dataRows : 0,
     backup,
     cells_after: cellsAfter,
     cell_limit: CELL_LIMIT,
@@ -293,7 +195,12 @@ export function planFromFacts(
   return { plan, run };
 }
 
-function headerProblems(headers: string[], lastColumn: number, sheetName: string, spec: MigrationSpec): string[] {
+function headerProblems(
+  headers: string[],
+  lastColumn: number,
+  sheetName: string,
+  spec: MigrationSpec,
+): string[] {
   const problems: string[] = [];
   const map = buildColumnMap(headers, spec);
   for (const duplicate of map.duplicates) {

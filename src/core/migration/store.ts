@@ -8,6 +8,7 @@ import type { KeyValueStore } from '../ports';
 export class ExecutionStore implements KeyValueStore {
   private cache: Record<string, string> | null = null;
   private batching: { set: Record<string, string>; deleted: Set<string> } | null = null;
+  private depth = 0;
 
   constructor(private readonly store: KeyValueStore) {}
 
@@ -63,24 +64,42 @@ export class ExecutionStore implements KeyValueStore {
     this.cache = { ...values };
   }
 
-  /** Runs `change` with writes held back, then stores the result in one round trip (two without replaceAll). */
-  batch(change: () => void): void {
-    const all = this.all();
-    this.batching = { set: {}, deleted: new Set() };
-    let pending: { set: Record<string, string>; deleted: Set<string> };
-    try {
-      change();
-    } finally {
-      pending = this.batching;
-      this.batching = null;
-    }
+  /** Holds writes and deletes back until the matching release(); holds nest. */
+  hold(): void {
+    this.all();
+    if (this.depth === 0) this.batching = { set: {}, deleted: new Set() };
+    this.depth += 1;
+  }
+
+  /** Ends a hold; the outermost one stores what was held in one round trip (two without replaceAll). */
+  release(): void {
+    if (this.depth === 0) return;
+    this.depth -= 1;
+    if (this.depth > 0) return;
+    const pending = this.batching as { set: Record<string, string>; deleted: Set<string> };
+    this.batching = null;
     if (pending.deleted.size === 0) {
       if (Object.keys(pending.set).length > 0) this.store.setMany(pending.set);
     } else if (this.store.replaceAll) {
-      this.store.replaceAll({ ...all });
+      this.store.replaceAll({ ...this.all() });
     } else {
       if (Object.keys(pending.set).length > 0) this.store.setMany(pending.set);
       for (const key of pending.deleted) this.store.delete(key);
+    }
+  }
+
+  /** Ends every hold (a finished step may leave its writes held for the run's final write). */
+  releaseAll(): void {
+    while (this.depth > 0) this.release();
+  }
+
+  /** Runs `change` with its writes held back, then stores them in one round trip. */
+  batch(change: () => void): void {
+    this.hold();
+    try {
+      change();
+    } finally {
+      this.release();
     }
   }
 }

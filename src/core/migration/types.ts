@@ -2,7 +2,8 @@
 import type { CellValue } from '../ports';
 
 export type RunState = 'not_started' | 'running' | 'paused' | 'done' | 'failed' | 'rolled_back';
-export type StepName = 'create_backup' | 'add_v3_columns' | 'verify_schema' | 'initialize_versions' | 'test_smoke';
+export type StepName =
+  'create_backup' | 'add_v3_columns' | 'verify_schema' | 'initialize_versions' | 'test_smoke';
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
 export type SchemaDetected = '2.1' | '3.0' | 'partial' | 'unknown';
 

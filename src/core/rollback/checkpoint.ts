@@ -1,5 +1,7 @@
+import type { BackupRef } from '../baseline';
 import type { KeyValueStore } from '../ports';
 import type { RollbackMode } from './options';
+import type { VerifyProgress } from './verify-result';
 
 /**
  * A rollback in progress, in one document property written before each effect (intent first), so an
@@ -10,13 +12,23 @@ export const ROLLBACK_STATE_KEY = 'rollback.state';
 export const ROLLBACK_LAST_KEY = 'rollback.last';
 const MAX_PROPERTY_CHARS = 8500;
 
-export type RollbackPhase = 'export' | 'remove_columns' | 'restore_grid' | 'restore_cells' | 'finish';
+export type RollbackPhase =
+  'export' | 'remove_columns' | 'restore_grid' | 'restore_cells' | 'verify' | 'finish';
 
 export interface ExportRef {
   file_id: string;
   url: string;
   name: string;
   cells: number;
+}
+
+/** An export too large for one execution is written in parts, one file per execution. */
+export interface ExportProgress {
+  /** Index of the first export block not read yet. */
+  next_block: number;
+  parts: ExportRef[];
+  /** A part about to be written (intent): its name and blocks, so a resumed call rewrites exactly it. */
+  pending: { name: string; from_block: number; to_block: number } | null;
 }
 
 export interface RollbackCheckpoint {
@@ -27,13 +39,18 @@ export interface RollbackCheckpoint {
   /** True when the run being undone never completed: its `migration.*` checkpoints go too. */
   unfinished_run: boolean;
   phase: RollbackPhase;
+  /** What the undone run recorded, copied so a resumed rollback needs nothing else (its checkpoints may be gone). */
+  target: { migration: string; sheet_name: string; columns_added: string[]; backup: BackupRef };
   /** Deterministic, so a resumed execution finds the file it may already have written. */
   export_name: string;
-  exported: ExportRef | null;
+  export_progress: ExportProgress | null;
+  /** The export's first (usually only) file, and every part when there are several. */
+  exported: (ExportRef & { parts?: ExportRef[] }) | null;
   /** Headers of the columns the run added that were present when the rollback began. */
   removed_columns: string[];
   /** Full mode: the block the restore writes, and the first row not yet written. */
   restore: { rows: number; columns: number; next_row: number } | null;
+  verify: VerifyProgress | null;
 }
 
 export function readCheckpoint(all: Record<string, string>): RollbackCheckpoint | null {
@@ -50,11 +67,27 @@ export function readCheckpoint(all: Record<string, string>): RollbackCheckpoint 
 export function encodeForProperty(value: unknown, what: string): string {
   const json = JSON.stringify(value);
   if (json.length > MAX_PROPERTY_CHARS) {
-    throw new Error(`${what} is ${json.length} characters; a document property must stay under ${MAX_PROPERTY_CHARS}.`);
+    throw new Error(
+      `${what} is ${json.length} characters; a document property must stay under ${MAX_PROPERTY_CHARS}.`,
+    );
   }
   return json;
 }
 
-export function saveCheckpoint(store: KeyValueStore, checkpoint: RollbackCheckpoint): void {
-  store.setMany({ [ROLLBACK_STATE_KEY]: encodeForProperty(checkpoint, 'The rollback checkpoint') });
+/**
+ * Saves the checkpoint and returns what was saved: the listed verification differences are cut down when the
+ * value would pass the property limit, and the caller goes on with the saved copy so a resumed call ends the same.
+ */
+export function saveCheckpoint(store: KeyValueStore, checkpoint: RollbackCheckpoint): RollbackCheckpoint {
+  let saved = checkpoint;
+  while (
+    JSON.stringify(saved).length > MAX_PROPERTY_CHARS &&
+    saved.verify &&
+    saved.verify.differences.length > 0
+  ) {
+    const differences = saved.verify.differences.slice(0, Math.floor(saved.verify.differences.length / 2));
+    saved = { ...saved, verify: { ...saved.verify, differences } };
+  }
+  store.setMany({ [ROLLBACK_STATE_KEY]: encodeForProperty(saved, 'The rollback checkpoint') });
+  return saved;
 }

@@ -10,7 +10,12 @@ export interface AddedColumn {
 }
 
 /** Row 1 through the column map (cached by the header row's digest). Two round trips plus the cache. */
-export function readColumnMap(sheet: SheetPort, lastColumn: number, cache: CachePort, spec: MigrationSpec): ColumnMap {
+export function readColumnMap(
+  sheet: SheetPort,
+  lastColumn: number,
+  cache: CachePort,
+  spec: MigrationSpec,
+): ColumnMap {
   const headers = lastColumn > 0 ? sheet.readValues(spec.headerRow, 1, 1, lastColumn)[0].map(headerText) : [];
   return cachedColumnMap(cache, headers, spec);
 }
@@ -49,5 +54,6 @@ export function columnRuns(columns: number[]): { column: number; count: number }
 
 /** One deleteColumns call per run of adjacent columns. */
 export function deleteAddedColumns(sheet: SheetPort, columns: AddedColumn[]): void {
-  for (const run of columnRuns(columns.map((found) => found.column))) sheet.deleteColumns(run.column, run.count);
+  for (const run of columnRuns(columns.map((found) => found.column)))
+    sheet.deleteColumns(run.column, run.count);
 }

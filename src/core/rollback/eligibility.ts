@@ -64,3 +64,16 @@ export function assessEligibility(
   }
   return result;
 }
+
+/** Not eligible only because the window has passed: the case `override_window: true` may go ahead with. */
+export function onlyOutsideWindow(facts: RollbackFacts, eligibility: RollbackEligibility): boolean {
+  return (
+    !eligibility.eligible &&
+    facts.migration !== null &&
+    facts.rolledBack === null &&
+    eligibility.backup !== null &&
+    eligibility.backup.exists &&
+    eligibility.days_since_migration !== null &&
+    eligibility.days_since_migration > eligibility.window_days
+  );
+}

@@ -1,9 +1,10 @@
 import { cellKey, isDate } from '../digest';
-import { headerText, columnLetter } from '../column-map';
+import { columnLetter } from '../column-map';
 import type { CellValue, DrivePort, SheetDimensions, SheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { rowBlocks } from './blocks';
+import { contentKey, rowBlocks, type RowBlock } from './blocks';
 import type { AddedColumn } from './columns';
+import type { BackupSource } from './backup-source';
 import type { ExportRef } from './checkpoint';
 import type { RollbackMode } from './options';
 
@@ -27,13 +28,15 @@ export interface ExportSource {
   mode: RollbackMode;
   sheet: SheetPort;
   dims: SheetDimensions;
+  /** Row 1 as read for the column map. */
+  headers: string[];
   headerRow: number;
   added: AddedColumn[];
   /** 1-based key column in the current sheet, or null when it cannot be found. */
   keyColumn: number | null;
   spec: MigrationSpec;
   /** Full mode: the backup's copy of the target sheet. */
-  backup?: { sheet: SheetPort; dims: SheetDimensions };
+  backup?: BackupSource;
 }
 
 export function jsonCell(value: CellValue | undefined): JsonCell {
@@ -51,38 +54,44 @@ function fillOf(spec: MigrationSpec, header: string): CellValue {
   return column ? column.fill : '';
 }
 
-/** Reads the sheet (and in full mode the backup) in row blocks and lists the cells the rollback would lose. */
-export function collectChangedCells(source: ExportSource): ExportedCell[] {
-  const { sheet, dims, headerRow, added, keyColumn, spec } = source;
+/** The row blocks the export reads, in order; the same for every execution of one rollback. */
+export function exportBlocks(source: ExportSource): RowBlock[] {
+  const { dims, headerRow, added } = source;
+  if (dims.lastRow < headerRow || dims.lastColumn === 0) return [];
+  if (source.mode === 'columns') {
+    if (added.length === 0) return [];
+    const width = added[added.length - 1].column - added[0].column + 1;
+    return rowBlocks(headerRow + 1, dims.lastRow, width + 1);
+  }
+  return rowBlocks(1, dims.lastRow, dims.lastColumn * 2);
+}
+
+function isWritten(spec: MigrationSpec, header: string, value: CellValue, formula: string): boolean {
+  return !isBlank(value, formula) && cellKey(value, formula) !== cellKey(fillOf(spec, header), '');
+}
+
+/** The cells of one block that the rollback would lose. */
+export function changedCellsIn(source: ExportSource, block: RowBlock): ExportedCell[] {
+  const { sheet, dims, headerRow, added, keyColumn, spec, headers } = source;
   const cells: ExportedCell[] = [];
-  if (dims.lastRow < headerRow || dims.lastColumn === 0) return cells;
-  const addedAt = new Map(added.map((found) => [found.column, found.header]));
-  const headers = sheet.readValues(headerRow, 1, 1, dims.lastColumn)[0].map(headerText);
-  const columnName = (column: number) => headers[column - 1] || columnLetter(column);
+  const push = (cell: ExportedCell, formula: string) => {
+    if (formula) cell.formula = formula;
+    cells.push(cell);
+  };
 
   if (source.mode === 'columns') {
-    if (added.length === 0 || dims.lastRow <= headerRow) return cells;
     const first = added[0].column;
     const width = added[added.length - 1].column - first + 1;
-    for (const block of rowBlocks(headerRow + 1, dims.lastRow, width + 1)) {
-      const values = sheet.readValues(block.row, first, block.rows, width);
-      const formulas = sheet.readFormulas(block.row, first, block.rows, width);
-      const keys = keyColumn ? sheet.readValues(block.row, keyColumn, block.rows, 1) : null;
-      for (let r = 0; r < block.rows; r += 1) {
-        for (const found of added) {
-          const c = found.column - first;
-          const value = values[r][c];
-          const formula = formulas[r][c] || '';
-          if (isBlank(value, formula) || cellKey(value, formula) === cellKey(fillOf(spec, found.header), '')) continue;
-          const cell: ExportedCell = {
-            row: block.row + r,
-            key: keys ? String(jsonCell(keys[r][0])) : '',
-            column: found.header,
-            value: jsonCell(value),
-          };
-          if (formula) cell.formula = formula;
-          cells.push(cell);
-        }
+    const values = sheet.readValues(block.row, first, block.rows, width);
+    const formulas = sheet.readFormulas(block.row, first, block.rows, width);
+    const keys = keyColumn ? sheet.readValues(block.row, keyColumn, block.rows, 1) : null;
+    for (let r = 0; r < block.rows; r += 1) {
+      for (const found of added) {
+        const c = found.column - first;
+        const formula = formulas[r][c] || '';
+        if (!isWritten(spec, found.header, values[r][c], formula)) continue;
+        const key = keys ? String(jsonCell(keys[r][0])) : '';
+        push({ row: block.row + r, key, column: found.header, value: jsonCell(values[r][c]) }, formula);
       }
     }
     return cells;
@@ -91,42 +100,36 @@ export function collectChangedCells(source: ExportSource): ExportedCell[] {
   const backup = source.backup;
   if (!backup) throw new Error('A full rollback needs the backup sheet to compare with.');
   const width = dims.lastColumn;
+  const addedAt = new Map(added.map((found) => [found.column, found.header]));
+  const columnName = (column: number) => headers[column - 1] || columnLetter(column);
   // After the added columns go, the current column c sits where the backup's column position(c) is.
   const position = (column: number) => column - added.filter((found) => found.column < column).length;
-  for (const block of rowBlocks(1, dims.lastRow, width * 2)) {
-    const values = sheet.readValues(block.row, 1, block.rows, width);
-    const formulas = sheet.readFormulas(block.row, 1, block.rows, width);
-    const backupRows = Math.min(block.rows, backup.dims.lastRow - block.row + 1);
-    const backupWidth = backup.dims.lastColumn;
-    const hasBackup = backupRows > 0 && backupWidth > 0;
-    const oldValues = hasBackup ? backup.sheet.readValues(block.row, 1, backupRows, backupWidth) : [];
-    const oldFormulas = hasBackup ? backup.sheet.readFormulas(block.row, 1, backupRows, backupWidth) : [];
-    for (let r = 0; r < block.rows; r += 1) {
-      const row = block.row + r;
-      const key = keyColumn && row > headerRow ? String(jsonCell(values[r][keyColumn - 1])) : '';
-      for (let c = 1; c <= width; c += 1) {
-        const value = values[r][c - 1];
-        const formula = formulas[r][c - 1] || '';
-        const header = addedAt.get(c);
-        if (header !== undefined) {
-          if (row <= headerRow) continue;
-          if (isBlank(value, formula) || cellKey(value, formula) === cellKey(fillOf(spec, header), '')) continue;
-          const cell: ExportedCell = { row, key, column: header, value: jsonCell(value) };
-          if (formula) cell.formula = formula;
-          cells.push(cell);
-          continue;
+  const values = sheet.readValues(block.row, 1, block.rows, width);
+  const formulas = sheet.readFormulas(block.row, 1, block.rows, width);
+  const old = backup.rows(block.row, block.rows);
+  for (let r = 0; r < block.rows; r += 1) {
+    const row = block.row + r;
+    const key = keyColumn && row > headerRow ? String(jsonCell(values[r][keyColumn - 1])) : '';
+    for (let c = 1; c <= width; c += 1) {
+      const value = values[r][c - 1];
+      const formula = formulas[r][c - 1] || '';
+      const header = addedAt.get(c);
+      if (header !== undefined) {
+        if (row > headerRow && isWritten(spec, header, value, formula)) {
+          push({ row, key, column: header, value: jsonCell(value) }, formula);
         }
-        const p = position(c);
-        const inBackup = r < backupRows && p <= backupWidth;
-        const oldValue: CellValue = inBackup ? oldValues[r][p - 1] : '';
-        const oldFormula = inBackup ? oldFormulas[r][p - 1] || '' : '';
-        if (cellKey(value, formula) === cellKey(oldValue, oldFormula)) continue;
-        if (isBlank(value, formula)) continue;
-        const cell: ExportedCell = { row, key, column: columnName(c), value: jsonCell(value) };
-        if (formula) cell.formula = formula;
-        cell.backup_value = jsonCell(oldValue);
-        cells.push(cell);
+        continue;
       }
+      const p = position(c);
+      const inBackup = r < old.values.length && p <= backup.dims.lastColumn;
+      const oldValue: CellValue = inBackup ? old.values[r][p - 1] : '';
+      const oldFormula = inBackup ? old.formulas[r][p - 1] || '' : '';
+      if (isBlank(value, formula) || contentKey(value, formula) === contentKey(oldValue, oldFormula))
+        continue;
+      const cell: ExportedCell = { row, key, column: columnName(c), value: jsonCell(value) };
+      if (formula) cell.formula = formula;
+      cell.backup_value = jsonCell(oldValue);
+      cells.push(cell);
     }
   }
   return cells;
@@ -148,8 +151,18 @@ export function exportFileName(spreadsheetName: string, migration: string, migra
   return `${spreadsheetName} - ${migration} rollback export - ${migrationRunId}.json`;
 }
 
+/** The name of part `part` of an export written in several executions. */
+export function exportPartName(name: string, part: number): string {
+  return name.replace(/\.json$/, ` - part ${part}.json`);
+}
+
 /** Writes the export, or finds the one an earlier execution of this rollback already wrote. */
-export function writeExport(drive: DrivePort, folderId: string, name: string, document: ExportDocument): ExportRef {
+export function writeExport(
+  drive: DrivePort,
+  folderId: string,
+  name: string,
+  document: ExportDocument,
+): ExportRef {
   const existing = drive.findFileInFolder(folderId, name);
   const file =
     existing ?? drive.createTextFile(folderId, name, JSON.stringify(document, null, 1), 'application/json');

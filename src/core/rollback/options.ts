@@ -43,7 +43,9 @@ export function parseRollbackOptions(input: unknown): RollbackOptions {
     );
   }
   if (options.override_window !== undefined && typeof options.override_window !== 'boolean') {
-    throw new Error(`Rollback option "override_window" must be true or false, got ${describe(options.override_window)}.`);
+    throw new Error(
+      `Rollback option "override_window" must be true or false, got ${describe(options.override_window)}.`,
+    );
   }
   return { mode: options.mode, confirm: true, override_window: options.override_window === true };
 }

@@ -7,6 +7,8 @@ import { readHistory, type HistoryEntry } from '../history';
  * The window counts from the run's recorded completion, never from a file date.
  */
 export const MIGRATION_BASELINE_KEY = 'migration.baseline';
+/** The unfinished run's own checkpoint: its state and when it last recorded progress. */
+export const MIGRATION_RUN_KEY = 'migration.run';
 export const MIGRATION_CHECKPOINT_PREFIX = 'migration.';
 
 export interface MigrationRecord {
@@ -50,6 +52,18 @@ function parseBaseline(json: string | undefined): Baseline | null {
   }
 }
 
+function parseRun(json: string | undefined, runId: string): { state: string; updated_at: string } | null {
+  if (!json) return null;
+  try {
+    const run = JSON.parse(json) as { run_id?: unknown; state?: unknown; updated_at?: unknown };
+    if (run.run_id !== runId || typeof run.state !== 'string' || typeof run.updated_at !== 'string')
+      return null;
+    return { state: run.state, updated_at: run.updated_at };
+  } catch {
+    return null;
+  }
+}
+
 function entryTime(entry: HistoryEntry | undefined): string | null {
   if (!entry) return null;
   return entry.completed_at || entry.started_at || null;
@@ -68,12 +82,12 @@ export function readRollbackFacts(all: Record<string, string>): RollbackFacts {
   const unfinished = parseBaseline(all[MIGRATION_BASELINE_KEY]);
   if (unfinished) {
     const entry = migrations.find((candidate) => candidate.run_id === unfinished.run_id);
-    const completed = entry?.state === 'done';
+    const run = parseRun(all[MIGRATION_RUN_KEY], unfinished.run_id);
     migration = {
       run_id: unfinished.run_id,
-      state: entry ? entry.state : 'running',
-      completed,
-      since: entryTime(entry) ?? unfinished.backup.created_at,
+      state: run?.state ?? entry?.state ?? 'running',
+      completed: false,
+      since: run?.updated_at ?? entryTime(entry) ?? unfinished.backup.created_at,
       baseline: unfinished,
     };
   } else {

@@ -8,7 +8,7 @@ export interface RollbackReport {
   /** Columns written back from the backup: the backup's column count in full mode, 0 in columns mode. */
   restored_columns: number;
   removed_columns: string[];
-  exported?: { file_id: string; url: string };
+  exported?: { file_id: string; url: string; parts?: { file_id: string; url: string }[] };
   verification: RollbackVerification;
   errors: string[];
 }
@@ -24,7 +24,7 @@ export function verificationErrors(mode: RollbackMode, verification: RollbackVer
     );
   }
   if (!checks.headers.passed) {
-    errors.push('Row 1 does not match the backup\'s header row: compare them and fix the headers by hand.');
+    errors.push("Row 1 does not match the backup's header row: compare them and fix the headers by hand.");
   }
   if (!checks.v21_data_intact.passed) {
     const first = checks.v21_data_intact.differences[0];
@@ -32,7 +32,7 @@ export function verificationErrors(mode: RollbackMode, verification: RollbackVer
     errors.push(
       `${checks.v21_data_intact.total} cells differ from the backup${where}.` +
         (mode === 'columns'
-          ? ' A columns rollback keeps edits made after the backup; a full rollback puts the backup\'s cells back.'
+          ? " A columns rollback keeps edits made after the backup; a full rollback puts the backup's cells back."
           : ' Call rollbackMigration again with mode "full" to write the backup back.'),
     );
   }
@@ -53,8 +53,15 @@ export function compactReport(report: RollbackReport, listed: number): RollbackR
     passed: report.verification.passed,
     checks: {
       ...checks,
-      headers: { ...checks.headers, expected: checks.headers.expected.slice(0, listed), found: checks.headers.found.slice(0, listed) },
-      v21_data_intact: { ...checks.v21_data_intact, differences: checks.v21_data_intact.differences.slice(0, listed) },
+      headers: {
+        ...checks.headers,
+        expected: checks.headers.expected.slice(0, listed),
+        found: checks.headers.found.slice(0, listed),
+      },
+      v21_data_intact: {
+        ...checks.v21_data_intact,
+        differences: checks.v21_data_intact.differences.slice(0, listed),
+      },
     },
   };
   return { ...report, verification: compact, errors: report.errors.slice(0, 10) };

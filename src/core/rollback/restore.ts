@@ -1,5 +1,6 @@
 import type { CellValue, SheetDimensions, SheetPort } from '../ports';
-import { rowBlocks, type RowBlock } from './blocks';
+import type { BackupSource } from './backup-source';
+import { contentKey, restoreInput, rowBlocks, type RowBlock } from './blocks';
 
 /**
  * Full mode: the target sheet is brought back to the backup in place (same sheet, so its id, formatting,
@@ -21,7 +22,10 @@ export function matchGrid(sheet: SheetPort, current: SheetDimensions, backup: Sh
 }
 
 /** The block to write: the backup's content plus whatever the sheet holds beyond it (cleared), within the grid. */
-export function restoreExtent(current: SheetDimensions, backup: SheetDimensions): { rows: number; columns: number } {
+export function restoreExtent(
+  current: SheetDimensions,
+  backup: SheetDimensions,
+): { rows: number; columns: number } {
   return {
     rows: Math.min(Math.max(current.lastRow, backup.lastRow), backup.maxRows),
     columns: Math.min(Math.max(current.lastColumn, backup.lastColumn), backup.maxColumns),
@@ -29,72 +33,84 @@ export function restoreExtent(current: SheetDimensions, backup: SheetDimensions)
 }
 
 export function restoreBlocks(fromRow: number, rows: number, columns: number): RowBlock[] {
-  return rowBlocks(fromRow, rows, columns * 2);
+  return rowBlocks(fromRow, rows, columns * 4);
 }
 
-interface FormulaRect {
-  row: number;
-  column: number;
-  formulas: string[][];
+/** Past this many separate runs of changed rows in one block, the block is written as one run. */
+export const MAX_RUNS_PER_BLOCK = 8;
+
+interface ChangedRun {
+  /** 0-based rows of the block, inclusive, and 0-based columns, inclusive. */
+  first: number;
+  last: number;
+  left: number;
+  right: number;
 }
 
-/** Rectangles of formula cells: vertical runs per column, merged with the next column when they span the same rows. */
-export function formulaRects(formulas: string[][], firstRow: number): FormulaRect[] {
-  const width = formulas.length > 0 ? formulas[0].length : 0;
-  const runs: { column: number; start: number; end: number }[] = [];
-  for (let c = 0; c < width; c += 1) {
-    let start = -1;
-    for (let r = 0; r <= formulas.length; r += 1) {
-      const has = r < formulas.length && !!formulas[r][c];
-      if (has && start < 0) start = r;
-      if (!has && start >= 0) {
-        runs.push({ column: c, start, end: r - 1 });
-        start = -1;
-      }
-    }
-  }
-  const rects: { column: number; start: number; end: number; width: number }[] = [];
-  for (const run of runs) {
-    const last = rects[rects.length - 1];
-    if (last && last.column + last.width === run.column && last.start === run.start && last.end === run.end) {
-      last.width += 1;
+function changedRuns(changed: { row: number; left: number; right: number }[]): ChangedRun[] {
+  const runs: ChangedRun[] = [];
+  for (const { row, left, right } of changed) {
+    const run = runs[runs.length - 1];
+    if (run && run.last === row - 1) {
+      run.last = row;
+      run.left = Math.min(run.left, left);
+      run.right = Math.max(run.right, right);
     } else {
-      rects.push({ ...run, width: 1 });
+      runs.push({ first: row, last: row, left, right });
     }
   }
-  return rects.map((rect) => ({
-    row: firstRow + rect.start,
-    column: rect.column + 1,
-    formulas: formulas.slice(rect.start, rect.end + 1).map((line) => line.slice(rect.column, rect.column + rect.width)),
-  }));
+  if (runs.length <= MAX_RUNS_PER_BLOCK) return runs;
+  return [
+    {
+      first: runs[0].first,
+      last: runs[runs.length - 1].last,
+      left: Math.min(...runs.map((run) => run.left)),
+      right: Math.max(...runs.map((run) => run.right)),
+    },
+  ];
 }
 
 /**
- * Writes one block of the backup back: values everywhere (empty outside the backup's content), then the
- * backup's formulas over them. Writing a block twice gives the same sheet, so a resumed run may repeat one.
+ * Writes one block of the backup back where the sheet differs from it: the rows that changed, in runs of
+ * adjacent rows, each run in one setValues holding the backup's formula where it has one and its value
+ * elsewhere (empty outside its content). Cells equal to the backup are not rewritten, so their computed
+ * values stay as they are. Writing a block again finds nothing left to write.
  */
 export function restoreBlock(
   sheet: SheetPort,
-  backup: SheetPort,
-  backupDims: SheetDimensions,
+  backup: BackupSource,
   block: RowBlock,
   columns: number,
-): void {
-  const backupRows = Math.min(block.rows, backupDims.lastRow - block.row + 1);
-  const backupWidth = Math.min(backupDims.lastColumn, columns);
-  const has = backupRows > 0 && backupWidth > 0;
-  const values = has ? backup.readValues(block.row, 1, backupRows, backupWidth) : [];
-  const formulas = has ? backup.readFormulas(block.row, 1, backupRows, backupWidth) : [];
-  const grid: CellValue[][] = [];
+): number {
+  const { values, formulas } = backup.rows(block.row, block.rows);
+  const backupRows = values.length;
+  const backupWidth = Math.min(backup.dims.lastColumn, columns);
+  const currentValues = sheet.readValues(block.row, 1, block.rows, columns);
+  const currentFormulas = sheet.readFormulas(block.row, 1, block.rows, columns);
+  const inBackup = (r: number, c: number) => r < backupRows && c < backupWidth;
+  const changed: { row: number; left: number; right: number }[] = [];
   for (let r = 0; r < block.rows; r += 1) {
-    const line: CellValue[] = new Array(columns);
+    let left = -1;
+    let right = -1;
     for (let c = 0; c < columns; c += 1) {
-      const inside = r < backupRows && c < backupWidth;
-      const value = inside ? values[r][c] : '';
-      line[c] = value === undefined || value === null ? '' : value;
+      const want = inBackup(r, c) ? contentKey(values[r][c], formulas[r][c] || '') : contentKey('', '');
+      if (contentKey(currentValues[r][c], currentFormulas[r][c] || '') === want) continue;
+      if (left < 0) left = c;
+      right = c;
     }
-    grid.push(line);
+    if (left >= 0) changed.push({ row: r, left, right });
   }
-  sheet.writeValues(block.row, 1, grid);
-  for (const rect of formulaRects(formulas, block.row)) sheet.writeFormulas(rect.row, rect.column, rect.formulas);
+  const runs = changedRuns(changed);
+  for (const run of runs) {
+    const grid: CellValue[][] = [];
+    for (let r = run.first; r <= run.last; r += 1) {
+      const line: CellValue[] = [];
+      for (let c = run.left; c <= run.right; c += 1) {
+        line.push(inBackup(r, c) ? restoreInput(values[r][c], formulas[r][c] || '') : '');
+      }
+      grid.push(line);
+    }
+    sheet.writeValues(block.row + run.first, run.left + 1, grid);
+  }
+  return changed.length;
 }

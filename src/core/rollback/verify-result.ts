@@ -1,16 +1,18 @@
-import { cellKey } from '../digest';
 import { buildColumnMap, columnLetter, headerText, resolveColumns } from '../column-map';
 import type { CellValue, SheetDimensions, SheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { rowBlocks } from './blocks';
+import type { BackupSource } from './backup-source';
+import { contentKey, rowBlocks, type RowBlock } from './blocks';
 import { jsonCell, type JsonCell } from './export';
 import type { RollbackMode } from './options';
 
 /**
- * The rollback's result checked against the backup, over every cell (block reads): no column the run added
- * is left, row 1 is the backup's, every cell equals the backup's, and in full mode the grid size too.
+ * The rollback's result checked against the backup over every cell, in blocks that may span executions (the
+ * cursor lives in the checkpoint): no column the run added is left, row 1 is the backup's, every cell equals
+ * the backup's, and in full mode the grid size too.
  */
-export const MAX_LISTED_DIFFERENCES = 100;
+export const MAX_LISTED_DIFFERENCES = 20;
+const MAX_SHOWN_CHARS = 60;
 
 export interface CellDifference {
   row: number;
@@ -19,6 +21,22 @@ export interface CellDifference {
   current: JsonCell;
   backup_formula?: string;
   current_formula?: string;
+}
+
+export interface VerifyProgress {
+  /** First row not compared yet; rows + 1 once every row is. */
+  next_row: number;
+  rows: number;
+  width: number;
+  total: number;
+  differences: CellDifference[];
+}
+
+interface GridSize {
+  rows: number;
+  columns: number;
+  last_row: number;
+  last_column: number;
 }
 
 export interface RollbackVerification {
@@ -31,19 +49,25 @@ export interface RollbackVerification {
   };
 }
 
-interface GridSize {
-  rows: number;
-  columns: number;
-  last_row: number;
-  last_column: number;
+function shown(value: JsonCell): JsonCell {
+  return typeof value === 'string' && value.length > MAX_SHOWN_CHARS
+    ? `${value.slice(0, MAX_SHOWN_CHARS)}…`
+    : value;
 }
 
-function size(dims: SheetDimensions): GridSize {
-  return { rows: dims.maxRows, columns: dims.maxColumns, last_row: dims.lastRow, last_column: dims.lastColumn };
+export function startVerify(dims: SheetDimensions, backup: BackupSource): VerifyProgress {
+  const rows = Math.max(dims.lastRow, backup.dims.lastRow);
+  return {
+    next_row: 1,
+    rows,
+    width: Math.max(dims.lastColumn, backup.dims.lastColumn),
+    total: 0,
+    differences: [],
+  };
 }
 
-function row1(sheet: SheetPort, dims: SheetDimensions, headerRow: number): string[] {
-  return dims.lastColumn > 0 ? sheet.readValues(headerRow, 1, 1, dims.lastColumn)[0].map(headerText) : [];
+export function verifyBlocks(progress: VerifyProgress): RowBlock[] {
+  return rowBlocks(progress.next_row, progress.rows, progress.width * 4);
 }
 
 function cellAt(grid: CellValue[][], r: number, c: number): CellValue {
@@ -52,76 +76,92 @@ function cellAt(grid: CellValue[][], r: number, c: number): CellValue {
   return value === undefined || value === null ? '' : value;
 }
 
-export function verifyAgainstBackup(input: {
-  mode: RollbackMode;
-  sheet: SheetPort;
-  backup: SheetPort;
-  spec: MigrationSpec;
-  columnsAdded: string[];
-}): RollbackVerification {
-  const { sheet, backup, spec } = input;
-  const dims = sheet.dimensions();
-  const backupDims = backup.dimensions();
-  const headers = row1(sheet, dims, spec.headerRow);
-  const backupHeaders = row1(backup, backupDims, spec.headerRow);
-  const map = buildColumnMap(headers, spec);
-  const left = input.columnsAdded.filter((header) => resolveColumns(map, header).length > 0);
-
-  const rows = Math.max(dims.lastRow, backupDims.lastRow);
-  const width = Math.max(dims.lastColumn, backupDims.lastColumn);
-  const differences: CellDifference[] = [];
-  let total = 0;
-  for (const block of rowBlocks(1, rows, width * 4)) {
-    const read = (target: SheetPort, d: SheetDimensions) => {
-      const n = Math.min(block.rows, d.lastRow - block.row + 1);
-      if (n <= 0 || d.lastColumn === 0) return { values: [] as CellValue[][], formulas: [] as string[][] };
-      return {
-        values: target.readValues(block.row, 1, n, d.lastColumn),
-        formulas: target.readFormulas(block.row, 1, n, d.lastColumn),
+/** Compares one block; returns the progress after it. Four reads at most (two when the backup is in memory). */
+export function compareBlock(
+  progress: VerifyProgress,
+  sheet: SheetPort,
+  dims: SheetDimensions,
+  backup: BackupSource,
+  block: RowBlock,
+  columnNames: string[],
+): VerifyProgress {
+  const n = Math.min(block.rows, dims.lastRow - block.row + 1);
+  const now =
+    n > 0 && dims.lastColumn > 0
+      ? {
+          values: sheet.readValues(block.row, 1, n, dims.lastColumn),
+          formulas: sheet.readFormulas(block.row, 1, n, dims.lastColumn),
+        }
+      : { values: [] as CellValue[][], formulas: [] as string[][] };
+  const old = backup.rows(block.row, block.rows);
+  let total = progress.total;
+  const differences = progress.differences.slice();
+  for (let r = 0; r < block.rows; r += 1) {
+    for (let c = 0; c < progress.width; c += 1) {
+      const value = cellAt(now.values, r, c);
+      const formula = (now.formulas[r] && now.formulas[r][c]) || '';
+      const oldValue = cellAt(old.values, r, c);
+      const oldFormula = (old.formulas[r] && old.formulas[r][c]) || '';
+      if (contentKey(value, formula) === contentKey(oldValue, oldFormula)) continue;
+      total += 1;
+      if (differences.length >= MAX_LISTED_DIFFERENCES) continue;
+      const difference: CellDifference = {
+        row: block.row + r,
+        column: shown(columnNames[c] || columnLetter(c + 1)) as string,
+        backup: shown(jsonCell(oldValue)),
+        current: shown(jsonCell(value)),
       };
-    };
-    const now = read(sheet, dims);
-    const old = read(backup, backupDims);
-    for (let r = 0; r < block.rows; r += 1) {
-      for (let c = 0; c < width; c += 1) {
-        const value = cellAt(now.values, r, c);
-        const formula = (now.formulas[r] && now.formulas[r][c]) || '';
-        const oldValue = cellAt(old.values, r, c);
-        const oldFormula = (old.formulas[r] && old.formulas[r][c]) || '';
-        if (cellKey(value, formula) === cellKey(oldValue, oldFormula)) continue;
-        total += 1;
-        if (differences.length >= MAX_LISTED_DIFFERENCES) continue;
-        const difference: CellDifference = {
-          row: block.row + r,
-          column: backupHeaders[c] || headers[c] || columnLetter(c + 1),
-          backup: jsonCell(oldValue),
-          current: jsonCell(value),
-        };
-        if (oldFormula) difference.backup_formula = oldFormula;
-        if (formula) difference.current_formula = formula;
-        differences.push(difference);
-      }
+      if (oldFormula) difference.backup_formula = shown(oldFormula) as string;
+      if (formula) difference.current_formula = shown(formula) as string;
+      differences.push(difference);
     }
   }
+  return { ...progress, next_row: block.row + block.rows, total, differences };
+}
 
+function size(dims: SheetDimensions): GridSize {
+  return {
+    rows: dims.maxRows,
+    columns: dims.maxColumns,
+    last_row: dims.lastRow,
+    last_column: dims.lastColumn,
+  };
+}
+
+/** The verdict from a finished comparison, with row 1 and the grid size read once more. */
+export function concludeVerification(input: {
+  mode: RollbackMode;
+  sheet: SheetPort;
+  dims: SheetDimensions;
+  backup: BackupSource;
+  spec: MigrationSpec;
+  columnsAdded: string[];
+  progress: VerifyProgress;
+}): RollbackVerification {
+  const { sheet, dims, backup, spec, progress } = input;
+  const headers =
+    dims.lastColumn > 0 ? sheet.readValues(spec.headerRow, 1, 1, dims.lastColumn)[0].map(headerText) : [];
+  const backupHeaders = (backup.rows(spec.headerRow, 1).values[0] ?? []).map(headerText);
+  const map = buildColumnMap(headers, spec);
+  const left = input.columnsAdded.filter((header) => resolveColumns(map, header).length > 0);
   const checks: RollbackVerification['checks'] = {
     no_added_columns: { passed: left.length === 0, expected: [], found: left },
     headers: {
-      passed: headers.length === backupHeaders.length && headers.every((header, i) => header === backupHeaders[i]),
+      passed:
+        headers.length === backupHeaders.length && headers.every((header, i) => header === backupHeaders[i]),
       expected: backupHeaders,
       found: headers,
     },
-    v21_data_intact: { passed: total === 0, differences, total },
+    v21_data_intact: {
+      passed: progress.total === 0,
+      differences: progress.differences,
+      total: progress.total,
+    },
   };
   if (input.mode === 'full') {
-    const expected = size(backupDims);
+    const expected = size(backup.dims);
     const actual = size(dims);
-    checks.dimensions = {
-      passed: JSON.stringify(expected) === JSON.stringify(actual),
-      expected,
-      actual,
-    };
+    checks.dimensions = { passed: JSON.stringify(expected) === JSON.stringify(actual), expected, actual };
   }
-  const passed = Object.values(checks).every((check) => check.passed);
-  return { passed, checks };
+  return { passed: Object.values(checks).every((check) => check.passed), checks };
 }

@@ -100,6 +100,8 @@ export interface VerificationCursor {
   structure: StructureChecks | null;
   /** 0-based index of the next data row to read. */
   next_row: number;
+  /** Cells per read at most (whole digest blocks; at least one block). */
+  max_cells_per_read: number;
   /** Virtual ms the last read of a chunk took: used to stop before a chunk would pass the deadline. */
   chunk_ms: number;
   slices: number;

@@ -1,0 +1,186 @@
+import { ServiceError } from './errors';
+import type { SheetData, SpreadsheetData } from './model/spreadsheet-data';
+import { cellFromSeed, copyCell, type Cell } from './model/values';
+
+// What tests see of a spreadsheet: direct access to the stored state, free of cost and instruments
+// ("as if a person typed it").
+
+export interface SheetSpec {
+  name: string;
+  /** Row 1 is usually the header; strings, numbers, booleans, Dates; '' or null = empty. */
+  values: unknown[][];
+  /** Same shape as values; a non-empty string is the cell's formula (the value stays its computed result). */
+  formulas?: (string | null)[][];
+  maxRows?: number;
+  maxColumns?: number;
+  frozenRows?: number;
+  hidden?: boolean;
+}
+
+function hostError(e: unknown): never {
+  if (e instanceof ServiceError) throw new Error(e.message);
+  throw e;
+}
+
+export function fillSheet(ss: SpreadsheetData, spec: SheetSpec): SheetData {
+  if (!Array.isArray(spec.values) || spec.values.some((r) => !Array.isArray(r))) {
+    throw new Error(`Sheet "${spec.name}": values must be an array of rows (arrays)`);
+  }
+  const rows = spec.values.length;
+  const cols = spec.values.reduce((n, r) => Math.max(n, r.length), 0);
+  const maxRows = spec.maxRows ?? Math.max(rows, 1000);
+  const maxColumns = spec.maxColumns ?? Math.max(cols, 26);
+  if (maxRows < rows || maxColumns < cols) {
+    throw new Error(
+      `Sheet "${spec.name}": maxRows/maxColumns (${maxRows}x${maxColumns}) smaller than its values (${rows}x${cols})`,
+    );
+  }
+  let sheet: SheetData;
+  try {
+    sheet = ss.addSheet(spec.name, maxRows, maxColumns);
+  } catch (e) {
+    hostError(e);
+  }
+  sheet.grid.setBlock(
+    0,
+    0,
+    spec.values.map((r) => r.map((v) => cellFromSeed(v))),
+  );
+  spec.formulas?.forEach((line, r) =>
+    line?.forEach((f, c) => {
+      if (typeof f === 'string' && f !== '') sheet.grid.set(r, c, sheet.grid.value(r, c), f);
+    }),
+  );
+  sheet.frozenRows = spec.frozenRows ?? 0;
+  sheet.hidden = spec.hidden ?? false;
+  return sheet;
+}
+
+export class SheetModel {
+  constructor(
+    private readonly ss: SpreadsheetData,
+    private readonly data: SheetData,
+  ) {}
+
+  get name(): string {
+    return this.data.name;
+  }
+  get sheetId(): number {
+    return this.data.sheetId;
+  }
+  get maxRows(): number {
+    return this.data.maxRows;
+  }
+  get maxColumns(): number {
+    return this.data.maxColumns;
+  }
+  get lastRow(): number {
+    return this.data.grid.lastRow();
+  }
+  get lastColumn(): number {
+    return this.data.grid.lastColumn();
+  }
+  get frozenRows(): number {
+    return this.data.frozenRows;
+  }
+  get hidden(): boolean {
+    return this.data.hidden;
+  }
+
+  /** Values of rows 1..lastRow, columns 1..lastColumn ('' for empty cells, host Dates). */
+  values(): (Cell | '')[][] {
+    return this.data.grid.read(0, 0, this.lastRow, this.lastColumn, copyCell);
+  }
+
+  /** Formulas over the same area ('' where a cell has none). */
+  formulas(): string[][] {
+    return this.data.grid.readFormulas(0, 0, this.lastRow, this.lastColumn);
+  }
+
+  /** Direct edit at (row, column), 1-based, no cost: as if a person typed the values. */
+  setValues(row: number, column: number, grid: unknown[][]): void {
+    const width = grid.reduce((n, r) => Math.max(n, r.length), 0);
+    if (
+      row < 1 ||
+      column < 1 ||
+      row + grid.length - 1 > this.maxRows ||
+      column + width - 1 > this.maxColumns
+    ) {
+      throw new Error(
+        `setValues(${row}, ${column}, ${grid.length}x${width}) falls outside the ${this.maxRows}x${this.maxColumns} grid`,
+      );
+    }
+    this.data.grid.setBlock(
+      row - 1,
+      column - 1,
+      grid.map((r) => r.map((v) => cellFromSeed(v))),
+    );
+  }
+
+  deleteColumns(column: number, n: number): void {
+    this.ss.deleteColumns(this.data, column, n);
+  }
+
+  insertColumnsAfter(column: number, n: number): void {
+    try {
+      this.ss.insertColumns(this.data, column + 1, n);
+    } catch (e) {
+      hostError(e);
+    }
+  }
+
+  /** Developer metadata on this sheet's columns: [{ key, value, column }]. */
+  columnMetadata(): { key: string; value: string | null; column: number }[] {
+    return this.ss.metadata.flatMap((m) =>
+      m.location.type === 'COLUMN' && m.location.sheetId === this.data.sheetId
+        ? [{ key: m.key, value: m.value, column: m.location.column }]
+        : [],
+    );
+  }
+}
+
+export class SpreadsheetModel {
+  constructor(private readonly data: SpreadsheetData) {}
+
+  get id(): string {
+    return this.data.id;
+  }
+  get name(): string {
+    return this.data.name;
+  }
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.data.id}/edit`;
+  }
+  get timeZone(): string {
+    return this.data.timeZone;
+  }
+  get editable(): boolean {
+    return this.data.editable;
+  }
+  set editable(v: boolean) {
+    this.data.editable = v;
+  }
+
+  sheet(name: string): SheetModel {
+    const s = this.data.sheet(name);
+    if (!s)
+      throw new Error(
+        `Spreadsheet "${this.data.name}" has no sheet "${name}" (has: ${this.sheetNames().join(', ')})`,
+      );
+    return new SheetModel(this.data, s);
+  }
+
+  sheetNames(): string[] {
+    return this.data.sheets.map((s) => s.name);
+  }
+
+  totalCells(): number {
+    return this.data.totalCells();
+  }
+
+  /** Spreadsheet-level developer metadata value for `key`, or null. */
+  metadata(key: string): string | null {
+    const m = this.data.metadata.find((x) => x.location.type === 'SPREADSHEET' && x.key === key);
+    return m ? m.value : null;
+  }
+}

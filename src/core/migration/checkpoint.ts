@@ -1,0 +1,155 @@
+// The run's checkpoint in document properties: `migration.run` (state, steps, cursors, backup),
+// `migration.plan` (the plan, so later slices never plan again) and `migration.baseline` (what verification and
+// rollback compare against). Each value stays under the 9 KB property limit; all are cleared when a run ends.
+import type { Baseline } from '../baseline';
+import type { ExecutionStore } from './store';
+import type { RunPlan, RunState, StepName, StepRecord } from './types';
+import { STEP_NAMES } from './types';
+
+export const CHECKPOINT_PREFIX = 'migration.';
+export const RUN_KEY = 'migration.run';
+export const PLAN_KEY = 'migration.plan';
+export const BASELINE_KEY = 'migration.baseline';
+/** Apps Script allows 9 KB per property value (https://developers.google.com/apps-script/guides/services/quotas). */
+export const MAX_VALUE_BYTES = 9000;
+/** ... and 500 KB per store. */
+export const MAX_STORE_BYTES = 500 * 1024;
+
+export interface BackupRecord {
+  name: string;
+  folder_id: string;
+  file_id?: string;
+  url?: string;
+  created_at?: string;
+}
+
+export interface CompareCursor {
+  /** Data rows (0-based, after the header) already compared. */
+  next: number;
+  /** Block digests of the original over the compared columns, and over the v2.1 columns when those differ. */
+  digests: string[];
+  v21_digests: string[];
+}
+
+export interface Checkpoint {
+  migration: string;
+  run_id: string;
+  spreadsheet_id: string;
+  state: Exclude<RunState, 'not_started' | 'done' | 'rolled_back'>;
+  started_at: string;
+  updated_at: string;
+  executions: number;
+  steps: StepRecord[];
+  backup: BackupRecord;
+  compare?: CompareCursor;
+  /** Next data row (0-based) of initialize_versions' chunked pass, per column header. */
+  versions?: { next: number; written: number };
+  /** A resume trigger may exist: remove it when the run ends. */
+  trigger: boolean;
+  /**
+   * An execution may have gone on to write test_smoke's report file after this checkpoint was stored: the next
+   * one looks for the file by name before writing it. Every checkpoint write before the report carries it.
+   */
+  report_intent?: boolean;
+  error?: { step: string; message: string; next: string };
+  /** test_smoke's verification, in short. */
+  report?: { success: boolean; timestamp: string; errors: string[]; file_id: string | null };
+}
+
+export function newCheckpoint(
+  spec: { id: string },
+  plan: RunPlan,
+  runId: string,
+  nowIso: string,
+): Checkpoint {
+  return {
+    migration: spec.id,
+    run_id: runId,
+    spreadsheet_id: plan.spreadsheet_id,
+    state: 'running',
+    started_at: nowIso,
+    updated_at: nowIso,
+    executions: 1,
+    steps: STEP_NAMES.map((name) => ({ name, status: 'pending' })),
+    backup: { name: plan.backup_name, folder_id: plan.backup_folder_id },
+    trigger: false,
+  };
+}
+
+function parse<T>(all: Record<string, string>, key: string): T | null {
+  const raw = all[key];
+  if (raw === undefined) return null;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    throw new Error(
+      `The saved migration checkpoint (${key}) is damaged. Start over with startMigration({force: true}) ` +
+        '(the sheet is checked again first), or roll back from the backup.',
+    );
+  }
+}
+
+export function readCheckpoint(
+  all: Record<string, string>,
+): { checkpoint: Checkpoint; plan: RunPlan } | null {
+  const checkpoint = parse<Checkpoint>(all, RUN_KEY);
+  if (!checkpoint) return null;
+  const plan = parse<RunPlan>(all, PLAN_KEY);
+  if (!plan) {
+    throw new Error(
+      `The saved migration checkpoint has no plan (${PLAN_KEY}). Start over with startMigration({force: true}).`,
+    );
+  }
+  return { checkpoint, plan };
+}
+
+export function readBaseline(all: Record<string, string>): Baseline | null {
+  return parse<Baseline>(all, BASELINE_KEY);
+}
+
+export function encode(key: string, value: unknown): string {
+  const json = JSON.stringify(value);
+  if (utf8Bytes(json) >= MAX_VALUE_BYTES) {
+    throw new Error(
+      `Checkpoint value ${key} would be ${utf8Bytes(json)} bytes; document properties hold at most ${MAX_VALUE_BYTES} per value.`,
+    );
+  }
+  return json;
+}
+
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function storeBytes(all: Record<string, string>): number {
+  return Object.entries(all).reduce((sum, [key, value]) => sum + utf8Bytes(key) + utf8Bytes(value), 0);
+}
+
+export function step(checkpoint: Checkpoint, name: StepName): StepRecord {
+  const found = checkpoint.steps.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`Checkpoint of run ${checkpoint.run_id} has no step ${name}.`);
+  return found;
+}
+
+export function checkpointKeys(all: Record<string, string>): string[] {
+  return Object.keys(all).filter((key) => key.startsWith(CHECKPOINT_PREFIX));
+}
+
+/** Writes the run (and the plan/baseline when given) in one round trip. */
+export function saveCheckpoint(
+  store: ExecutionStore,
+  checkpoint: Checkpoint,
+  extra: Record<string, string> = {},
+): void {
+  store.setMany({ ...extra, [RUN_KEY]: encode(RUN_KEY, checkpoint) });
+}

@@ -1,0 +1,90 @@
+// add_v3_columns and verify_schema: the spec's missing columns inserted natively right after the last existing
+// column, their headers written in one call; then the header row read back.
+import { columnLetter, headerText, normaliseHeader } from '../column-map';
+import type { RunContext } from './context';
+import type { StepOutcome } from './steps';
+
+function sameHeader(a: unknown, b: string): boolean {
+  return normaliseHeader(a) === normaliseHeader(b);
+}
+
+function changedSincePlan(ctx: RunContext, what: string): Error {
+  return new Error(
+    `Sheet "${ctx.plan.sheet_name}" changed since the run started: ${what}. Nothing more was changed. Check the ` +
+      'sheet, then start over with startMigration({force: true}) (or roll back from the backup).',
+  );
+}
+
+/**
+ * In a later execution the sheet may have moved on: read the grid width and the header row again and work out
+ * whether the insert already happened (an execution that died after inserting but before recording it).
+ * Returns how many of the planned columns still need inserting (0 or all of them).
+ */
+function columnsStillMissing(ctx: RunContext): number {
+  const plan = ctx.plan;
+  const count = plan.to_add.length;
+  const width = ctx.sheet.maxColumns ? ctx.sheet.maxColumns() : ctx.sheet.dimensions().maxColumns;
+  const read = Math.min(width, plan.insert_after + count);
+  const headers = ctx.sheet.readValues(plan.header_row, 1, 1, read)[0].map(headerText);
+  plan.v21_headers.forEach((header, i) => {
+    if (headers[i] !== header) {
+      throw changedSincePlan(
+        ctx,
+        `column ${columnLetter(i + 1)} is now "${headers[i] ?? ''}", was "${header}"`,
+      );
+    }
+  });
+  const planned = plan.to_add.map((header, i) => headers[plan.insert_after + i] ?? '');
+  if (planned.every((text, i) => sameHeader(text, plan.to_add[i]))) return 0;
+  const inserted = width >= plan.max_columns + count && planned.every((text) => text.trim() === '');
+  if (inserted) return -1;
+  if (width !== plan.max_columns) {
+    throw changedSincePlan(ctx, `it has ${width} columns, the plan expected ${plan.max_columns}`);
+  }
+  return count;
+}
+
+export function addColumns(ctx: RunContext): StepOutcome {
+  const plan = ctx.plan;
+  const count = plan.to_add.length;
+  if (count === 0) return 'done';
+  // -1: inserted by an earlier execution but the headers were not written; 0: nothing left to do.
+  const missing = ctx.createdThisExecution ? count : columnsStillMissing(ctx);
+  if (missing === 0) {
+    ctx.logger.info(`Columns ${plan.to_add.join(', ')} already in place.`);
+    return 'done';
+  }
+  ctx.commit();
+  if (missing > 0) {
+    ctx.sheet.insertColumnsAfter(plan.insert_after, count);
+    ctx.insertedThisExecution = true;
+  }
+  ctx.sheet.writeValues(plan.header_row, plan.insert_after + 1, [plan.to_add.slice()]);
+  ctx.logger.info(`Inserted ${plan.to_add.join(', ')} after column ${columnLetter(plan.insert_after)}.`);
+  return 'done';
+}
+
+/** The header row must hold the v2.1 headers unchanged followed by every new header, and nothing after. */
+export function verifySchema(ctx: RunContext): StepOutcome {
+  const plan = ctx.plan;
+  const expected = [...plan.v21_headers, ...plan.present, ...plan.to_add];
+  const gridWidth = plan.max_columns + plan.to_add.length;
+  const read = Math.min(gridWidth, expected.length + 1);
+  const headers = ctx.sheet.readValues(plan.header_row, 1, 1, read)[0].map(headerText);
+  const problems: string[] = [];
+  expected.forEach((header, i) => {
+    if (headers[i] !== header) {
+      problems.push(`column ${columnLetter(i + 1)} is "${headers[i] ?? ''}", expected "${header}"`);
+    }
+  });
+  if (read > expected.length && headers[expected.length].trim() !== '') {
+    problems.push(`column ${columnLetter(read)} ("${headers[expected.length]}") follows the new columns`);
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `The header row of "${plan.sheet_name}" is not the ${ctx.spec.id} schema: ${problems.slice(0, 5).join('; ')}. ` +
+        'Fix the headers and resume, or roll back from the backup.',
+    );
+  }
+  return 'done';
+}

@@ -1,0 +1,113 @@
+import type { Grid, Logger, Services, SheetPort, SpreadsheetPort } from '../ports';
+import type { MigrationSpec } from '../spec/migration-spec';
+import { ChunkTimer, TimeBudget } from './budget';
+import type { Checkpoint } from './checkpoint';
+import { saveCheckpoint } from './checkpoint';
+import type { MigrationConfig } from './config';
+import type { ExecutionStore } from './store';
+import type { RunPlan } from './types';
+
+/** Everything a step needs in one execution of a run. */
+export class RunContext {
+  /** The checkpoint changed since it was last written. */
+  private dirty = false;
+  /** Set by add_v3_columns when it inserted the columns in this execution: they are known to be empty. */
+  insertedThisExecution = false;
+  /** The sheet's whole data range as the plan read it in this execution, if it did. */
+  planValues: Grid | null = null;
+  /** create_backup opened the copy and finished comparing it with the sheet in this execution. */
+  backupChecked = false;
+  /** The stored checkpoint says an earlier execution may have written the report file (see report_intent). */
+  readonly reportMayExist: boolean;
+  /** A resume trigger may exist from an earlier execution (the stored checkpoint's `trigger`). */
+  readonly triggerMayExist: boolean;
+  /** The stored checkpoint carries report_intent, so the report may be written without another write first. */
+  private reportIntentStored: boolean;
+  /** This execution is writing (or wrote) the report file. */
+  private reportStarted = false;
+  readonly timer: ChunkTimer;
+  private sheetHandle: SheetPort | null = null;
+  /** Other checkpoint values written with the next commit. */
+  private staged: Record<string, string> = {};
+
+  constructor(
+    readonly services: Services,
+    readonly store: ExecutionStore,
+    readonly spec: MigrationSpec,
+    readonly config: MigrationConfig,
+    readonly spreadsheet: SpreadsheetPort,
+    readonly plan: RunPlan,
+    readonly checkpoint: Checkpoint,
+    readonly budget: TimeBudget,
+    readonly logger: Logger,
+    /** The run was created in this execution: its intent was just written and no effect was made before. */
+    readonly createdThisExecution: boolean,
+  ) {
+    this.timer = new ChunkTimer(services.clock);
+    this.reportMayExist = checkpoint.report_intent === true;
+    this.reportIntentStored = this.reportMayExist;
+    this.triggerMayExist = checkpoint.trigger;
+  }
+
+  get sheet(): SheetPort {
+    if (this.sheetHandle === null) {
+      const sheet = this.spreadsheet.sheet(this.plan.sheet_name);
+      if (!sheet) {
+        throw new Error(
+          `Sheet "${this.plan.sheet_name}" disappeared while the migration was running. Restore it (or roll back ` +
+            'from the backup), then resume.',
+        );
+      }
+      this.sheetHandle = sheet;
+    }
+    return this.sheetHandle;
+  }
+
+  nowIso(): string {
+    return new Date(this.services.clock.now()).toISOString();
+  }
+
+  /** Notes a change to the checkpoint to be written before the next side effect or at the end of the slice. */
+  touch(): void {
+    this.dirty = true;
+  }
+
+  /** Adds a value (already encoded) to the next commit. */
+  stage(key: string, value: string): void {
+    this.staged[key] = value;
+    this.dirty = true;
+  }
+
+  /**
+   * Writes the checkpoint if it changed, in one round trip: call before every side effect so intent is durable.
+   * A write mid-run may be the last one before the report file is written, so it carries the report's intent
+   * too; the final writes of a slice pass what they know instead (`reportIntent`).
+   */
+  commit(reportIntent = true): void {
+    if (!this.dirty) return;
+    this.checkpoint.updated_at = this.nowIso();
+    this.checkpoint.report_intent = reportIntent;
+    saveCheckpoint(this.store, this.checkpoint, this.staged);
+    this.reportIntentStored = reportIntent;
+    this.staged = {};
+    this.dirty = false;
+  }
+
+  /**
+   * Just before test_smoke writes its report file: makes the intent durable (unless a write of this execution
+   * already carried it) and says whether an earlier execution may have written the file.
+   */
+  beforeReport(): { mayExist: boolean } {
+    if (!this.reportIntentStored) {
+      this.touch();
+      this.commit();
+    }
+    this.reportStarted = true;
+    return { mayExist: this.reportMayExist };
+  }
+
+  /** What a slice's last write says about the report: this execution or an earlier one may have written it. */
+  get reportIntentAtEnd(): boolean {
+    return this.reportMayExist || this.reportStarted;
+  }
+}

@@ -1,0 +1,160 @@
+// The live facts a plan depends on, read from the spreadsheet, Drive and the triggers. Reads only, except
+// assertCanEdit, which runs when a run starts (never in the dry run).
+import { headerText } from '../column-map';
+import type { CellValue, Grid, Services, SpreadsheetPort } from '../ports';
+import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationConfig } from './config';
+
+/** Apps Script allows 20 triggers per user per script (https://developers.google.com/apps-script/guides/services/quotas). */
+export const TRIGGER_LIMIT = 20;
+
+export interface PlanFacts {
+  spreadsheet_id: string;
+  spreadsheet_name: string;
+  sheet_names: string[];
+  sheet_name: string;
+  sheet_found: boolean;
+  last_row: number;
+  last_column: number;
+  headers: string[];
+  grids: { name: string; maxRows: number; maxColumns: number }[];
+  /** Folder for the backup ('' when none could be found) and what stands in its way. */
+  backup_folder_id: string;
+  folder_problem: string | null;
+  trigger_count: number;
+  /** The header row's first cell as read (the edit-access probe writes it back). */
+  first_cell: CellValue;
+  /** The whole data range when the sheet was small enough to read at once (kept in memory only). */
+  values: Grid | null;
+}
+
+/** Sheets whose grid holds at most this many cells are read whole by the plan. */
+export const WHOLE_READ_CELLS = 1_000_000;
+
+export function targetSpreadsheet(services: Services): SpreadsheetPort {
+  const spreadsheet = services.spreadsheets.active();
+  if (!spreadsheet) {
+    throw new Error(
+      'No spreadsheet is open: run the migration from the spreadsheet (Extensions > Migration).',
+    );
+  }
+  return spreadsheet;
+}
+
+/** Every live fact the plan depends on. Reads only: no cell, file, property or trigger is written. */
+export function readPlanFacts(
+  services: Services,
+  spreadsheet: SpreadsheetPort,
+  spec: MigrationSpec,
+  config: MigrationConfig,
+): PlanFacts {
+  const sheet = spreadsheet.sheet(config.target_sheet);
+  const grids = spreadsheet.gridSizes
+    ? spreadsheet.gridSizes()
+    : spreadsheet.sheetNames().map((name) => {
+        const d = spreadsheet.sheet(name)!.dimensions();
+        return { name, maxRows: d.maxRows, maxColumns: d.maxColumns };
+      });
+  let lastRow = 0;
+  let lastColumn = 0;
+  let headers: string[] = [];
+  let firstCell: CellValue = '';
+  let values: Grid | null = null;
+  if (sheet) {
+    const grid = grids.find((candidate) => candidate.name === config.target_sheet);
+    if (sheet.readDataRange && grid && grid.maxRows * grid.maxColumns <= WHOLE_READ_CELLS) {
+      // A small sheet is read whole: its size comes with it, and the backup check reuses the values.
+      values = sheet.readDataRange();
+      const empty = values.length === 1 && values[0].length === 1 && values[0][0] === '';
+      lastRow = empty ? 0 : values.length;
+      lastColumn = empty ? 0 : values[0].length;
+      if (empty) values = null;
+    } else {
+      const extent = sheet.extent ? sheet.extent() : sheet.dimensions();
+      lastRow = extent.lastRow;
+      lastColumn = extent.lastColumn;
+    }
+    if (lastRow >= spec.headerRow && lastColumn > 0) {
+      const row = values ? values[spec.headerRow - 1] : sheet.readValues(spec.headerRow, 1, 1, lastColumn)[0];
+      firstCell = row[0];
+      headers = row.map(headerText);
+    }
+  }
+  const folder = backupFolder(services, spreadsheet.id, config);
+  return {
+    spreadsheet_id: spreadsheet.id,
+    spreadsheet_name: spreadsheet.name,
+    sheet_names: grids.map((grid) => grid.name),
+    sheet_name: config.target_sheet,
+    sheet_found: sheet !== null,
+    last_row: lastRow,
+    last_column: lastColumn,
+    headers,
+    grids,
+    backup_folder_id: folder.id,
+    folder_problem: folder.problem,
+    trigger_count: mayPause(grids, config) && services.triggers.count ? services.triggers.count() : 0,
+    first_cell: firstCell,
+    values,
+  };
+}
+
+/**
+ * Whether a run could need more than one execution, and so its resume trigger. A rough upper bound of the
+ * modelled cost: every cell read about six times (backup check and verification), 0.1 ms a cell all told.
+ */
+export function mayPause(grids: { maxRows: number; maxColumns: number }[], config: MigrationConfig): boolean {
+  const cells = grids.reduce((sum, grid) => sum + grid.maxRows * grid.maxColumns, 0);
+  return 20_000 + cells * 0.1 > config.time_budget_seconds * 1000 * 0.5;
+}
+
+function backupFolder(
+  services: Services,
+  spreadsheetId: string,
+  config: MigrationConfig,
+): { id: string; problem: string | null } {
+  const configured = config.backup_folder_id;
+  if (configured === '') {
+    const parent = services.drive.parentFolderId(spreadsheetId);
+    return parent
+      ? { id: parent, problem: null }
+      : {
+          id: '',
+          problem:
+            "The spreadsheet's own folder cannot be found for the backup. Set backup_folder_id in the settings to a folder you can add files to.",
+        };
+  }
+  try {
+    services.drive.assertFolder(configured);
+  } catch (error) {
+    return { id: configured, problem: (error as Error).message };
+  }
+  if (services.drive.canAddFiles && !services.drive.canAddFiles(configured)) {
+    return {
+      id: configured,
+      problem:
+        `You cannot add files to backup folder ${configured}. ` +
+        'Ask its owner for edit access, choose another folder in the settings, or leave backup_folder_id empty.',
+    };
+  }
+  return { id: configured, problem: null };
+}
+
+/**
+ * Before the run records anything: the user must be able to edit the sheet, or the backup would be made for a
+ * change that cannot happen. Sheets has no read-only way to ask, so the first header cell is written back as read.
+ */
+export function assertCanEdit(spreadsheet: SpreadsheetPort, facts: PlanFacts, spec: MigrationSpec): void {
+  const sheet = spreadsheet.sheet(facts.sheet_name);
+  if (!sheet || !sheet.assertEditable) return;
+  try {
+    sheet.assertEditable(facts.first_cell);
+  } catch (error) {
+    const message = (error as Error).message;
+    if (!/permission|edit/i.test(message)) throw error;
+    throw new Error(
+      `The migration cannot start. You cannot edit sheet "${facts.sheet_name}" (${message}). Ask the ` +
+        `spreadsheet's owner for edit access, or ask them to run the ${spec.id} migration.`,
+    );
+  }
+}

@@ -1,0 +1,79 @@
+// test_smoke: the sheet read back through the column map and verified in full (every row against the backup),
+// resumable across executions. A failed check fails the step, with the report's errors as the message.
+import { step } from './checkpoint';
+import type { RunContext } from './context';
+import { readBaseline } from './checkpoint';
+import type { StepOutcome } from './steps';
+import type { CachePort } from '../ports';
+import { advanceVerification, encodeCursor, parseCursor, startVerification } from '../verify';
+
+export const VERIFY_CURSOR_KEY = 'migration.verify';
+
+function memoryCache(): CachePort {
+  const entries = new Map<string, string>();
+  return {
+    get: (key) => entries.get(key) ?? null,
+    put: (key, value) => {
+      entries.set(key, value);
+    },
+    remove: (key) => {
+      entries.delete(key);
+    },
+  };
+}
+
+export function testSmoke(ctx: RunContext): StepOutcome {
+  const baseline = readBaseline(ctx.store.all());
+  if (!baseline) {
+    throw new Error(
+      'The run has no baseline (migration.baseline), so the sheet cannot be verified against the backup. Start ' +
+        'over with startMigration({force: true}).',
+    );
+  }
+  // The report's time (and file name) is fixed when the baseline was recorded, so a verification repeated after
+  // a crash finds the report file it already wrote instead of writing a second one.
+  const startedAt = step(ctx.checkpoint, 'create_backup').completed_at ?? ctx.checkpoint.started_at;
+  const cursor = parseCursor(ctx.store.get(VERIFY_CURSOR_KEY)) ?? startVerification(baseline, startedAt);
+  let held = false;
+  let finished = false;
+  try {
+    // The column map is fresh in this run: the verification keeps it in memory rather than in the document cache.
+    const services = { ...ctx.services, cache: memoryCache() };
+    const result = advanceVerification(services, ctx.spec, baseline, cursor, ctx.budget.deadlineMs, {
+      backupChecked: ctx.backupChecked,
+      beforeReport: () => {
+        const answer = ctx.beforeReport();
+        // The report's history entry and summary go out with the run's final write.
+        ctx.store.hold();
+        held = true;
+        return answer;
+      },
+    });
+    const record = step(ctx.checkpoint, 'test_smoke');
+    const total = result.cursor.layout?.data_rows ?? baseline.data_rows;
+    record.progress = { done: Math.min(result.cursor.next_row, total), total };
+    if (!result.report) {
+      ctx.stage(VERIFY_CURSOR_KEY, encodeCursor(result.cursor));
+      return 'paused';
+    }
+    const report = result.report;
+    ctx.checkpoint.report = {
+      success: report.success,
+      timestamp: report.timestamp,
+      errors: report.errors.slice(0, 3),
+      file_id: (report.checks.report.file_id as string | undefined) ?? null,
+    };
+    ctx.touch();
+    if (!report.success) {
+      throw new Error(
+        `Verification failed: ${report.errors.slice(0, 3).join(' ')} The sheet keeps its changes; check the ` +
+          'report next to the backup, then fix and resume, or roll back from the backup.',
+      );
+    }
+    finished = true;
+    return 'done';
+  } finally {
+    // A finished verification's writes go out with the run's final write; otherwise now.
+    if (held && !finished) ctx.store.release();
+  }
+}

@@ -1,0 +1,96 @@
+// The Status the sidebar and tests read: from the checkpoint while a run exists, else from the history.
+import { readHistory, type HistoryEntry } from '../history';
+import type { MigrationSpec } from '../spec/migration-spec';
+import type { Checkpoint } from './checkpoint';
+import { readCheckpoint } from './checkpoint';
+import { STEP_NAMES, type BackupInfo, type Status, type StepRecord } from './types';
+
+function pendingSteps(): StepRecord[] {
+  return STEP_NAMES.map((name) => ({ name, status: 'pending' }));
+}
+
+function backupOf(record: {
+  file_id?: string;
+  name: string;
+  url?: string;
+  created_at?: string;
+}): BackupInfo | null {
+  if (!record.file_id) return null;
+  return {
+    file_id: record.file_id,
+    name: record.name,
+    url: record.url ?? '',
+    created_at: record.created_at ?? '',
+  };
+}
+
+/** Drops undefined fields so the value is plain JSON for google.script.run. */
+export function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export function statusFromCheckpoint(spec: MigrationSpec, checkpoint: Checkpoint): Status {
+  const status: Status = {
+    migration: spec.id,
+    run_id: checkpoint.run_id,
+    state: checkpoint.state,
+    dry_run: false,
+    steps: checkpoint.steps.map((step) => ({ ...step })),
+    updated_at: checkpoint.updated_at,
+  };
+  const backup = backupOf(checkpoint.backup);
+  if (backup) status.backup = backup;
+  if (checkpoint.error) status.error = { ...checkpoint.error };
+  return plain(status);
+}
+
+/** The newest migration or rollback in the history: what the spreadsheet's state is once checkpoints are gone. */
+export function latestRun(all: Record<string, string>, spec: MigrationSpec): HistoryEntry | null {
+  return (
+    readHistory(all).find(
+      (entry) =>
+        (entry.kind === 'migration' || entry.kind === 'rollback') && (entry.migration ?? spec.id) === spec.id,
+    ) ?? null
+  );
+}
+
+export function statusFromHistory(spec: MigrationSpec, all: Record<string, string>, nowIso: string): Status {
+  const entry = latestRun(all, spec);
+  if (entry && entry.kind === 'rollback' && entry.state !== 'failed') {
+    return plain({
+      migration: spec.id,
+      run_id: (entry.migration_run_id as string | undefined) ?? entry.run_id,
+      state: 'rolled_back',
+      dry_run: false,
+      steps: Array.isArray(entry.steps) ? (entry.steps as StepRecord[]) : pendingSteps(),
+      updated_at: entry.completed_at ?? entry.started_at,
+    });
+  }
+  if (entry && entry.kind === 'migration' && entry.state === 'done') {
+    const status: Status = {
+      migration: spec.id,
+      run_id: entry.run_id,
+      state: 'done',
+      dry_run: false,
+      steps: Array.isArray(entry.steps) ? (entry.steps as StepRecord[]) : pendingSteps(),
+      updated_at: entry.completed_at ?? entry.started_at,
+    };
+    const backup = entry.backup as BackupInfo | undefined;
+    if (backup && backup.file_id) status.backup = backupOf(backup) as BackupInfo;
+    return plain(status);
+  }
+  return {
+    migration: spec.id,
+    run_id: null,
+    state: 'not_started',
+    dry_run: false,
+    steps: pendingSteps(),
+    updated_at: nowIso,
+  };
+}
+
+/** The status with no side effect: one read of the document properties. */
+export function currentStatus(spec: MigrationSpec, all: Record<string, string>, nowIso: string): Status {
+  const saved = readCheckpoint(all);
+  return saved ? statusFromCheckpoint(spec, saved.checkpoint) : statusFromHistory(spec, all, nowIso);
+}

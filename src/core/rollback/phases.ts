@@ -1,0 +1,246 @@
+import { resolveColumn, type ColumnMap } from '../column-map';
+import type { Services, SheetDimensions, SheetPort, SpreadsheetPort } from '../ports';
+import type { MigrationSpec } from '../spec/migration-spec';
+import { V3_MIGRATION } from '../spec/v3';
+import { BackupSource } from './backup-source';
+import { RollbackNotFinished, type Budget } from './budget';
+import { saveCheckpoint, type ExportProgress, type ExportRef, type RollbackCheckpoint } from './checkpoint';
+import { deleteAddedColumns, locateAddedColumns, readColumnMap, type AddedColumn } from './columns';
+import {
+  changedCellsIn,
+  exportBlocks,
+  exportPartName,
+  writeExport,
+  type ExportedCell,
+  type ExportSource,
+} from './export';
+import { finishRollback, verifyRollback, type FinishInput } from './finish';
+import type { RollbackReport } from './report';
+import { matchGrid, restoreBlock, restoreBlocks, restoreExtent } from './restore';
+
+/**
+ * The rollback's phases, in order: export, remove_columns, (full mode) restore_grid and restore_cells, verify,
+ * finish. Each is recorded in the checkpoint before its effect and recognises an effect already made, so a
+ * call that finds a checkpoint picks up where the last one stopped.
+ */
+const SPECS: MigrationSpec[] = [V3_MIGRATION];
+
+export function specFor(id: string): MigrationSpec {
+  const spec = SPECS.find((candidate) => candidate.id === id);
+  if (!spec) {
+    throw new Error(
+      `The migration "${id}" is not known to this version of the add-on; it cannot be rolled back.`,
+    );
+  }
+  return spec;
+}
+
+export function targetSheet(spreadsheet: SpreadsheetPort, name: string): SheetPort {
+  const sheet = spreadsheet.sheet(name);
+  if (!sheet) {
+    throw new Error(
+      `The sheet "${name}" the migration changed is not in this spreadsheet any more. Restore or rename it, then try again.`,
+    );
+  }
+  return sheet;
+}
+
+export function backupSheet(services: Services, fileId: string, name: string): SheetPort {
+  const sheet = services.spreadsheets.open(fileId).sheet(name);
+  if (!sheet) {
+    throw new Error(
+      `The backup ${fileId} has no sheet "${name}", so it cannot be used to roll back. Nothing was changed.`,
+    );
+  }
+  return sheet;
+}
+
+export interface Located {
+  dims: SheetDimensions;
+  map: ColumnMap;
+  added: AddedColumn[];
+}
+
+export interface Execution {
+  services: Services;
+  spreadsheet: SpreadsheetPort;
+  budget: Budget;
+  /** What begin() already read in this execution, if it ran. */
+  fresh: Located | null;
+  openedBackup: SheetPort | null;
+}
+
+export function proceed(execution: Execution, start: RollbackCheckpoint): RollbackReport {
+  const { services, spreadsheet, budget } = execution;
+  let checkpoint = start;
+  const save = (next: RollbackCheckpoint): RollbackCheckpoint => {
+    checkpoint = saveCheckpoint(services.properties, next);
+    return checkpoint;
+  };
+  const spec = specFor(checkpoint.target.migration);
+  const sheet = targetSheet(spreadsheet, checkpoint.target.sheet_name);
+  const backupPort =
+    execution.openedBackup ??
+    backupSheet(services, checkpoint.target.backup.file_id, checkpoint.target.sheet_name);
+  let backupSource: BackupSource | null = null;
+  const backup = () => backupSource ?? (backupSource = new BackupSource(backupPort, backupPort.dimensions()));
+  // What this execution knows of the sheet; after its own changes it is worked out rather than read again.
+  let known: Located | null = execution.fresh;
+  const located = (): Located => {
+    if (known) return known;
+    const dims = sheet.dimensions();
+    const map = readColumnMap(sheet, dims.lastColumn, services.cache, spec);
+    const added = locateAddedColumns(map, checkpoint.target.columns_added, `sheet "${sheet.name}"`);
+    known = { dims, map, added };
+    return known;
+  };
+  let dims: SheetDimensions | null = null;
+  try {
+    if (checkpoint.phase === 'export') {
+      const { dims: current, map, added } = located();
+      const source: ExportSource = {
+        mode: checkpoint.mode,
+        sheet,
+        dims: current,
+        headers: map.headers,
+        headerRow: spec.headerRow,
+        added,
+        keyColumn: resolveColumn(map, spec.keyColumn.header),
+        spec,
+        backup: checkpoint.mode === 'full' ? backup() : undefined,
+      };
+      exportPhase(execution, source, () => checkpoint, save);
+    }
+    if (checkpoint.phase === 'remove_columns') {
+      const { dims: before, added } = located();
+      deleteAddedColumns(sheet, added);
+      // Upper bounds for lastRow/lastColumn are enough for what follows; the grid size is exact.
+      dims = {
+        ...before,
+        lastColumn: Math.max(0, before.lastColumn - added.length),
+        maxColumns: before.maxColumns - added.length,
+      };
+      known = null;
+      save({ ...checkpoint, phase: checkpoint.mode === 'full' ? 'restore_grid' : 'verify' });
+    }
+    if (checkpoint.phase === 'restore_grid') {
+      const before = dims ?? sheet.dimensions();
+      const target = backup().dims;
+      matchGrid(sheet, before, target);
+      dims = {
+        lastRow: Math.min(before.lastRow, target.maxRows),
+        lastColumn: Math.min(before.lastColumn, target.maxColumns),
+        maxRows: target.maxRows,
+        maxColumns: target.maxColumns,
+      };
+      save({ ...checkpoint, phase: 'restore_cells' });
+    }
+    if (checkpoint.phase === 'restore_cells') {
+      if (!checkpoint.restore) {
+        save({
+          ...checkpoint,
+          restore: { ...restoreExtent(dims ?? sheet.dimensions(), backup().dims), next_row: 1 },
+        });
+      }
+      const extent = checkpoint.restore as NonNullable<RollbackCheckpoint['restore']>;
+      const blocks = restoreBlocks(extent.next_row, extent.rows, extent.columns);
+      for (let i = 0; i < blocks.length; i += 1) {
+        restoreBlock(sheet, backup(), blocks[i], extent.columns);
+        const next = blocks[i].row + blocks[i].rows;
+        if (i < blocks.length - 1 && budget.spent()) {
+          save({ ...checkpoint, restore: { ...extent, next_row: next } });
+          throw new RollbackNotFinished(checkpoint.mode, `restored ${next - 1} of ${extent.rows} rows`);
+        }
+      }
+      save({ ...checkpoint, restore: { ...extent, next_row: extent.rows + 1 }, phase: 'verify' });
+    }
+    const finish: FinishInput = {
+      services,
+      spreadsheet,
+      sheet,
+      backup: backup(),
+      spec,
+      checkpoint,
+      save,
+      budget,
+    };
+    if (checkpoint.phase === 'verify') finish.checkpoint = verifyRollback(finish);
+    return finishRollback(finish, checkpoint.mode === 'full' ? backup().dims.lastColumn : 0);
+  } catch (error) {
+    if (error instanceof RollbackNotFinished) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `The ${checkpoint.mode} rollback stopped during "${checkpoint.phase}": ${message} ` +
+        `Nothing written since the migration is lost: call rollbackMigration({mode: "${checkpoint.mode}", ` +
+        'confirm: true}) again to finish it.',
+    );
+  }
+}
+
+/**
+ * Reads the export's blocks until done or out of time, and writes what it found as one file; a long export is
+ * written in parts, one per execution. Before each file is written, its name and blocks are recorded.
+ */
+function exportPhase(
+  execution: Execution,
+  source: ExportSource,
+  current: () => RollbackCheckpoint,
+  save: (next: RollbackCheckpoint) => RollbackCheckpoint,
+): void {
+  const { services, spreadsheet, budget } = execution;
+  const blocks = exportBlocks(source);
+  const cellsOf = (from: number, to: number) => {
+    const cells: ExportedCell[] = [];
+    for (let i = from; i <= to; i += 1) cells.push(...changedCellsIn(source, blocks[i]));
+    return cells;
+  };
+  const write = (name: string, cells: ExportedCell[]): ExportRef => {
+    const checkpoint = current();
+    return writeExport(services.drive, checkpoint.target.backup.folder_id, name, {
+      spreadsheet_id: spreadsheet.id,
+      spreadsheet_name: spreadsheet.name,
+      sheet: source.sheet.name,
+      migration_run_id: checkpoint.migration_run_id,
+      rollback_run_id: checkpoint.run_id,
+      mode: checkpoint.mode,
+      key_column: source.spec.keyColumn.header,
+      exported_at: new Date(services.clock.now()).toISOString(),
+      cells,
+    });
+  };
+  let progress: ExportProgress = current().export_progress ?? { next_block: 0, parts: [], pending: null };
+  if (progress.pending) {
+    const { name, from_block, to_block } = progress.pending;
+    const ref = write(name, cellsOf(from_block, to_block));
+    progress = { next_block: to_block + 1, parts: [...progress.parts, ref], pending: null };
+  }
+  while (progress.next_block < blocks.length) {
+    const from = progress.next_block;
+    let to = from;
+    const cells = [...changedCellsIn(source, blocks[from])];
+    while (to + 1 < blocks.length && !budget.spent()) {
+      to += 1;
+      cells.push(...changedCellsIn(source, blocks[to]));
+    }
+    const done = to + 1 >= blocks.length;
+    if (cells.length > 0) {
+      const base = current().export_name;
+      const name =
+        done && progress.parts.length === 0 ? base : exportPartName(base, progress.parts.length + 1);
+      save({
+        ...current(),
+        export_progress: { ...progress, pending: { name, from_block: from, to_block: to } },
+      });
+      progress = { next_block: to + 1, parts: [...progress.parts, write(name, cells)], pending: null };
+    } else {
+      progress = { ...progress, next_block: to + 1 };
+    }
+    if (!done) {
+      save({ ...current(), export_progress: progress });
+      throw new RollbackNotFinished(current().mode, `exported ${to + 1} of ${blocks.length} blocks`);
+    }
+  }
+  const parts = progress.parts;
+  const exported = parts.length === 0 ? null : parts.length === 1 ? parts[0] : { ...parts[0], parts };
+  save({ ...current(), phase: 'remove_columns', export_progress: progress, exported });
+}

@@ -1,0 +1,132 @@
+import { readConfig } from '../migration/config';
+import type { Services, SheetPort, SpreadsheetPort } from '../ports';
+import { readCheckpoint, saveCheckpoint, type RollbackCheckpoint } from './checkpoint';
+import { Budget } from './budget';
+import { locateAddedColumns, readColumnMap } from './columns';
+import { assessEligibility, onlyOutsideWindow } from './eligibility';
+import { exportFileName } from './export';
+import { readLastRollback } from './finish';
+import { parseRollbackOptions, type RollbackOptions } from './options';
+import { readRollbackFacts, type RollbackFacts } from './record';
+import type { RollbackReport } from './report';
+import { backupSheet, proceed, specFor, targetSheet, type Located } from './phases';
+
+/**
+ * rollbackMigration(): undoes the newest migration run (or the run that stopped midway), in the phases of
+ * ./phases.ts, each recorded in the `rollback.state` checkpoint before its effect, under the document lock. A call
+ * that finds a checkpoint goes on with that rollback; a call right after a completed one returns its report.
+ */
+export const LOCK_WAIT_MS = 5000;
+
+export function rollbackMigration(services: Services, input: unknown): RollbackReport {
+  const options = parseRollbackOptions(input);
+  if (!services.lock.tryLock(LOCK_WAIT_MS)) {
+    throw new Error(
+      'A migration or rollback is running in this spreadsheet right now. Wait for it to finish, then try again. ' +
+        'Nothing was changed.',
+    );
+  }
+  try {
+    return run(services, options);
+  } finally {
+    services.lock.release();
+  }
+}
+
+function run(services: Services, options: RollbackOptions): RollbackReport {
+  const spreadsheet = services.spreadsheets.active();
+  if (!spreadsheet)
+    throw new Error('Open the spreadsheet to roll back its migration: none is active in this execution.');
+  const all = services.properties.getAll();
+  const config = readConfig(all);
+  const budget = new Budget(services.clock, config.time_budget_seconds * 1000);
+  const checkpoint = readCheckpoint(all);
+  if (checkpoint && checkpoint.mode !== options.mode) {
+    throw new Error(
+      `A ${checkpoint.mode} rollback was started and has not finished. Call rollbackMigration with ` +
+        `{mode: "${checkpoint.mode}", confirm: true} to finish it first. Nothing was changed.`,
+    );
+  }
+  const facts = readRollbackFacts(all);
+  if (!checkpoint) {
+    const repeated = repeatedCall(all, facts, options);
+    if (repeated) return repeated;
+    const begun = begin(services, spreadsheet, facts, options, config);
+    return proceed(
+      { services, spreadsheet, budget, fresh: begun.located, openedBackup: begun.backup },
+      begun.checkpoint,
+    );
+  }
+  return proceed({ services, spreadsheet, budget, fresh: null, openedBackup: null }, checkpoint);
+}
+
+/** The same call again right after a completed rollback (a lost answer, a retry): its report, nothing redone. */
+function repeatedCall(
+  all: Record<string, string>,
+  facts: RollbackFacts,
+  options: RollbackOptions,
+): RollbackReport | null {
+  const last = readLastRollback(all);
+  const newest = facts.history[0];
+  if (
+    !last ||
+    !newest ||
+    newest.kind !== 'rollback' ||
+    newest.run_id !== last.run_id ||
+    newest.state !== 'done'
+  ) {
+    return null;
+  }
+  if (last.report.mode !== options.mode) {
+    throw new Error(
+      `The migration was already rolled back (${last.report.mode} mode, ${last.completed_at}); there is nothing left ` +
+        'to roll back. Nothing was changed.',
+    );
+  }
+  return last.report;
+}
+
+function begin(
+  services: Services,
+  spreadsheet: SpreadsheetPort,
+  facts: RollbackFacts,
+  options: RollbackOptions,
+  config: ReturnType<typeof readConfig>,
+): { checkpoint: RollbackCheckpoint; located: Located; backup: SheetPort } {
+  const eligibility = assessEligibility(facts, config, services.clock, services.drive);
+  const migration = facts.migration;
+  if (!eligibility.eligible && !(options.override_window && onlyOutsideWindow(facts, eligibility))) {
+    throw new Error(`${eligibility.reason} Nothing was changed.`);
+  }
+  const baseline = (migration as NonNullable<typeof migration>).baseline;
+  const spec = specFor(baseline.migration);
+  const sheet = targetSheet(spreadsheet, baseline.sheet_name);
+  const backup = backupSheet(services, baseline.backup.file_id, baseline.sheet_name);
+  const dims = sheet.dimensions();
+  const map = readColumnMap(sheet, dims.lastColumn, services.cache, spec);
+  const present = locateAddedColumns(map, baseline.columns_added, `sheet "${sheet.name}"`);
+  const checkpoint: RollbackCheckpoint = {
+    run_id: `${baseline.run_id}.rollback`,
+    migration_run_id: baseline.run_id,
+    mode: options.mode,
+    started_at: new Date(services.clock.now()).toISOString(),
+    unfinished_run: !(migration as NonNullable<typeof migration>).completed,
+    phase: 'export',
+    target: {
+      migration: baseline.migration,
+      sheet_name: baseline.sheet_name,
+      columns_added: baseline.columns_added.slice(),
+      backup: baseline.backup,
+    },
+    export_name: exportFileName(spreadsheet.name, baseline.migration, baseline.run_id),
+    export_progress: null,
+    exported: null,
+    removed_columns: baseline.columns_added.filter((header) =>
+      present.some((found) => found.header === header),
+    ),
+    restore: null,
+    verify: null,
+  };
+  saveCheckpoint(services.properties, checkpoint);
+  return { checkpoint, located: { dims, map, added: present }, backup };
+}

@@ -1,0 +1,220 @@
+import type { Baseline } from '../baseline';
+import { buildColumnMap, type ColumnMap } from '../column-map';
+import { cachedColumnMap } from '../column-map-cache';
+import type { Services, SheetPort } from '../ports';
+import type { MigrationSpec } from '../spec/migration-spec';
+import { encodeCursor } from './cursor';
+import {
+  MAX_CELLS_PER_READ,
+  chunkRows,
+  readChunk,
+  readFirstChunk,
+  readWholeFirstChunk,
+  type Chunk,
+} from './block-reader';
+import { compareChunk, type IntactContext } from './checks/intact';
+import { tallyOccupation, tallyVersions } from './checks/rows';
+import { layoutOf, structureChecks } from './checks/structure';
+import { finishReport } from './report';
+import type { VerificationCursor, VerificationReport } from './types';
+
+/** Time the report needs once every row is read (about a dozen Drive and property calls). */
+export const REPORT_RESERVE_MS = 8_000;
+
+/** What the caller knows from earlier in the same execution, to spare Drive round trips. */
+export interface VerificationHints {
+  /** The backup was opened and compared with the sheet earlier in this execution: Drive is not asked again. */
+  backupChecked?: boolean;
+  /**
+   * Called once, just before the report file is written: the caller records its intent there and answers whether
+   * an earlier attempt may have written the file already (false: it is created without looking for it first).
+   * Without it, the file is always looked for.
+   */
+  beforeReport?: () => { mayExist: boolean };
+}
+
+export interface VerificationStep {
+  cursor: VerificationCursor;
+  /** Non-null when the verification is finished (the report is saved). */
+  report: VerificationReport | null;
+}
+
+function targetSheet(services: Services, baseline: Baseline): SheetPort {
+  const spreadsheet = services.spreadsheets.active() ?? services.spreadsheets.open(baseline.spreadsheet_id);
+  const sheet = spreadsheet.sheet(baseline.sheet_name);
+  if (!sheet) {
+    throw new Error(
+      `Sheet "${baseline.sheet_name}" was not found in the spreadsheet, so the migration cannot be verified. ` +
+        'Restore or rename the sheet back to that name, then verify again.',
+    );
+  }
+  return sheet;
+}
+
+function backupOpener(services: Services, baseline: Baseline): () => SheetPort {
+  let sheet: SheetPort | null = null;
+  return () => {
+    if (sheet) return sheet;
+    const { file_id: id, name } = baseline.backup;
+    let found: SheetPort | null;
+    try {
+      found = services.spreadsheets.open(id).sheet(baseline.sheet_name);
+    } catch (error) {
+      throw new Error(
+        `The backup "${name}" (${id}) can no longer be opened (${(error as Error).message}), so the v2.1 data ` +
+          'cannot be compared with it. Restore the backup from the Drive trash if it is there.',
+      );
+    }
+    if (!found)
+      throw new Error(`The backup "${name}" (${id}) has no sheet "${baseline.sheet_name}" to compare with.`);
+    sheet = found;
+    return sheet;
+  };
+}
+
+/** Why the backup cannot serve as the reference, or null. Opens it only where Drive cannot say (no fileState). */
+function backupProblem(
+  services: Services,
+  baseline: Baseline,
+  open: () => SheetPort,
+  hints: VerificationHints,
+): string | null {
+  if (hints.backupChecked) return null;
+  const { file_id: id, name } = baseline.backup;
+  const state = services.drive.fileState ? services.drive.fileState(id) : null;
+  if (state === 'trashed' || state === 'missing') {
+    return (
+      `The backup "${name}" (${id}) is ${state === 'trashed' ? 'in the Drive trash' : 'gone from Drive'}, so the ` +
+      'v2.1 data cannot be compared with it. ' +
+      (state === 'trashed'
+        ? 'Restore it from the trash, then verify again.'
+        : 'There is no backup to compare with.')
+    );
+  }
+  if (state === 'present') return null;
+  try {
+    open();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function columnMapOf(services: Services, header: unknown[], spec: MigrationSpec): ColumnMap {
+  try {
+    return cachedColumnMap(services.cache, header, spec);
+  } catch (error) {
+    services.logger.warn(`Column map cache unavailable (${(error as Error).message}); mapping without it.`);
+    return buildColumnMap(header, spec);
+  }
+}
+
+function tallyChunk(cursor: VerificationCursor, chunk: Chunk, context: IntactContext): void {
+  const layout = cursor.layout as NonNullable<VerificationCursor['layout']>;
+  tallyVersions(cursor.versions, chunk, layout, context.headerRow, cursor.mode);
+  tallyOccupation(cursor.occupation, chunk, layout, context.headerRow, cursor.mode);
+  compareChunk(cursor.intact, chunk, context);
+  cursor.next_row = chunk.first + chunk.values.length;
+}
+
+/**
+ * One time-boxed slice of a verification: reads the sheet in chunks of whole digest blocks until every data row
+ * is checked or the deadline would pass, then (time permitting) builds, saves and records the report.
+ * Pure with respect to the cursor: the caller stores the returned cursor; re-running a slice from the same
+ * cursor repeats it without double counting.
+ */
+export function advanceVerification(
+  services: Services,
+  spec: MigrationSpec,
+  baseline: Baseline,
+  cursor: VerificationCursor,
+  deadlineMs: number,
+  hints: VerificationHints = {},
+): VerificationStep {
+  const next = JSON.parse(JSON.stringify(cursor)) as VerificationCursor;
+  next.slices += 1;
+  const clock = services.clock;
+  const outOfTime = (needMs: number) => clock.now() + needMs > deadlineMs;
+  // a paused cursor is stored in one property: hand it back already cut to size
+  const paused = (): VerificationStep => ({ cursor: JSON.parse(encodeCursor(next)), report: null });
+  if (outOfTime(0)) return paused();
+  // every slice that starts in time makes progress: at least one chunk, or the report
+  let readSomething = false;
+
+  const sheet = targetSheet(services, baseline);
+  const backupSheet = backupOpener(services, baseline);
+  const context = (): IntactContext => ({
+    baseline,
+    layout: next.layout as NonNullable<VerificationCursor['layout']>,
+    headerRow: spec.headerRow,
+    mode: next.mode,
+    backupSheet,
+  });
+
+  if (next.phase === 'structure') {
+    const started = clock.now();
+    const { extent, header, chunk } = readStructure(sheet, spec, baseline, next);
+    const map = columnMapOf(services, header, spec);
+    next.layout = layoutOf(extent, baseline, spec, map);
+    next.structure = structureChecks(header, extent, baseline, spec, map);
+    next.intact.backup_error = backupProblem(services, baseline, backupSheet, hints);
+    tallyChunk(next, chunk, context());
+    next.phase = 'scan';
+    next.chunk_ms = clock.now() - started;
+    readSomething = true;
+  }
+
+  const layout = next.layout as NonNullable<VerificationCursor['layout']>;
+  while (next.phase === 'scan' && next.next_row < layout.data_rows) {
+    if (readSomething && outOfTime(next.chunk_ms)) return paused();
+    const started = clock.now();
+    const chunk = readChunk(sheet, {
+      headerRow: spec.headerRow,
+      first: next.next_row,
+      rows: Math.min(chunkRows(layout.width, next.max_cells_per_read), layout.data_rows - next.next_row),
+      width: layout.width,
+      v21Width: baseline.v21_columns,
+    });
+    tallyChunk(next, chunk, context());
+    next.chunk_ms = clock.now() - started;
+    readSomething = true;
+  }
+  next.phase = 'report';
+  if (readSomething && outOfTime(REPORT_RESERVE_MS)) return paused();
+  return { cursor: next, report: finishReport(services, baseline, next, hints.beforeReport) };
+}
+
+/**
+ * The sheet's extent, header row and first chunk. Right after a migration (post_migration) a sheet the baseline
+ * expects to fit one read is read whole: the data range's size is its extent. Otherwise the extent is asked for
+ * first (a sheet in use may have grown far beyond the baseline).
+ */
+function readStructure(
+  sheet: SheetPort,
+  spec: MigrationSpec,
+  baseline: Baseline,
+  cursor: VerificationCursor,
+): { extent: { lastRow: number; lastColumn: number }; header: unknown[]; chunk: Chunk } {
+  const maxCells = Math.min(cursor.max_cells_per_read, MAX_CELLS_PER_READ);
+  const expectedCells =
+    (baseline.data_rows + spec.headerRow) * (baseline.v21_columns + spec.newColumns.length);
+  if (cursor.mode === 'post_migration' && sheet.readDataRange && expectedCells <= maxCells) {
+    return readWholeFirstChunk(sheet as SheetPort & { readDataRange(): Chunk['values'] }, {
+      headerRow: spec.headerRow,
+      v21Width: baseline.v21_columns,
+      maxCells,
+    });
+  }
+  const extent = sheet.extent ? sheet.extent() : sheet.dimensions();
+  const dataRows = Math.max(0, extent.lastRow - spec.headerRow);
+  const width = Math.max(extent.lastColumn, baseline.v21_columns, 1);
+  const rows = Math.min(chunkRows(width, cursor.max_cells_per_read), dataRows);
+  const { header, chunk } = readFirstChunk(sheet, {
+    headerRow: spec.headerRow,
+    first: 0,
+    rows,
+    width,
+    v21Width: baseline.v21_columns,
+  });
+  return { extent, header, chunk };
+}

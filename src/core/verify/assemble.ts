@@ -1,0 +1,162 @@
+import type { Baseline } from '../baseline';
+import { OCCUPIED_AT_HEADER, OCCUPIED_BY_HEADER, VERSION_HEADER } from './rules';
+import { MAX_LISTED, type Check, type VerificationCursor, type VerificationReport } from './types';
+
+type ChecksButReport = Omit<VerificationReport['checks'], 'report'>;
+
+function missingColumn(header: string): string {
+  return `column "${header}" was not found in the header row, so its cells could not be checked`;
+}
+
+function versionsCheck(cursor: VerificationCursor): Check {
+  const layout = cursor.layout;
+  const { invalid, not_zero: notZero, checked } = cursor.versions;
+  const column = layout?.version_column ?? null;
+  const postMigration = cursor.mode === 'post_migration';
+  return {
+    passed: column !== null && invalid.count === 0 && notZero.count === 0,
+    mode: cursor.mode,
+    expected: postMigration ? '0 on every data row' : 'an integer >= 0 on every data row',
+    column,
+    rows_checked: checked,
+    invalid: invalid.count,
+    invalid_rows: invalid.first,
+    not_zero: notZero.count,
+    not_zero_rows: notZero.first,
+    ...(column === null ? { problem: missingColumn(VERSION_HEADER) } : {}),
+  };
+}
+
+function occupationCheck(cursor: VerificationCursor): Check {
+  const layout = cursor.layout;
+  const byColumn = layout?.occupied_by_column ?? null;
+  const atColumn = layout?.occupied_at_column ?? null;
+  const { invalid, checked, occupied } = cursor.occupation;
+  const missing = byColumn === null ? OCCUPIED_BY_HEADER : atColumn === null ? OCCUPIED_AT_HEADER : null;
+  return {
+    passed: missing === null && invalid.count === 0,
+    mode: cursor.mode,
+    expected:
+      cursor.mode === 'post_migration'
+        ? `${OCCUPIED_BY_HEADER} and ${OCCUPIED_AT_HEADER} empty on every data row`
+        : `both empty, or ${OCCUPIED_BY_HEADER} like MR(93) with ${OCCUPIED_AT_HEADER} as DD-MM-YYYY HH:MM:SS`,
+    columns: { [OCCUPIED_BY_HEADER]: byColumn, [OCCUPIED_AT_HEADER]: atColumn },
+    rows_checked: checked,
+    occupied,
+    invalid: invalid.count,
+    invalid_rows: invalid.first,
+    ...(missing ? { problem: missingColumn(missing) } : {}),
+  };
+}
+
+function intactCheck(cursor: VerificationCursor, baseline: Baseline): Check {
+  const { intact } = cursor;
+  const rowsNow = cursor.layout?.data_rows ?? 0;
+  const headerDifferences = cursor.structure?.header_differences ?? { count: 0, first: [] };
+  const rowsMissing = Math.max(0, baseline.data_rows - rowsNow);
+  const rowsAdded = Math.max(0, rowsNow - baseline.data_rows);
+  const total = headerDifferences.count + intact.differences.count;
+  const rowsOk = rowsMissing === 0 && (cursor.mode === 'in_use' || rowsAdded === 0);
+  return {
+    passed: intact.backup_error === null && total === 0 && rowsOk,
+    backup: { file_id: baseline.backup.file_id, name: baseline.backup.name },
+    backup_error: intact.backup_error,
+    columns: baseline.v21_columns,
+    rows_expected: baseline.data_rows,
+    rows_now: rowsNow,
+    rows_compared: intact.rows_compared,
+    rows_missing: rowsMissing,
+    rows_added: rowsAdded,
+    blocks: baseline.block_digests.length,
+    blocks_differing: intact.blocks_differing,
+    total_differences: total,
+    differences: [...headerDifferences.first, ...intact.differences.first].slice(0, MAX_LISTED),
+    ...(cursor.mode === 'in_use' ? { changed_by_app: intact.changed_by_app } : {}),
+  };
+}
+
+export function assembleChecks(cursor: VerificationCursor, baseline: Baseline): ChecksButReport {
+  const structure = cursor.structure;
+  if (!structure)
+    throw new Error('assembleChecks: the header row was never read; advance the verification first.');
+  return {
+    column_count: structure.column_count,
+    new_headers: structure.new_headers,
+    versions: versionsCheck(cursor),
+    occupation_empty: occupationCheck(cursor),
+    v21_data_intact: intactCheck(cursor, baseline),
+    column_mapping: structure.column_mapping,
+  };
+}
+
+function quote(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/** One sentence per failed check, saying what is wrong and where. */
+export function errorsOf(checks: Partial<VerificationReport['checks']>): string[] {
+  const errors: string[] = [];
+  const { column_count: count, new_headers: headers, versions, occupation_empty: occupation } = checks;
+  const { v21_data_intact: intact, column_mapping: mapping, report } = checks;
+  if (count && !count.passed) {
+    errors.push(`column_count: expected ${count.expected} columns (v2.1 + new ones), found ${count.actual}.`);
+  }
+  if (headers && !headers.passed) {
+    errors.push(`new_headers: ${(headers.problems as string[]).join('; ')}.`);
+  }
+  if (versions && !versions.passed) {
+    const first = (versions.invalid_rows as { row: number }[]).concat(
+      versions.not_zero_rows as { row: number }[],
+    );
+    errors.push(
+      versions.problem
+        ? `versions: ${versions.problem}.`
+        : `versions: ${Number(versions.invalid) + Number(versions.not_zero)} data rows break the rule ` +
+            `(${versions.expected}); ` +
+            `first at row ${first.map((r) => r.row).sort((a, b) => a - b)[0]}.`,
+    );
+  }
+  if (occupation && !occupation.passed) {
+    const first = (occupation.invalid_rows as { row: number; value: string }[])[0];
+    errors.push(
+      occupation.problem
+        ? `occupation_empty: ${occupation.problem}.`
+        : `occupation_empty: ${occupation.invalid} rows break the rule (${occupation.expected}); ` +
+            `first at row ${first?.row}: ${first?.value}.`,
+    );
+  }
+  if (intact && !intact.passed) errors.push(intactError(intact));
+  if (mapping && !mapping.passed) {
+    const parts = [
+      (mapping.unresolved as string[]).length
+        ? `not found: ${(mapping.unresolved as string[]).map(quote).join(', ')}`
+        : '',
+      (mapping.misplaced as { header: string; expected: number; actual: number[] }[])
+        .map((m) => `${quote(m.header)} expected in column ${m.expected}, found in ${m.actual.join(', ')}`)
+        .join('; '),
+      (mapping.key_column as { column: number | null }).column === null ? 'key column not found' : '',
+    ].filter(Boolean);
+    errors.push(`column_mapping: ${parts.join('; ')}.`);
+  }
+  if (report && !report.passed) errors.push(`report: ${report.problem}`);
+  return errors;
+}
+
+function intactError(intact: Check): string {
+  if (intact.backup_error) return `v21_data_intact: ${intact.backup_error}`;
+  const parts: string[] = [];
+  if (Number(intact.total_differences) > 0) {
+    const first = (
+      intact.differences as { row: number; header: string; backup: unknown; current: unknown }[]
+    )[0];
+    parts.push(
+      `${intact.total_differences} v2.1 cells differ from the backup; first at row ${first.row}, ` +
+        `${quote(first.header)}: backup ${quote(first.backup)}, now ${quote(first.current)}`,
+    );
+  }
+  if (Number(intact.rows_missing) > 0) parts.push(`${intact.rows_missing} data rows are missing`);
+  if (Number(intact.rows_added) > 0 && !('changed_by_app' in intact)) {
+    parts.push(`${intact.rows_added} data rows were added since the backup`);
+  }
+  return `v21_data_intact: ${parts.join('; ')}.`;
+}

@@ -1,0 +1,106 @@
+import type { Baseline } from '../../baseline';
+import { cellKey, digestRows, DIGEST_BLOCK_ROWS } from '../../digest';
+import type { CellValue, SheetPort } from '../../ports';
+import { readBackupRows, type Chunk } from '../block-reader';
+import { isVersion } from '../rules';
+import { addToSample, showCell } from '../sample';
+import type { Layout, VerificationCursor, VerificationMode } from '../types';
+
+export interface IntactContext {
+  baseline: Baseline;
+  layout: Layout;
+  headerRow: number;
+  mode: VerificationMode;
+  /** The backup's target sheet, opened on first need; throws with a message when it cannot be read. */
+  backupSheet: () => SheetPort;
+}
+
+/** Data rows (0-based, end exclusive) the backup and the sheet both have, within one baseline block. */
+function blockRange(block: number, baseline: Baseline, layout: Layout): { start: number; end: number } {
+  const start = block * DIGEST_BLOCK_ROWS;
+  const end = Math.min(start + DIGEST_BLOCK_ROWS, baseline.data_rows, layout.data_rows);
+  return { start, end };
+}
+
+/**
+ * `v21_data_intact` for one chunk: digest each block of the v2.1 region and compare with the digests recorded
+ * before the migration; only blocks that differ are read from the backup (one read of values and one of
+ * formulas covering them) and compared cell by cell.
+ */
+export function compareChunk(
+  tally: VerificationCursor['intact'],
+  chunk: Chunk,
+  context: IntactContext,
+): void {
+  const { baseline, layout } = context;
+  const columns = baseline.v21_columns;
+  const differing: number[] = [];
+  const firstBlock = chunk.first / DIGEST_BLOCK_ROWS;
+  const lastBlock = Math.ceil((chunk.first + chunk.values.length) / DIGEST_BLOCK_ROWS);
+  for (let block = firstBlock; block < lastBlock && block < baseline.block_digests.length; block += 1) {
+    const { start, end } = blockRange(block, baseline, layout);
+    if (end <= start) continue;
+    tally.rows_compared += end - start;
+    const from = start - chunk.first;
+    const digest = digestRows(
+      chunk.values.slice(from, from + (end - start)),
+      chunk.formulas.slice(from, from + (end - start)),
+      columns,
+    );
+    // A block cut short (rows deleted) also differs: the missing rows are counted by the report.
+    const fullEnd = Math.min(start + DIGEST_BLOCK_ROWS, baseline.data_rows);
+    if (digest !== baseline.block_digests[block] || end < fullEnd) differing.push(block);
+  }
+  if (differing.length === 0) return;
+  tally.blocks_differing += differing.length;
+  if (tally.backup_error !== null) return;
+
+  let backup: SheetPort;
+  try {
+    backup = context.backupSheet();
+  } catch (error) {
+    tally.backup_error = (error as Error).message;
+    return;
+  }
+  const start = blockRange(differing[0], baseline, layout).start;
+  const end = blockRange(differing[differing.length - 1], baseline, layout).end;
+  const old = readBackupRows(backup, context.headerRow, start, end - start, columns);
+  for (const block of differing) {
+    const range = blockRange(block, baseline, layout);
+    for (let index = range.start; index < range.end; index += 1) {
+      compareRow(tally, context, chunk, index, old.values[index - start], old.formulas[index - start]);
+    }
+  }
+}
+
+function compareRow(
+  tally: VerificationCursor['intact'],
+  context: IntactContext,
+  chunk: Chunk,
+  index: number,
+  oldValues: CellValue[] | undefined,
+  oldFormulas: string[] | undefined,
+): void {
+  const { baseline, layout } = context;
+  const values = chunk.values[index - chunk.first];
+  const formulas = chunk.formulas[index - chunk.first] ?? [];
+  const version = layout.version_column === null ? undefined : values[layout.version_column - 1];
+  const writtenByApp = context.mode === 'in_use' && isVersion(version) && version > 0;
+  for (let c = 0; c < baseline.v21_columns; c += 1) {
+    const before = oldValues?.[c] ?? '';
+    const beforeFormula = oldFormulas?.[c] ?? '';
+    const now = values[c] ?? '';
+    const nowFormula = formulas[c] ?? '';
+    if (cellKey(before, beforeFormula) === cellKey(now, nowFormula)) continue;
+    if (writtenByApp) {
+      tally.changed_by_app += 1;
+      continue;
+    }
+    addToSample(tally.differences, {
+      row: context.headerRow + 1 + index,
+      header: baseline.v21_headers[c] ?? `column ${c + 1}`,
+      backup: showCell(before, beforeFormula),
+      current: showCell(now, nowFormula),
+    });
+  }
+}

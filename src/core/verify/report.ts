@@ -1,0 +1,161 @@
+import type { Baseline } from '../baseline';
+import { appendHistory } from '../history';
+import type { KeyValueStore, Services } from '../ports';
+import { assembleChecks, errorsOf } from './assemble';
+import { CHECK_NAMES, type Check, type VerificationCursor, type VerificationReport } from './types';
+
+/** Where the sidebar finds the latest verification; outside `migration.*`, which is cleared after a run. */
+export const LAST_VERIFICATION_KEY = 'verification.last';
+const MAX_SUMMARY_CHARS = 7000;
+const REPORT_MIME_TYPE = 'application/json';
+
+export function reportFileName(baseline: Baseline, startedAt: string): string {
+  return `${baseline.backup.name} - verification ${startedAt.replace(/:/g, '-')}.json`;
+}
+
+function sameJson(text: string, expected: unknown): boolean {
+  try {
+    return JSON.stringify(JSON.parse(text)) === JSON.stringify(expected);
+  } catch {
+    return false;
+  }
+}
+
+function withReportCheck(
+  base: { timestamp: string; dry_run: boolean },
+  checks: object,
+  report: Check,
+): VerificationReport {
+  const all = { ...checks, report } as VerificationReport['checks'];
+  const success = CHECK_NAMES.every((name) => all[name].passed);
+  // the original verifier's key order
+  return { timestamp: base.timestamp, dry_run: base.dry_run, checks: all, success, errors: errorsOf(all) };
+}
+
+/**
+ * Saves the report as JSON next to the backup, in the original verifier's format (timestamp, dry_run, checks,
+ * success, errors), and reads it back. The saved copy's `report` check says where it was saved; the returned
+ * copy adds the file id and whether it read back equal. A re-run after a crash finds the file it already wrote
+ * (same name: the verification's start time) instead of writing a second one; `beforeReport` says when no
+ * earlier attempt can have written it, so it is created without the search.
+ */
+function saveReport(
+  services: Services,
+  baseline: Baseline,
+  cursor: VerificationCursor,
+  checks: object,
+  beforeReport?: () => { mayExist: boolean },
+) {
+  const base = { timestamp: cursor.started_at, dry_run: cursor.dry_run };
+  const name = reportFileName(baseline, cursor.started_at);
+  let folderId = baseline.backup.folder_id;
+  // outside the try: the caller's own failure (recording its intent) is not the report's
+  const mayExist = beforeReport ? beforeReport().mayExist : true;
+  try {
+    if (!folderId) folderId = services.drive.parentFolderId(baseline.backup.file_id) ?? '';
+    if (!folderId) throw new Error('the backup is in no folder you can see');
+    const saved = withReportCheck(base, checks, { passed: true, file_name: name, folder_id: folderId });
+    const content = JSON.stringify(saved, null, 2);
+    const drive = services.drive;
+    let file: { id: string; url: string } | null = null;
+    let readBack = '';
+    if (!mayExist) {
+      // no earlier attempt can have written it: no need to look for it by name
+      file = drive.createTextFile(folderId, name, content, REPORT_MIME_TYPE);
+      readBack = drive.readText(file.id);
+    } else if (drive.findOrCreateTextFile) {
+      const found = drive.findOrCreateTextFile(folderId, name, content, REPORT_MIME_TYPE);
+      file = found;
+      readBack = found.text;
+    } else {
+      file = drive.findFileInFolder(folderId, name);
+      readBack = file ? drive.readText(file.id) : '';
+    }
+    // a file of that name holding another report (the sheet changed between attempts): write this one too
+    if (!file || !sameJson(readBack, saved)) {
+      file = drive.createTextFile(folderId, name, content, REPORT_MIME_TYPE);
+      readBack = drive.readText(file.id);
+    }
+    const equal = sameJson(readBack, saved);
+    return withReportCheck(base, checks, {
+      passed: equal,
+      file_name: name,
+      folder_id: folderId,
+      file_id: file.id,
+      url: file.url,
+      read_back_equal: equal,
+      ...(equal ? {} : { problem: `the report file "${name}" did not read back as written; verify again.` }),
+    });
+  } catch (error) {
+    return withReportCheck(base, checks, {
+      passed: false,
+      file_name: name,
+      folder_id: folderId,
+      problem:
+        `the report could not be saved in Drive folder ${folderId || '(unknown)'}: ${(error as Error).message}. ` +
+        'Check that you can add files to the backup folder, then verify again.',
+    });
+  }
+}
+
+function shortened(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 199)}…` : value;
+  if (Array.isArray(value)) return value.slice(0, 5).map((item) => shortened(item, depth + 1));
+  if (value && typeof value === 'object' && depth < 4) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = shortened(item, depth + 1);
+    return out;
+  }
+  return value;
+}
+
+/** The report cut to fit one property and one history entry: first examples only, exact counts kept. */
+export function summariseReport(report: VerificationReport): VerificationReport {
+  const summary = shortened(report) as VerificationReport;
+  if (JSON.stringify(summary).length <= MAX_SUMMARY_CHARS) return summary;
+  const bare = { ...summary, checks: { ...summary.checks } };
+  for (const name of CHECK_NAMES) {
+    const check = { ...bare.checks[name] } as Check;
+    for (const key of Object.keys(check)) if (Array.isArray(check[key])) delete check[key];
+    (bare.checks as Record<string, Check>)[name] = check;
+  }
+  bare.errors = bare.errors.map((e) => e.slice(0, 300)).slice(0, 3);
+  return bare;
+}
+
+/** Builds, saves and records the report of a finished scan: Drive file, `verification.last`, history entry. */
+export function finishReport(
+  services: Services,
+  baseline: Baseline,
+  cursor: VerificationCursor,
+  beforeReport?: () => { mayExist: boolean },
+): VerificationReport {
+  const checks = assembleChecks(cursor, baseline);
+  const report = saveReport(services, baseline, cursor, checks, beforeReport);
+  const summary = summariseReport(report);
+  const completedAt = new Date(services.clock.now()).toISOString();
+  const store = services.properties;
+  const last = { [LAST_VERIFICATION_KEY]: JSON.stringify(summary) };
+  // the summary goes out in the same write as the history entry: one round trip
+  const withSummary: KeyValueStore = {
+    getAll: () => store.getAll(),
+    get: (key) => store.get(key),
+    setMany: (values) => store.setMany({ ...last, ...values }),
+    delete: (key) => store.delete(key),
+  };
+  appendHistory(withSummary, store.getAll(), {
+    kind: 'verification',
+    run_id: baseline.run_id,
+    started_at: cursor.started_at,
+    completed_at: completedAt,
+    state: report.success ? 'passed' : 'failed',
+    mode: cursor.mode,
+    file_id: (report.checks.report.file_id as string | undefined) ?? null,
+    report: summary,
+  });
+  services.logger.info(
+    `Verification of ${baseline.sheet_name} (${cursor.mode}): ${report.success ? 'passed' : 'failed'}` +
+      `${report.errors.length ? ` - ${report.errors.join(' ')}` : ''}`,
+  );
+  return report;
+}

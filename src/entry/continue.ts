@@ -1,0 +1,21 @@
+import { continueMigration as continueRun } from '../core/migration/api';
+import { describeStatus } from '../core/migration/describe';
+import type { Status } from '../core/migration/types';
+import { V3_MIGRATION } from '../core/spec/v3';
+import { tell } from '../gas/ui';
+import { servicesForActiveSpreadsheet } from './services';
+
+/** One more time-budgeted slice of the run in progress. Returns a Status. */
+export function continueMigration(): Status {
+  return continueRun(servicesForActiveSpreadsheet(), V3_MIGRATION);
+}
+
+export function menuContinueMigration(): void {
+  let text: string;
+  try {
+    text = describeStatus(continueMigration());
+  } catch (error) {
+    text = (error as Error).message;
+  }
+  tell('Resume migration', text);
+}

@@ -1,0 +1,21 @@
+import { previewMigration as preview } from '../core/migration/api';
+import { describePlan } from '../core/migration/describe';
+import type { Plan } from '../core/migration/types';
+import { V3_MIGRATION } from '../core/spec/v3';
+import { tell } from '../gas/ui';
+import { servicesForActiveSpreadsheet } from './services';
+
+/** The dry run: a Plan read from the live sheet; writes nothing anywhere. */
+export function previewMigration(): Plan {
+  return preview(servicesForActiveSpreadsheet(), V3_MIGRATION);
+}
+
+export function menuPreviewMigration(): void {
+  let text: string;
+  try {
+    text = describePlan(previewMigration());
+  } catch (error) {
+    text = (error as Error).message;
+  }
+  tell('Migration preview (dry run)', text);
+}

@@ -1,0 +1,50 @@
+// Verification entry points: the sidebar's verifyMigration() and the menu's "Verify migration".
+import { V3_MIGRATION } from '../core/spec/v3';
+import { runVerificationSlice } from '../core/verify/session';
+import type { VerificationReport } from '../core/verify/types';
+import { tell } from '../gas/ui';
+import { servicesForActiveSpreadsheet } from './services';
+
+const BUSY =
+  'Another migration, rollback or verification is running on this spreadsheet. Wait for it to finish, then verify again.';
+
+/** Runs every check on the last completed migration (resuming an unfinished verification) and saves the report. */
+export function verifyMigration(): VerificationReport {
+  const services = servicesForActiveSpreadsheet();
+  if (!services.spreadsheets.active()) {
+    throw new Error('Open the spreadsheet and run Verify migration from its Extensions menu or the sidebar.');
+  }
+  if (!services.lock.tryLock(1000)) throw new Error(BUSY);
+  try {
+    return runVerificationSlice(services, V3_MIGRATION);
+  } finally {
+    services.lock.release();
+  }
+}
+
+export function describeVerification(report: VerificationReport): string {
+  const names = Object.keys(report.checks) as (keyof VerificationReport['checks'])[];
+  const pending = names.some((name) => report.checks[name].pending === true);
+  const failed = names.filter((name) => !report.checks[name].passed);
+  const headline = pending
+    ? 'The verification is not finished yet.'
+    : failed.length === 0
+      ? `All ${names.length} checks passed.`
+      : `${failed.length} of ${names.length} checks failed: ${failed.join(', ')}.`;
+  const url = report.checks.report.url;
+  return [
+    headline,
+    ...report.errors.slice(0, 5),
+    ...(typeof url === 'string' ? [`Report: ${url}`] : []),
+  ].join('\n\n');
+}
+
+export function menuVerifyMigration(): void {
+  let message: string;
+  try {
+    message = describeVerification(verifyMigration());
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  tell('Verify migration', message);
+}

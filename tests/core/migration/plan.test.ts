@@ -1,0 +1,65 @@
+import { DEFAULT_CONFIG } from '../../../src/core/migration/config';
+import { planFromFacts, type PlanFacts } from '../../../src/core/migration/plan';
+import { V3_MIGRATION } from '../../../src/core/spec/v3';
+
+function facts(headers: string[], overrides: Partial<PlanFacts> = {}): PlanFacts {
+  return {
+    spreadsheet_id: 'ss',
+    spreadsheet_name: 'ZEUES',
+    sheet_names: ['Operaciones', 'Roles'],
+    sheet_name: 'Operaciones',
+    sheet_found: true,
+    last_row: 11,
+    last_column: headers.length,
+    headers,
+    grids: [
+      { name: 'Operaciones', maxRows: 11, maxColumns: headers.length },
+      { name: 'Roles', maxRows: 20, maxColumns: 3 },
+    ],
+    backup_folder_id: 'folder',
+    folder_problem: null,
+    trigger_count: 0,
+    first_cell: headers[0] ?? '',
+    values: null,
+    ...overrides,
+  };
+}
+
+const NOW = Date.parse('2026-11-24T12:00:00Z');
+
+describe('planFromFacts', () => {
+  it('places the new columns after the last v2.1 column, whatever the count', () => {
+    const { plan, run } = planFromFacts(facts(['id', 'TAG', 'Notas']), V3_MIGRATION, DEFAULT_CONFIG, NOW);
+    expect(plan.schema_detected).toBe('2.1');
+    expect(plan.columns_to_add.map((c) => c.position)).toEqual([4, 5, 6]);
+    expect(plan.cells_after).toBe(11 * 3 + 20 * 3 + 3 * 11);
+    expect(plan.warnings[0]).toMatch(/Key column found as "TAG"/);
+    expect(plan.backup.name).toBe('ZEUES (v3.0 backup 2026-11-24 12.00.00 UTC)');
+    expect(run.insert_after).toBe(3);
+  });
+
+  it('recognises 3.0 and partial sheets', () => {
+    const done = planFromFacts(
+      facts(['TAG_SPOOL', 'Ocupado_Por', 'Fecha_Ocupacion', 'version']),
+      V3_MIGRATION,
+      DEFAULT_CONFIG,
+      NOW,
+    );
+    expect(done.plan.schema_detected).toBe('3.0');
+    expect(done.plan.blocking[0]).toMatch(/already has the v3.0 columns/);
+    const partial = planFromFacts(facts(['TAG_SPOOL', 'Ocupado_Por']), V3_MIGRATION, DEFAULT_CONFIG, NOW);
+    expect(partial.plan.schema_detected).toBe('partial');
+    expect(partial.plan.columns_to_add.map((c) => [c.header, c.position])).toEqual([
+      ['Fecha_Ocupacion', 3],
+      ['version', 4],
+    ]);
+  });
+
+  it('blocks a v3 header out of place, a blank header and a missing key', () => {
+    const { plan } = planFromFacts(facts(['id', 'version', '', 'Notas']), V3_MIGRATION, DEFAULT_CONFIG, NOW);
+    expect(plan.schema_detected).toBe('unknown');
+    expect(plan.blocking.join(' ')).toMatch(/Header "version" is in column B/);
+    expect(plan.blocking.join(' ')).toMatch(/Column C of sheet "Operaciones" has data but no header/);
+    expect(plan.blocking.join(' ')).toMatch(/Key column "TAG_SPOOL"/);
+  });
+});

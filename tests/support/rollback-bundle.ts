@@ -1,0 +1,69 @@
+// Migrated worlds for the rollback's bundle tests: the sample ZEUES workbook, migrated by the BUILT bundle's
+// startMigration in the emulator, plus what the app writes afterwards.
+import { World } from '../../emulator';
+import type { SpreadsheetModel } from '../../emulator';
+import { zeuesWorkbook } from '../../rehearse/sample-workbook';
+
+export const SHEET = 'Operaciones';
+export const ADDED = ['Ocupado_Por', 'Fecha_Ocupacion', 'version'];
+export const DAY = 24 * 60 * 60 * 1000;
+
+export interface Original {
+  values: unknown[][];
+  formulas: string[][];
+  maxRows: number;
+  maxColumns: number;
+  sheetId: number;
+  frozenRows: number;
+}
+
+export interface MigratedWorld {
+  world: World;
+  ss: SpreadsheetModel;
+  original: Original;
+  as: { activeSpreadsheet: string };
+}
+
+export function migratedWorld(rows = 40): MigratedWorld {
+  const world = new World();
+  const ss = world.createSpreadsheet(zeuesWorkbook({ rows }));
+  const sheet = ss.sheet(SHEET);
+  const original: Original = {
+    values: sheet.values(),
+    formulas: sheet.formulas(),
+    maxRows: sheet.maxRows,
+    maxColumns: sheet.maxColumns,
+    sheetId: sheet.sheetId,
+    frozenRows: sheet.frozenRows,
+  };
+  const as = { activeSpreadsheet: ss.id };
+  const status = world.call('startMigration', [{}], as) as { state: string };
+  if (status.state !== 'done') throw new Error(`the migration did not complete: ${JSON.stringify(status)}`);
+  return { world, ss, original, as };
+}
+
+export function columnOf(ss: SpreadsheetModel, header: string): number {
+  const column = ss.sheet(SHEET).values()[0].indexOf(header) + 1;
+  if (column === 0) throw new Error(`no column ${header}`);
+  return column;
+}
+
+/** What the app does after the migration: occupies two spools and bumps their versions. */
+export function appWrites(ss: SpreadsheetModel): { row: number; key: unknown }[] {
+  const sheet = ss.sheet(SHEET);
+  const tag = columnOf(ss, 'TAG_SPOOL');
+  sheet.setValues(3, columnOf(ss, 'Ocupado_Por'), [['MR(93)', '24-11-2026 09:15:00', 3]]);
+  sheet.setValues(7, columnOf(ss, 'version'), [[1]]);
+  const values = sheet.values();
+  return [3, 7].map((row) => ({ row, key: values[row - 1][tag - 1] }));
+}
+
+/** Values with formula cells blanked: the emulator, unlike Sheets, does not recalculate a written formula. */
+export function valuesBesideFormulas(values: unknown[][], formulas: string[][]): unknown[][] {
+  return values.map((line, r) => line.map((value, c) => (formulas[r]?.[c] ? '' : value)));
+}
+
+/** A world snapshot with times masked: a resumed rollback happens later than a clean one. */
+export function masked(snapshot: unknown): string {
+  return JSON.stringify(snapshot).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z/g, '<time>');
+}
