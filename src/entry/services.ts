@@ -1,5 +1,5 @@
 // The services of one execution, built from the Apps Script adapters. Every entry point starts here.
-import type { Services, SpreadsheetPort, SpreadsheetsPort } from '../core/ports';
+import type { KeyValueStore, Services, SpreadsheetPort, SpreadsheetsPort } from '../core/ports';
 import { gasDocumentCache } from '../gas/cache';
 import { gasDrive } from '../gas/drive';
 import { gasDocumentLock } from '../gas/lock';
@@ -8,17 +8,37 @@ import { consoleLogger, gasSession, systemClock } from '../gas/session';
 import { gasSpreadsheets } from '../gas/spreadsheet';
 import { gasTriggers } from '../gas/triggers';
 
-function build(spreadsheets: SpreadsheetsPort): Services {
+/** Stores an entry point has opened (and read) already: the execution goes on with them. */
+export interface OpenedStores {
+  documentStore?: KeyValueStore;
+  /** What `documentStore.getAll()` just returned: its first getAll() answers with it instead of reading again. */
+  documentAll?: Record<string, string> | null;
+  userStore?: KeyValueStore;
+}
+
+function answeredOnce(store: KeyValueStore, first: Record<string, string> | null | undefined): KeyValueStore {
+  let pending = first ?? null;
+  return {
+    ...store,
+    getAll: () => {
+      const all = pending ?? store.getAll();
+      pending = null;
+      return all;
+    },
+  };
+}
+
+function build(spreadsheets: SpreadsheetsPort, opened: OpenedStores = {}): Services {
   return {
     clock: systemClock,
     logger: consoleLogger(),
     spreadsheets,
     drive: gasDrive(),
-    properties: gasDocumentStore(),
+    properties: answeredOnce(opened.documentStore ?? gasDocumentStore(), opened.documentAll),
     cache: gasDocumentCache(),
     lock: gasDocumentLock(),
     triggers: gasTriggers(),
-    userProperties: gasUserStore(),
+    userProperties: opened.userStore ?? gasUserStore(),
     session: gasSession(),
   };
 }
@@ -54,7 +74,7 @@ export function servicesForActiveSpreadsheet(): Services {
  * An execution with no active spreadsheet (a time-driven trigger): the spreadsheet is opened by its stored id,
  * on first use, and stands in for the active one.
  */
-export function servicesForSpreadsheetId(id: string): Services {
+export function servicesForSpreadsheetId(id: string, opened: OpenedStores = {}): Services {
   const open = opener();
-  return build({ active: () => open(id), open });
+  return build({ active: () => open(id), open }, opened);
 }

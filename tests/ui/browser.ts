@@ -63,6 +63,25 @@ export async function serveSidebar(html: () => string = builtSidebar): Promise<S
   };
 }
 
+/** One chromium and one sidebar server per test file, started before its tests and closed after them. */
+export function useSidebarBrowser(): { browser(): Browser; served(): SidebarServer } {
+  let browser: Browser | undefined;
+  let served: SidebarServer | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    served = await serveSidebar();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} did not start: see the beforeAll error above.`);
+    return value;
+  };
+  return { browser: () => started(browser, 'chromium'), served: () => started(served, 'the sidebar server') };
+}
+
 export interface OpenSidebar {
   page: Page;
   calls: ScriptRunCall[];

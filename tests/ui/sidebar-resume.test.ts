@@ -1,25 +1,13 @@
 // The sidebar picks up a run that was in progress when it opened (a reload, or a run started elsewhere), and
 // stops with the server's message when the server refuses.
-import type { Browser } from 'playwright-core';
 import { World } from '../../emulator';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
 import { emulatorHandler } from '../support/script-run-bridge';
-import { launchBrowser, openSidebar, screenshot, serveSidebar, type SidebarServer } from './browser';
+import { openSidebar, screenshot, useSidebarBrowser } from './browser';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let served: SidebarServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serveSidebar();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const harness = useSidebarBrowser();
 
 test('a run paused when the sidebar opens is resumed by the sidebar and driven to the end', async () => {
   const world = new World({});
@@ -28,7 +16,11 @@ test('a run paused when the sidebar opens is resumed by the sidebar and driven t
   const first = world.call('startMigration', [{}], { activeSpreadsheet: ss.id }) as { state: string };
   expect(first.state).toBe('paused');
 
-  const { page, calls, pageErrors } = await openSidebar(browser, served, emulatorHandler(world, ss.id));
+  const { page, calls, pageErrors } = await openSidebar(
+    harness.browser(),
+    harness.served(),
+    emulatorHandler(world, ss.id),
+  );
   await page.waitForFunction(
     () => /complete/.test(document.getElementById('run-message')?.textContent ?? ''),
     null,
@@ -48,7 +40,11 @@ test('a run paused when the sidebar opens is resumed by the sidebar and driven t
 test('while another execution holds the run, the sidebar shows why it waits, and Run is back once it is free', async () => {
   const world = new World({});
   const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 200 }));
-  const { page, calls } = await openSidebar(browser, served, emulatorHandler(world, ss.id));
+  const { page, calls } = await openSidebar(
+    harness.browser(),
+    harness.served(),
+    emulatorHandler(world, ss.id),
+  );
   await page.waitForSelector('#plan-ready');
   world.lockHeldElsewhere(ss.id, true);
   await page.click('#run-button');
@@ -82,7 +78,7 @@ test('a slice that dies stops the loop with the error, and Resume finishes the r
   const world = new World({});
   const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 200 }));
   let starts = 0;
-  const { page, calls } = await openSidebar(browser, served, (fn, args) => {
+  const { page, calls } = await openSidebar(harness.browser(), harness.served(), (fn, args) => {
     const dies = fn === 'startMigration' && starts++ === 0;
     const r = world.run(fn, args, {
       activeSpreadsheet: ss.id,

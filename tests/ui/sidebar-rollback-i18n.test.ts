@@ -1,28 +1,16 @@
 // The sidebar in Debian's chromium against the built bundle in the emulator: the rollback flow with its second
 // confirmation and window override, and the Spanish interface chosen from the user's locale.
-import type { Browser } from 'playwright-core';
 import { World } from '../../emulator';
 import { en } from '../../src/ui/messages-en';
 import { es } from '../../src/ui/messages-es';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
 import { emulatorHandler } from '../support/script-run-bridge';
-import { launchBrowser, openSidebar, screenshot, serveSidebar, type SidebarServer } from './browser';
+import { openSidebar, screenshot, serveSidebar, useSidebarBrowser } from './browser';
 
 jest.setTimeout(120_000);
 
 const DAY = 24 * 3600 * 1000;
-let browser: Browser;
-let served: SidebarServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serveSidebar();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const harness = useSidebarBrowser();
 
 function migratedWorld(rows: number, user?: { locale?: string }) {
   const world = new World(user ? { user } : {});
@@ -35,7 +23,11 @@ function migratedWorld(rows: number, user?: { locale?: string }) {
 test('rollback asks a second time, then removes the v3.0 columns and shows its report', async () => {
   const { world, ss } = migratedWorld(800);
   const v21Header = (ss.sheet('Operaciones').values()[0] as string[]).slice(0, -3);
-  const { page, calls } = await openSidebar(browser, served, emulatorHandler(world, ss.id));
+  const { page, calls } = await openSidebar(
+    harness.browser(),
+    harness.served(),
+    emulatorHandler(world, ss.id),
+  );
   await page.waitForSelector('body[data-state=ready]');
   await page.click('#rollback-section summary');
   await page.waitForSelector('#rollback-eligibility .ok-text');
@@ -72,7 +64,11 @@ test('rollback asks a second time, then removes the v3.0 columns and shows its r
 test('outside the rollback window, rolling back needs the override box and sends override_window', async () => {
   const { world, ss } = migratedWorld(400);
   world.clock.advance(8 * DAY);
-  const { page, calls } = await openSidebar(browser, served, emulatorHandler(world, ss.id));
+  const { page, calls } = await openSidebar(
+    harness.browser(),
+    harness.served(),
+    emulatorHandler(world, ss.id),
+  );
   await page.waitForSelector('body[data-state=ready]');
   await page.click('#rollback-section summary');
   await page.waitForSelector('#override-row:not([hidden])');
@@ -98,7 +94,7 @@ test('a Spanish-speaking user gets the whole sidebar in Spanish from the locale 
   const spanishPage = await serveSidebar(() => sidebar.html);
   try {
     // The browser says English: the language must come from the template's data-locale.
-    const { page } = await openSidebar(browser, spanishPage, emulatorHandler(world, ss.id), {
+    const { page } = await openSidebar(harness.browser(), spanishPage, emulatorHandler(world, ss.id), {
       locale: 'en-US',
     });
     await page.waitForSelector('body[data-state=ready]');
@@ -133,7 +129,9 @@ test('a Spanish-speaking user gets the whole sidebar in Spanish from the locale 
 test('?hl=es picks Spanish even when the browser and the template say nothing', async () => {
   const world = new World({});
   const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 50 }));
-  const { page } = await openSidebar(browser, served, emulatorHandler(world, ss.id), { query: '?hl=es' });
+  const { page } = await openSidebar(harness.browser(), harness.served(), emulatorHandler(world, ss.id), {
+    query: '?hl=es',
+  });
   await page.waitForSelector('body[data-state=ready]');
   expect(await page.textContent('#preview-button')).toBe(es.plan_preview);
   expect(await page.textContent('[data-step=test_smoke] .step-status')).toBe(es.step_pending);

@@ -1,37 +1,23 @@
 // The sidebar in Debian's chromium, talking through google.script.run to the built bundle in the emulator:
 // preview, a 20,000-row run driven slice by slice by the sidebar, verification, and data shown as text.
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { World } from '../../emulator';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
 import { emulatorHandler, type ScriptRunHandler } from '../support/script-run-bridge';
 import {
   DIALOG_TRAP,
-  launchBrowser,
   openSidebar,
   PROGRESS_RECORDER,
   ROOT,
   screenshot,
-  serveSidebar,
+  useSidebarBrowser,
   type ProgressSeen,
-  type SidebarServer,
 } from './browser';
 
 jest.setTimeout(150_000);
 
 const NEW_HEADERS = ['Ocupado_Por', 'Fecha_Ocupacion', 'version'];
-let browser: Browser;
-let served: SidebarServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serveSidebar();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const harness = useSidebarBrowser();
 
 function zeuesWorld(rows: number, name = 'ZEUES') {
   const world = new World({});
@@ -44,8 +30,8 @@ test('preview shows the plan read from the live sheet, enables Run and changes n
   const { world, ss } = zeuesWorld(600);
   const before = JSON.stringify(world.snapshot());
   const { page, calls, pageErrors, blockedRequests } = await openSidebar(
-    browser,
-    served,
+    harness.browser(),
+    harness.served(),
     emulatorHandler(world, ss.id),
   );
   await page.waitForSelector('body[data-state=ready]');
@@ -78,7 +64,7 @@ test('a 20,000-row migration runs to the end through the sidebar loop, the progr
     if (fn === 'continueMigration' && slices++ === 0) await gate;
     return run(fn, args);
   };
-  const { page, calls, pageErrors } = await openSidebar(browser, served, handler, {
+  const { page, calls, pageErrors } = await openSidebar(harness.browser(), harness.served(), handler, {
     initScripts: [PROGRESS_RECORDER],
   });
   await page.waitForSelector('#plan-ready');
@@ -155,7 +141,7 @@ test('a 20,000-row migration runs to the end through the sidebar loop, the progr
 test('verification shows a table of the seven checks, all passing, after a migration', async () => {
   const { world, ss } = zeuesWorld(1500);
   world.call('startMigration', [{}], { activeSpreadsheet: ss.id });
-  const { page } = await openSidebar(browser, served, emulatorHandler(world, ss.id));
+  const { page } = await openSidebar(harness.browser(), harness.served(), emulatorHandler(world, ss.id));
   await page.waitForSelector('body[data-state=ready]');
   await page.click('#verify-button');
   await page.waitForSelector('#checks-table');
@@ -198,9 +184,14 @@ test('a header and a file name such as <img src=x onerror=alert(1)> are shown as
   world.call('startMigration', [{}], { activeSpreadsheet: ss.id });
   // Someone types into the renamed column after the migration: verification reports it under that header.
   ss.sheet('Operaciones').setValues(3, notas + 1, [[attack]]);
-  const { page, dialogs, pageErrors } = await openSidebar(browser, served, emulatorHandler(world, ss.id), {
-    initScripts: [DIALOG_TRAP],
-  });
+  const { page, dialogs, pageErrors } = await openSidebar(
+    harness.browser(),
+    harness.served(),
+    emulatorHandler(world, ss.id),
+    {
+      initScripts: [DIALOG_TRAP],
+    },
+  );
   await page.waitForSelector('body[data-state=ready]');
   await page.click('#verify-button');
   await page.waitForSelector('#checks-table');

@@ -73,7 +73,7 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
       checkpoint.executions += 1;
     } else {
       if (mode.kind !== 'start') {
-        if (mode.kind === 'trigger') removeResumeTriggers(scoped, spreadsheet.id);
+        if (mode.kind === 'trigger') removeResumeTriggers(scoped, spreadsheet.id, mode.triggerUid);
         return currentStatus(spec, all, iso(services.clock.now()));
       }
       if (!mode.force) {
@@ -180,7 +180,7 @@ function runSteps(ctx: RunContext, firing: string | null): Status {
     }
     return finish(ctx, firing);
   } catch (error) {
-    return fail(ctx, current, error as Error);
+    return fail(ctx, current, error as Error, firing);
   }
 }
 
@@ -214,10 +214,10 @@ function pause(ctx: RunContext, firing: string | null): Status {
   checkpoint.state = 'paused';
   checkpoint.trigger = true;
   ctx.touch();
-  ctx.commit();
+  ctx.commit(ctx.reportIntentAtEnd);
   let message: string | undefined;
   try {
-    ensureResumeTrigger(ctx.services, checkpoint.spreadsheet_id, firing);
+    ensureResumeTrigger(ctx.services, checkpoint.spreadsheet_id, firing, ctx.triggerMayExist);
   } catch (error) {
     message =
       `The run paused but its resume trigger could not be created (${(error as Error).message}). ` +
@@ -234,7 +234,7 @@ function pause(ctx: RunContext, firing: string | null): Status {
 function finish(ctx: RunContext, firing: string | null): Status {
   const checkpoint = ctx.checkpoint;
   ctx.spreadsheet.setMetadata('schema_version', ctx.spec.id.replace(/^v/, ''));
-  if (checkpoint.trigger || firing) removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id);
+  if (checkpoint.trigger || firing) removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);
   const entry = historyEntry(ctx, 'done');
   ctx.store.batch(() => {
     appendHistory(ctx.store, ctx.store.all(), entry);
@@ -244,7 +244,7 @@ function finish(ctx: RunContext, firing: string | null): Status {
   return statusFromHistory(ctx.spec, ctx.store.all(), ctx.nowIso());
 }
 
-function fail(ctx: RunContext, stepName: StepName, error: Error): Status {
+function fail(ctx: RunContext, stepName: StepName, error: Error, firing: string | null): Status {
   const checkpoint = ctx.checkpoint;
   const message = error && error.message ? error.message : String(error);
   ctx.logger.error(`Step ${stepName} failed: ${message}`);
@@ -269,14 +269,14 @@ function fail(ctx: RunContext, stepName: StepName, error: Error): Status {
       : 'The sheet was not changed. Fix the cause and resume (Migration > Resume migration), or start over with ' +
         'startMigration({force: true}).',
   };
-  if (checkpoint.trigger) {
-    removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id);
+  if (checkpoint.trigger || firing) {
+    removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);
     checkpoint.trigger = false;
   }
   const entry = historyEntry(ctx, 'failed');
   ctx.touch();
   ctx.store.batch(() => {
-    ctx.commit();
+    ctx.commit(ctx.reportIntentAtEnd);
     appendHistory(ctx.store, ctx.store.all(), entry);
   });
   return statusFromCheckpoint(ctx.spec, checkpoint);

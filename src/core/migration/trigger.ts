@@ -9,25 +9,66 @@ export const RESUME_DELAY_MS = 60 * 60 * 1000;
 const RESUME_PREFIX = 'migration.resume.';
 const PENDING = 'pending';
 
-/** Makes sure exactly one resume trigger exists; `firing` is the trigger running now (already used up). */
-export function ensureResumeTrigger(services: Services, spreadsheetId: string, firing: string | null): void {
-  const existing = services.triggers.list(RESUME_HANDLER).filter((id) => id !== firing);
-  if (firing) services.triggers.delete(firing);
-  for (const extra of existing.slice(1)) services.triggers.delete(extra);
-  if (existing.length > 0) {
-    services.userProperties?.setMany({ [RESUME_PREFIX + spreadsheetId]: existing[0] });
-    return;
-  }
-  // Intent first: a trigger whose id was never recorded still finds its spreadsheet through 'pending'.
-  services.userProperties?.setMany({ [RESUME_PREFIX + spreadsheetId]: PENDING });
-  const id = services.triggers.createAfter(RESUME_HANDLER, RESUME_DELAY_MS);
-  services.userProperties?.setMany({ [RESUME_PREFIX + spreadsheetId]: id });
+/**
+ * The resume trigger recorded for this spreadsheet. A user's project triggers include those of every document
+ * the add-on runs in, so a trigger counts as this document's only when the user's properties say so; one
+ * created by an execution that died before recording its id ('pending') is recognised as the trigger no
+ * document has recorded.
+ */
+function recordedTrigger(services: Services, spreadsheetId: string, firing: string | null): string | null {
+  const store = services.userProperties;
+  if (!store) return null;
+  const all = store.getAll();
+  const recorded = all[RESUME_PREFIX + spreadsheetId] ?? null;
+  if (recorded === null) return null;
+  const live = services.triggers.list(RESUME_HANDLER).filter((id) => id !== firing);
+  if (recorded !== PENDING) return live.includes(recorded) ? recorded : null;
+  const owned = new Set(
+    Object.keys(all)
+      .filter((key) => key.startsWith(RESUME_PREFIX))
+      .map((key) => all[key]),
+  );
+  const unrecorded = live.filter((id) => !owned.has(id));
+  return unrecorded.length === 1 ? unrecorded[0] : null;
 }
 
-export function removeResumeTriggers(services: Services, spreadsheetId: string): void {
-  for (const id of services.triggers.list(RESUME_HANDLER)) services.triggers.delete(id);
-  const store = services.userProperties;
-  if (store && store.get(RESUME_PREFIX + spreadsheetId) !== null) store.delete(RESUME_PREFIX + spreadsheetId);
+/**
+ * Makes sure exactly one resume trigger exists for this spreadsheet; `firing` is the trigger running now
+ * (already used up). `mayExist` false: no execution of the run can have made one (its checkpoint never said
+ * so, and the trigger is recorded in the checkpoint before it is created), so none is looked for.
+ */
+export function ensureResumeTrigger(
+  services: Services,
+  spreadsheetId: string,
+  firing: string | null,
+  mayExist = true,
+): void {
+  const key = RESUME_PREFIX + spreadsheetId;
+  const existing = mayExist || firing ? recordedTrigger(services, spreadsheetId, firing) : null;
+  if (firing) services.triggers.delete(firing);
+  if (existing) {
+    services.userProperties?.setMany({ [key]: existing });
+    return;
+  }
+  // Intent first: a trigger whose id was never recorded is still found, as the one no document recorded.
+  services.userProperties?.setMany({ [key]: PENDING });
+  const id = services.triggers.createAfter(RESUME_HANDLER, RESUME_DELAY_MS);
+  services.userProperties?.setMany({ [key]: id });
+}
+
+/**
+ * Removes this spreadsheet's resume trigger and its record, never another document's. `firing`: the trigger
+ * running now, which is the run's only one (each pause leaves exactly one), so only it is deleted.
+ */
+export function removeResumeTriggers(
+  services: Services,
+  spreadsheetId: string,
+  firing: string | null = null,
+): void {
+  const recorded = firing ? firing : recordedTrigger(services, spreadsheetId, null);
+  if (recorded) services.triggers.delete(recorded);
+  // deleting a key that is not there is harmless, and costs what asking first would
+  services.userProperties?.delete(RESUME_PREFIX + spreadsheetId);
 }
 
 /** The spreadsheet a firing trigger resumes: by its id, else the only one waiting for an unrecorded trigger. */

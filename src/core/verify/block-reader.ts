@@ -74,7 +74,11 @@ export function readWholeFirstChunk(
   };
   const values = empty ? [] : grid.slice(headerRow, headerRow + rows).map(padded);
   const formulas = v21Width > 0 && rows > 0 ? sheet.readFormulas(headerRow + 1, 1, rows, v21Width) : [];
-  return { extent, header: padded(empty ? undefined : grid[headerRow - 1]), chunk: { first: 0, values, formulas } };
+  return {
+    extent,
+    header: padded(empty ? undefined : grid[headerRow - 1]),
+    chunk: { first: 0, values, formulas },
+  };
 }
 
 /** Reads the same rows of the backup's v2.1 columns, for blocks whose digest differs. */

@@ -1,6 +1,7 @@
 // Runs longer than one execution: the time budget pauses the run, one resume trigger carries it on (or the
 // sidebar's continueMigration), and the trigger is gone when the run ends.
-import { SHEET, fixture, type Status } from '../../support/migration-bundle';
+import { zeuesWorkbook } from '../../../rehearse/sample-workbook';
+import { SHEET, driveToEnd, fixture, type Status } from '../../support/migration-bundle';
 
 describe('a 150,000-row sheet (63 columns)', () => {
   const f = fixture({ rows: 150000, v21Columns: 63 });
@@ -61,6 +62,37 @@ describe('a run driven by continueMigration', () => {
     expect(statuses[statuses.length - 1].state).toBe('done');
     expect(f.world.triggers()).toEqual([]);
     expect(f.world.drive.files().filter((file) => /backup.*UTC\)$/.test(file.name))).toHaveLength(1);
+  });
+});
+
+describe('two spreadsheets migrating at once for the same user', () => {
+  it("each keeps its own resume trigger, and finishing one never removes the other's", () => {
+    const f = fixture({ rows: 25000 });
+    const other = f.world.createSpreadsheet({
+      ...zeuesWorkbook({ rows: 25000, seed: 7 }),
+      name: 'ZEUES copy',
+    });
+    const asOther = { activeSpreadsheet: other.id };
+    for (const as of [f.as, asOther]) {
+      f.world.call('setMigrationConfig', [{ time_budget_seconds: 30 }], as);
+      expect((f.world.call('startMigration', [], as) as Status).state).toBe('paused');
+    }
+    const triggerOf = (id: string) => f.world.triggers().filter((trigger) => trigger.spreadsheetId === id);
+    expect(triggerOf(f.ss.id)).toHaveLength(1);
+    expect(triggerOf(other.id)).toHaveLength(1);
+    const otherTrigger = triggerOf(other.id)[0].id;
+
+    expect(driveToEnd(f, 40).state).toBe('done');
+    expect(triggerOf(f.ss.id)).toEqual([]);
+    expect(f.world.triggers().map((trigger) => trigger.id)).toEqual([otherTrigger]);
+
+    const fired = f.world.runDueTriggers();
+    const last = fired[fired.length - 1];
+    expect(last.ok).toBe(true);
+    expect(f.world.triggers().filter((trigger) => trigger.nextRunAt !== null).length).toBeLessThanOrEqual(1);
+    expect(f.world.call('getMigrationStatus', [], asOther)).toMatchObject({
+      state: expect.stringMatching(/paused|done/),
+    });
   });
 });
 
