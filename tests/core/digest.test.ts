@@ -21,11 +21,26 @@ describe('cell digests', () => {
       ['MK-2', 'NV1001', ''],
     ];
     const base = digestRows(rows, null, 3);
-    expect(digestRows(rows.map((r) => r.slice()), null, 3)).toBe(base);
+    expect(
+      digestRows(
+        rows.map((r) => r.slice()),
+        null,
+        3,
+      ),
+    ).toBe(base);
     const edited = rows.map((r) => r.slice());
     edited[1][2] = 0;
     expect(digestRows(edited, null, 3)).not.toBe(base);
-    expect(digestRows(rows, [['', '', ''], ['', '', '=A1']], 3)).not.toBe(base);
+    expect(
+      digestRows(
+        rows,
+        [
+          ['', '', ''],
+          ['', '', '=A1'],
+        ],
+        3,
+      ),
+    ).not.toBe(base);
   });
 
   it('cuts a read into blocks that line up with the data range', () => {
