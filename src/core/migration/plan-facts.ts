@@ -1,6 +1,6 @@
 // The live facts a plan depends on, read from the spreadsheet, Drive and the triggers. Reads only, except
 // assertCanEdit, which runs when a run starts (never in the dry run).
-import { headerText } from '../column-map';
+import { headerText, normaliseHeader } from '../column-map';
 import type { CellValue, Grid, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import type { MigrationConfig } from './config';
@@ -26,6 +26,11 @@ export interface PlanFacts {
   first_cell: CellValue;
   /** The whole data range when the sheet was small enough to read at once (kept in memory only). */
   values: Grid | null;
+  /**
+   * Per new column that is already on the sheet and has a fill: how many of its data cells are blank (the
+   * cells initialize_versions would fill). Columns still to add are not listed.
+   */
+  blank_cells: Record<string, number>;
 }
 
 /** Sheets whose grid holds at most this many cells are read whole by the plan. */
@@ -80,6 +85,21 @@ export function readPlanFacts(
       headers = row.map(headerText);
     }
   }
+  const blankCells: Record<string, number> = {};
+  const dataRows = Math.max(0, lastRow - spec.headerRow);
+  if (sheet && dataRows > 0) {
+    for (const column of spec.newColumns) {
+      if (column.fill === '') continue;
+      const index = headers.findIndex((text) => normaliseHeader(text) === normaliseHeader(column.header));
+      if (index < 0) continue;
+      const cells = values
+        ? values.slice(spec.headerRow).map((row) => row[index])
+        : sheet.readValues(spec.headerRow + 1, index + 1, dataRows, 1).map((row) => row[0]);
+      blankCells[column.header] = cells.filter(
+        (cell) => cell === '' || cell === null || cell === undefined,
+      ).length;
+    }
+  }
   const folder = backupFolder(services, spreadsheet.id, config);
   return {
     spreadsheet_id: spreadsheet.id,
@@ -96,6 +116,7 @@ export function readPlanFacts(
     trigger_count: mayPause(grids, config) && services.triggers.count ? services.triggers.count() : 0,
     first_cell: firstCell,
     values,
+    blank_cells: blankCells,
   };
 }
 

@@ -64,6 +64,21 @@ function readSchema(headers: string[], spec: MigrationSpec): SchemaReading {
   };
 }
 
+/** Rows whose fill cells are still blank: every data row for a column to add, the blank ones otherwise. */
+function rowsToInitialize(
+  spec: MigrationSpec,
+  toAdd: MigrationSpec['newColumns'],
+  blankCells: Record<string, number>,
+  dataRows: number,
+): number {
+  let rows = 0;
+  for (const column of spec.newColumns) {
+    if (column.fill === '') continue;
+    rows = Math.max(rows, toAdd.includes(column) ? dataRows : (blankCells[column.header] ?? dataRows));
+  }
+  return rows;
+}
+
 /** The plan and the blocking reasons, decided from the facts alone. */
 export function planFromFacts(
   facts: PlanFacts,
@@ -166,8 +181,7 @@ export function planFromFacts(
       position: insertAfter + 1 + i,
       fill: column.fill,
     })),
-    rows_to_initialize:
-      toAdd.some((column) => column.fill !== '') || schema.present.length > 0 ? dataRows : 0,
+    rows_to_initialize: rowsToInitialize(spec, toAdd, facts.blank_cells, dataRows),
     backup,
     cells_after: cellsAfter,
     cell_limit: CELL_LIMIT,

@@ -51,6 +51,22 @@ describe('previewMigration', () => {
     expect(header.slice(66)).toEqual(['Ocupado_Por', 'Fecha_Ocupacion', 'version']);
     expect(ss.sheet(SHEET).maxColumns).toBe(69);
   });
+
+  it('counts only blank version cells as rows to initialise on a sheet that has the version column', () => {
+    const workbook = zeuesWorkbook({ rows: 50 });
+    const sheet = workbook.sheets[0];
+    const added = ['Ocupado_Por', 'Fecha_Ocupacion', 'version'];
+    sheet.values = sheet.values.map((row, r) => [
+      ...row,
+      ...(r === 0 ? added : ['', '', r % 5 === 0 ? '' : 0]),
+    ]);
+    if (sheet.formulas) sheet.formulas = sheet.formulas.map((row) => [...row, null, null, null]);
+    sheet.maxColumns = (sheet.maxColumns ?? 66) + 3;
+    const world = new World();
+    const ss = world.createSpreadsheet(workbook);
+    const plan = world.call('previewMigration', [], { activeSpreadsheet: ss.id }) as Record<string, unknown>;
+    expect(plan).toMatchObject({ schema_detected: '3.0', columns_to_add: [], rows_to_initialize: 10 });
+  });
 });
 
 describe('a failed step', () => {

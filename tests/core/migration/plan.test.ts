@@ -21,6 +21,7 @@ function facts(headers: string[], overrides: Partial<PlanFacts> = {}): PlanFacts
     trigger_count: 0,
     first_cell: headers[0] ?? '',
     values: null,
+    blank_cells: {},
     ...overrides,
   };
 }
@@ -28,6 +29,19 @@ function facts(headers: string[], overrides: Partial<PlanFacts> = {}): PlanFacts
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 
 describe('planFromFacts', () => {
+  it('counts as rows to initialise every data row for a version column to add, only blank ones otherwise', () => {
+    const v21 = ['id', 'TAG_SPOOL', 'Notas'];
+    expect(planFromFacts(facts(v21), V3_MIGRATION, DEFAULT_CONFIG, NOW).plan.rows_to_initialize).toBe(10);
+    const migrated = facts([...v21, 'Ocupado_Por', 'Fecha_Ocupacion', 'version'], {
+      blank_cells: { version: 0 },
+    });
+    expect(planFromFacts(migrated, V3_MIGRATION, DEFAULT_CONFIG, NOW).plan.rows_to_initialize).toBe(0);
+    const partial = facts([...v21, 'Ocupado_Por', 'Fecha_Ocupacion', 'version'], {
+      blank_cells: { version: 4 },
+    });
+    expect(planFromFacts(partial, V3_MIGRATION, DEFAULT_CONFIG, NOW).plan.rows_to_initialize).toBe(4);
+  });
+
   it('places the new columns after the last v2.1 column, whatever the count', () => {
     const { plan, run } = planFromFacts(facts(['id', 'TAG', 'Notas']), V3_MIGRATION, DEFAULT_CONFIG, NOW);
     expect(plan.schema_detected).toBe('2.1');
