@@ -215,7 +215,7 @@ function failureText(result: RehearsalResult): string {
   }
   if (result.verification && !result.verification.success) {
     const failed = Object.keys(result.verification.checks).filter(
-      (name) => !result.verification?.checks[name].passed,
+      (name) => !result.verification?.checks[name]?.passed,
     );
     return `verification failed: ${failed.join(', ') || result.verification.errors.join('; ')}`;
   }

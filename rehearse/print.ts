@@ -1,7 +1,6 @@
 // What the rehearsal prints: the plan, the verification table, a rollback's outcome and the before/after summary.
 
-import type { Check, Plan, RollbackReport, VerificationReport } from './contract';
-import { CHECK_ORDER } from './contract';
+import { CHECK_NAMES, type Check, type Plan, type RollbackReport, type VerificationReport } from './contract';
 import { columnLetter } from './workbook';
 
 const n = (value: number) => value.toLocaleString('en-US');
@@ -72,21 +71,20 @@ export function checkDetails(check: Check, max = 90): string {
 }
 
 export function verificationText(report: VerificationReport, title = 'Verification'): string {
-  const names = [
-    ...CHECK_ORDER.filter((name) => name in report.checks),
-    ...Object.keys(report.checks).filter((name) => !CHECK_ORDER.includes(name)),
+  // the contract's order; any further check is printed after these
+  const known: readonly string[] = CHECK_NAMES;
+  const present = Object.entries(report.checks).filter((entry): entry is [string, Check] => !!entry[1]);
+  const checks = [
+    ...known.flatMap((name) => present.filter(([key]) => key === name)),
+    ...present.filter(([name]) => !known.includes(name)),
   ];
   const rows = [
     ['check', 'result', 'details'],
-    ...names.map((name) => [
-      name,
-      report.checks[name].passed ? 'PASS' : 'FAIL',
-      checkDetails(report.checks[name]),
-    ]),
+    ...checks.map(([name, check]) => [name, check.passed ? 'PASS' : 'FAIL', checkDetails(check)]),
   ];
-  const passed = names.filter((name) => report.checks[name].passed).length;
+  const passed = checks.filter(([, check]) => check.passed).length;
   const lines = [
-    `${title}: ${report.success ? 'passed' : 'FAILED'} (${passed}/${names.length} checks)`,
+    `${title}: ${report.success ? 'passed' : 'FAILED'} (${passed}/${checks.length} checks)`,
     table(rows),
   ];
   for (const error of report.errors) lines.push(`  error: ${error}`);

@@ -1,7 +1,7 @@
 // One progress bar per migration step, drawn from Status.steps[].progress. On a terminal the running step's bar
 // is redrawn in place; elsewhere (CI, a pipe) a line is printed each time a step moves on.
 
-import type { Status, StepStatus } from './contract';
+import type { Status, StepRecord, StepStatus } from './contract';
 
 export interface Output {
   write(text: string): unknown;
@@ -9,7 +9,7 @@ export interface Output {
 }
 
 const WIDTH = 28;
-const MARK: Record<StepStatus['status'], string> = {
+const MARK: Record<StepStatus, string> = {
   pending: ' ',
   running: '>',
   done: '✓',
@@ -23,7 +23,7 @@ export function bar(done: number, total: number, width = WIDTH): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
 }
 
-export function stepLine(step: StepStatus, nameWidth = 20): string {
+export function stepLine(step: StepRecord, nameWidth = 20): string {
   const { done, total } = step.progress ?? { done: step.status === 'done' ? 1 : 0, total: 1 };
   const counts = step.progress ? ` ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` : '';
   const share =

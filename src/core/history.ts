@@ -1,3 +1,4 @@
+import type { HistoryEntry } from './contract';
 import type { KeyValueStore } from './ports';
 
 /**
@@ -8,19 +9,6 @@ import type { KeyValueStore } from './ports';
 export const HISTORY_PREFIX = 'history.';
 export const HISTORY_LIMIT = 25;
 const MAX_ENTRY_BYTES = 8500;
-
-export type HistoryKind = 'migration' | 'rollback' | 'verification' | 'cleanup';
-
-export interface HistoryEntry {
-  kind: HistoryKind;
-  run_id: string;
-  started_at: string;
-  completed_at: string | null;
-  /** 'done' | 'failed' | ... for runs; 'passed' | 'failed' for verification and rollback. */
-  state: string;
-  user?: string;
-  [field: string]: unknown;
-}
 
 function sequenceOf(key: string): number {
   return Number(key.slice(HISTORY_PREFIX.length));

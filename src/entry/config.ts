@@ -1,5 +1,5 @@
 import { migrationConfig, updateMigrationConfig } from '../core/migration/api';
-import type { MigrationConfig } from '../core/migration/config';
+import type { MigrationConfig } from '../core/contract';
 import { servicesForActiveSpreadsheet } from './services';
 
 export function getMigrationConfig(): MigrationConfig {

@@ -1,6 +1,6 @@
 import { continueMigration as continueRun } from '../core/migration/api';
 import { describeStatus } from '../core/migration/describe';
-import type { Status } from '../core/migration/types';
+import type { Status } from '../core/contract';
 import { V3_MIGRATION } from '../core/spec/v3';
 import { tell } from '../gas/ui';
 import { servicesForActiveSpreadsheet } from './services';

@@ -1,5 +1,5 @@
 import { migrationHistory } from '../core/migration/api';
-import type { HistoryEntry } from '../core/history';
+import type { HistoryEntry } from '../core/contract';
 import { servicesForActiveSpreadsheet } from './services';
 
 /** Every run, verification and rollback so far, newest first. */

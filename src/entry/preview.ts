@@ -1,6 +1,6 @@
 import { previewMigration as preview } from '../core/migration/api';
 import { describePlan } from '../core/migration/describe';
-import type { Plan } from '../core/migration/types';
+import type { Plan } from '../core/contract';
 import { V3_MIGRATION } from '../core/spec/v3';
 import { tell } from '../gas/ui';
 import { servicesForActiveSpreadsheet } from './services';

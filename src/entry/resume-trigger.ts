@@ -1,7 +1,7 @@
 import { resumeFromTrigger } from '../core/migration/api';
 import { readCheckpoint } from '../core/migration/checkpoint';
 import { spreadsheetForTrigger } from '../core/migration/trigger';
-import type { Status } from '../core/migration/types';
+import type { Status } from '../core/contract';
 import type { KeyValueStore } from '../core/ports';
 import { V3_MIGRATION } from '../core/spec/v3';
 import { gasDocumentStore, gasUserStore } from '../gas/properties';

@@ -1,10 +1,10 @@
 // Rollback entry points: the sidebar's checkRollbackEligibility() and rollbackMigration(options), and the
 // menu's "Roll back migration" and "Clean up old backups".
+import type { RollbackEligibility, RollbackReport } from '../core/contract';
 import { readConfig } from '../core/migration/config';
 import { findOldBackups, trashOldBackups } from '../core/rollback/cleanup';
-import { assessEligibility, onlyOutsideWindow, type RollbackEligibility } from '../core/rollback/eligibility';
+import { assessEligibility, onlyOutsideWindow } from '../core/rollback/eligibility';
 import { readRollbackFacts } from '../core/rollback/record';
-import type { RollbackReport } from '../core/rollback/report';
 import { rollbackMigration as runRollback } from '../core/rollback/rollback';
 import type { Services } from '../core/ports';
 import { ask, confirm, tell } from '../gas/ui';

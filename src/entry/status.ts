@@ -1,5 +1,5 @@
 import { migrationStatus } from '../core/migration/api';
-import type { Status } from '../core/migration/types';
+import type { Status } from '../core/contract';
 import { V3_MIGRATION } from '../core/spec/v3';
 import { servicesForActiveSpreadsheet } from './services';
 

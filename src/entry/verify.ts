@@ -1,7 +1,7 @@
 // Verification entry points: the sidebar's verifyMigration() and the menu's "Verify migration".
 import { V3_MIGRATION } from '../core/spec/v3';
 import { runVerificationSlice } from '../core/verify/session';
-import type { VerificationReport } from '../core/verify/types';
+import type { VerificationReport } from '../core/contract';
 import { tell } from '../gas/ui';
 import { servicesForActiveSpreadsheet } from './services';
 

@@ -1,4 +1,5 @@
 // Translated labels of the server's enumerations; an unknown value is shown as it came.
+import { CHECK_NAMES, RUN_STATES, STEP_NAMES, STEP_STATUSES } from './contract';
 import type { MessageKey } from './messages-en';
 import type { Translate } from './i18n';
 
@@ -7,31 +8,14 @@ function lookup(t: Translate, prefix: string, value: unknown, known: readonly st
   return known.includes(value) ? t(`${prefix}${value}` as MessageKey) : value;
 }
 
-export const stateLabel = (t: Translate, state: unknown): string =>
-  lookup(t, 'state_', state, ['not_started', 'running', 'paused', 'done', 'failed', 'rolled_back']);
+export const stateLabel = (t: Translate, state: unknown): string => lookup(t, 'state_', state, RUN_STATES);
 
-export const stepLabel = (t: Translate, step: unknown): string =>
-  lookup(t, 'step_', step, [
-    'create_backup',
-    'add_v3_columns',
-    'verify_schema',
-    'initialize_versions',
-    'test_smoke',
-  ]);
+export const stepLabel = (t: Translate, step: unknown): string => lookup(t, 'step_', step, STEP_NAMES);
 
 export const stepStatusLabel = (t: Translate, status: unknown): string =>
-  lookup(t, 'step_', status, ['pending', 'running', 'done', 'failed', 'skipped']);
+  lookup(t, 'step_', status, STEP_STATUSES);
 
-export const checkLabel = (t: Translate, check: string): string =>
-  lookup(t, 'check_', check, [
-    'column_count',
-    'new_headers',
-    'versions',
-    'occupation_empty',
-    'v21_data_intact',
-    'column_mapping',
-    'report',
-  ]);
+export const checkLabel = (t: Translate, check: string): string => lookup(t, 'check_', check, CHECK_NAMES);
 
 export function schemaLabel(t: Translate, schema: unknown): string {
   switch (schema) {

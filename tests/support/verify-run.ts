@@ -1,5 +1,7 @@
 import { advanceVerification, startVerification, type VerificationMode } from '../../src/core/verify';
-import type { VerificationCursor, VerificationReport } from '../../src/core/verify/types';
+import type { VerificationReport } from '../../src/core/contract';
+import type { VerificationCursor } from '../../src/core/verify/types';
+import type { MigrationSpec } from '../../src/core/spec/migration-spec';
 import { V3_MIGRATION } from '../../src/core/spec/v3';
 import type { VerifyWorld } from './verify-fakes';
 
@@ -11,6 +13,7 @@ export function verify(
   mode: VerificationMode = 'post_migration',
   budgetMs = 300_000,
   maxCellsPerRead?: number,
+  spec: MigrationSpec = V3_MIGRATION,
 ): { report: VerificationReport; cursors: VerificationCursor[] } {
   let cursor = startVerification(world.baseline, world.clock.iso(), {
     mode,
@@ -20,7 +23,7 @@ export function verify(
   for (let slice = 0; slice < 1000; slice += 1) {
     const step = advanceVerification(
       world.services,
-      V3_MIGRATION,
+      spec,
       world.baseline,
       cursor,
       world.clock.now() + budgetMs,

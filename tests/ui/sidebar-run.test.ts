@@ -2,6 +2,7 @@
 // preview, a 20,000-row run driven slice by slice by the sidebar, verification, and data shown as text.
 import path from 'node:path';
 import { World } from '../../emulator';
+import { CHECK_NAMES } from '../../src/core/contract';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
 import { emulatorHandler, type ScriptRunHandler } from '../support/script-run-bridge';
 import {
@@ -153,17 +154,7 @@ test('verification shows a table of the seven checks, all passing, after a migra
       tr.querySelector('.badge')?.textContent,
     ]),
   );
-  expect(rows).toEqual(
-    [
-      'column_count',
-      'new_headers',
-      'versions',
-      'occupation_empty',
-      'v21_data_intact',
-      'column_mapping',
-      'report',
-    ].map((name) => [name, 'true', 'Pass']),
-  );
+  expect(rows).toEqual(CHECK_NAMES.map((name) => [name, 'true', 'Pass']));
   expect(await page.textContent('#verify-summary')).toBe('All 7 checks passed.');
   const columnCount = await page.textContent('[data-check=column_count] .check-values');
   const v21 = ss.sheet('Operaciones').lastColumn - 3;

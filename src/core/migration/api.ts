@@ -1,16 +1,12 @@
 // The migration's public operations on injected services: the entry points wire Apps Script to these.
-import { readHistory, type HistoryEntry } from '../history';
+import type { HistoryEntry, MigrationConfig, Plan, StartOptions, Status } from '../contract';
+import { readHistory } from '../history';
 import type { Services } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { readConfig, saveConfig, type MigrationConfig } from './config';
+import { readConfig, saveConfig } from './config';
 import { planFromFacts, readPlanFacts, targetSpreadsheet } from './plan';
 import { runSlice } from './run';
 import { currentStatus, plain } from './status';
-import type { Plan, Status } from './types';
-
-export interface StartOptions {
-  force?: boolean;
-}
 
 /** Checks startMigration's argument: nothing, or {force: boolean}. */
 export function validateStartOptions(options: unknown): StartOptions {

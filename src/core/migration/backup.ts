@@ -55,6 +55,7 @@ function mismatch(ctx: RunContext, what: string): Error {
 }
 
 export function createBackup(ctx: RunContext): StepOutcome {
+  if (!ctx.checkpoint.backup.file_id && ctx.budget.spent()) return 'paused';
   makeCopy(ctx);
   const plan = ctx.plan;
   const width = plan.last_column;
@@ -64,10 +65,18 @@ export function createBackup(ctx: RunContext): StepOutcome {
   step(ctx.checkpoint, 'create_backup').progress = progress;
   if (cursor.next < rows || (rows === 0 && !ctx.checkpoint.compare)) {
     const copy = copySheet(ctx);
-    if (cursor.next === 0 && ctx.planValues && copy.readDataRange && ctx.sheet.readDataRangeFormulas) {
+    const wholeCells = plan.last_row * plan.last_column;
+    if (
+      cursor.next === 0 &&
+      !cursor.pending &&
+      ctx.planValues &&
+      copy.readDataRange &&
+      ctx.sheet.readDataRangeFormulas &&
+      ctx.reads.fits(3, 3 * wholeCells)
+    ) {
       compareWhole(ctx, copy, cursor, ctx.planValues);
       progress.done = cursor.next;
-    } else if (cursor.next === 0) {
+    } else if (cursor.next === 0 && !cursor.pending) {
       const extent = copy.extent ? copy.extent() : copy.dimensions();
       if (extent.lastRow !== plan.last_row || extent.lastColumn !== plan.last_column) {
         throw mismatch(
@@ -76,15 +85,21 @@ export function createBackup(ctx: RunContext): StepOutcome {
         );
       }
     }
-    const chunk = compareChunkRows(width);
     while (cursor.next < rows || !ctx.checkpoint.compare) {
-      if (ctx.budget.spent(ctx.timer.expectedMs)) {
+      // The original's side of a block, then the copy's: each side is one unit of reads, sized to the time left.
+      const readRows = cursor.pending ? cursor.pending.rows : nextRows(ctx, cursor);
+      const header = cursor.next === 0 ? 1 : 0;
+      const sideCells = 2 * (readRows + header) * width;
+      if (readRows === 0 && rows > 0) return pauseCompare(ctx, cursor);
+      const what = `reading the backup's values and formulas of ${width} columns`;
+      if (cursor.pending && !ctx.reads.unit(2, sideCells, what)) return pauseCompare(ctx, cursor);
+      if (!cursor.pending) {
+        cursor.pending = digestSide(ctx, readOriginal(ctx, cursor, readRows), cursor);
         ctx.checkpoint.compare = cursor;
-        return 'paused';
+        ctx.touch();
+        if (!ctx.reads.unit(2, sideCells, what)) return pauseCompare(ctx, cursor);
       }
-      ctx.timer.start();
-      compareChunk(ctx, copy, cursor, Math.min(chunk, rows - cursor.next));
-      ctx.timer.stop();
+      compareCopy(ctx, copy, cursor);
       progress.done = cursor.next;
       ctx.checkpoint.compare = cursor;
       ctx.touch();
@@ -121,49 +136,95 @@ interface Rows {
   formulas: string[][];
 }
 
-/** Reads `count` data rows of both sheets (the header row too on the first chunk) and compares them. */
-function compareChunk(ctx: RunContext, copy: SheetPort, cursor: CompareCursor, count: number): void {
+function pauseCompare(ctx: RunContext, cursor: CompareCursor): StepOutcome {
+  ctx.checkpoint.compare = cursor;
+  ctx.touch();
+  return 'paused';
+}
+
+/** Rows of the next block, whole digest blocks that fit the time left (values and formulas of one sheet). */
+function nextRows(ctx: RunContext, cursor: CompareCursor): number {
+  const width = ctx.plan.last_column;
+  return ctx.reads.rows(
+    {
+      cellsPerRow: 2 * width,
+      reads: 2,
+      remaining: ctx.plan.data_rows - cursor.next,
+      max: compareChunkRows(width),
+      step: DIGEST_BLOCK_ROWS,
+      extraCells: cursor.next === 0 ? 2 * width : 0,
+    },
+    `reading the values and formulas of ${width} columns`,
+  );
+}
+
+/** `count` data rows of a sheet from cursor.next, with the header row first when cursor.next is 0. */
+function readSide(ctx: RunContext, sheet: SheetPort, cursor: CompareCursor, count: number): Rows {
   const plan = ctx.plan;
   const width = plan.last_column;
   const withHeader = cursor.next === 0;
   const firstRow = plan.header_row + 1 + cursor.next - (withHeader ? 1 : 0);
   const readRows = count + (withHeader ? 1 : 0);
-  const original = {
-    values: ctx.sheet.readValues(firstRow, 1, readRows, width),
-    formulas: ctx.sheet.readFormulas(firstRow, 1, readRows, width),
+  return {
+    values: sheet.readValues(firstRow, 1, readRows, width),
+    formulas: sheet.readFormulas(firstRow, 1, readRows, width),
   };
-  const copied = {
-    values: copy.readValues(firstRow, 1, readRows, width),
-    formulas: copy.readFormulas(firstRow, 1, readRows, width),
-  };
-  compareRows(ctx, cursor, original, copied);
 }
 
-/** `original` and `copied` start with the header row when cursor.next is 0; digests cover the data rows. */
-function compareRows(ctx: RunContext, cursor: CompareCursor, original: Rows, copied: Rows): void {
+function readOriginal(ctx: RunContext, cursor: CompareCursor, count: number): Rows {
+  return readSide(ctx, ctx.sheet, cursor, count);
+}
+
+/** Digests of one side: the header row's (first block only), and the data rows' block digests. */
+function digestSide(
+  ctx: RunContext,
+  side: Rows,
+  cursor: CompareCursor,
+): NonNullable<CompareCursor['pending']> {
   const plan = ctx.plan;
   const width = plan.last_column;
   const skip = cursor.next === 0 ? 1 : 0;
-  if (skip === 1) {
-    const a = blockDigests(original.values.slice(0, 1), original.formulas.slice(0, 1), width, 0);
-    const b = blockDigests(copied.values.slice(0, 1), copied.formulas.slice(0, 1), width, 0);
-    if (a[0] !== b[0]) throw mismatch(ctx, 'the header row differs');
-  }
-  const values = original.values.slice(skip);
-  const formulas = original.formulas.slice(skip);
-  const mine = blockDigests(values, formulas, width, cursor.next);
-  const theirs = blockDigests(copied.values.slice(skip), copied.formulas.slice(skip), width, cursor.next);
-  mine.forEach((digest, i) => {
-    if (digest !== theirs[i]) {
+  const header =
+    skip === 1 ? blockDigests(side.values.slice(0, 1), side.formulas.slice(0, 1), width, 0)[0] : null;
+  const values = side.values.slice(skip);
+  const formulas = side.formulas.slice(skip);
+  return {
+    rows: values.length,
+    header,
+    digests: blockDigests(values, formulas, width, cursor.next),
+    v21_digests:
+      plan.v21_columns !== width ? blockDigests(values, formulas, plan.v21_columns, cursor.next) : [],
+  };
+}
+
+/** Reads the copy's side of the pending block and compares its digests with the original's. */
+function compareCopy(ctx: RunContext, copy: SheetPort, cursor: CompareCursor): void {
+  const pending = cursor.pending as NonNullable<CompareCursor['pending']>;
+  const theirs = digestSide(ctx, readSide(ctx, copy, cursor, pending.rows), cursor);
+  settle(ctx, cursor, pending, theirs);
+}
+
+/** Compares the two sides' digests and moves the cursor past the block. */
+function settle(
+  ctx: RunContext,
+  cursor: CompareCursor,
+  mine: NonNullable<CompareCursor['pending']>,
+  theirs: NonNullable<CompareCursor['pending']>,
+): void {
+  const plan = ctx.plan;
+  if (mine.header !== theirs.header) throw mismatch(ctx, 'the header row differs');
+  if (mine.rows !== theirs.rows)
+    throw mismatch(ctx, `the copy has ${theirs.rows} rows where the sheet has ${mine.rows}`);
+  mine.digests.forEach((digest, i) => {
+    if (digest !== theirs.digests[i]) {
       const from = plan.header_row + 1 + cursor.next + i * DIGEST_BLOCK_ROWS;
       throw mismatch(ctx, `rows ${from} to ${Math.min(from + DIGEST_BLOCK_ROWS - 1, plan.last_row)} differ`);
     }
   });
-  cursor.digests.push(...mine);
-  if (plan.v21_columns !== width) {
-    cursor.v21_digests.push(...blockDigests(values, formulas, plan.v21_columns, cursor.next));
-  }
-  cursor.next += values.length;
+  cursor.digests.push(...mine.digests);
+  cursor.v21_digests.push(...mine.v21_digests);
+  cursor.next += mine.rows;
+  delete cursor.pending;
 }
 
 /** A small sheet: the plan's values, and both data ranges read whole (their sizes are the dimensions compared). */
@@ -180,14 +241,12 @@ function compareWhole(ctx: RunContext, copy: SheetPort, cursor: CompareCursor, v
   }
   const copiedFormulas = (copy.readDataRangeFormulas as () => string[][])();
   const from = plan.header_row - 1;
-  compareRows(
+  const mine = digestSide(ctx, { values: values.slice(from), formulas: formulas.slice(from) }, cursor);
+  const theirs = digestSide(
     ctx,
+    { values: copied.slice(from), formulas: copiedFormulas.slice(from) },
     cursor,
-    { values: values.slice(from), formulas: formulas.slice(from) },
-    {
-      values: copied.slice(from),
-      formulas: copiedFormulas.slice(from),
-    },
   );
+  settle(ctx, cursor, mine, theirs);
   ctx.checkpoint.compare = cursor;
 }

@@ -3,8 +3,8 @@ import type { Clock } from '../ports';
 /**
  * The time one execution may spend before it saves its cursor and pauses. Apps Script stops an execution at
  * 6 minutes (https://developers.google.com/apps-script/guides/services/quotas#current_limitations); the budget
- * (300 s by default) leaves room for the checkpoint. Chunked steps ask before each chunk, passing how long their
- * last chunk took, so a chunk never starts when it could not finish in time.
+ * (300 s by default) leaves room for the checkpoint. Block reads are sized against it by ReadPlanner
+ * (../read-pace.ts) from the read speed measured so far, so a read never starts when it could not finish in time.
  */
 export class TimeBudget {
   readonly deadlineMs: number;
@@ -24,25 +24,5 @@ export class TimeBudget {
 
   elapsedMs(): number {
     return this.clock.now() - this.startMs;
-  }
-}
-
-/** Times successive chunks of a loop: the next is assumed to take as long as the slowest so far. */
-export class ChunkTimer {
-  private slowestMs = 0;
-  private startedMs = 0;
-
-  constructor(private readonly clock: Clock) {}
-
-  start(): void {
-    this.startedMs = this.clock.now();
-  }
-
-  stop(): void {
-    this.slowestMs = Math.max(this.slowestMs, this.clock.now() - this.startedMs);
-  }
-
-  get expectedMs(): number {
-    return this.slowestMs;
   }
 }

@@ -3,8 +3,8 @@
 // rollback compare against). Each value stays under the 9 KB property limit; all are cleared when a run ends.
 import type { Baseline } from '../baseline';
 import type { ExecutionStore } from './store';
-import type { RunPlan, RunState, StepName, StepRecord } from './types';
-import { STEP_NAMES } from './types';
+import { STEP_NAMES, type RunState, type StepName, type StepRecord } from '../contract';
+import type { RunPlan } from './types';
 
 export const CHECKPOINT_PREFIX = 'migration.';
 export const RUN_KEY = 'migration.run';
@@ -29,6 +29,11 @@ export interface CompareCursor {
   /** Block digests of the original over the compared columns, and over the v2.1 columns when those differ. */
   digests: string[];
   v21_digests: string[];
+  /**
+   * The original's digests of the rows read next (`rows` from `next`), waiting for the copy's read of the same
+   * rows: the two sides of a block may be read in different executions.
+   */
+  pending?: { rows: number; header: string | null; digests: string[]; v21_digests: string[] };
 }
 
 export interface Checkpoint {
@@ -44,6 +49,8 @@ export interface Checkpoint {
   compare?: CompareCursor;
   /** Next data row (0-based) of initialize_versions' chunked pass, per column header. */
   versions?: { next: number; written: number };
+  /** Milliseconds per cell of the latest block read (see ReadPace): sizes the next execution's first read. */
+  read_ms_per_cell?: number;
   /** A resume trigger may exist: remove it when the run ends. */
   trigger: boolean;
   /**

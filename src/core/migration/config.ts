@@ -1,20 +1,10 @@
+import { LOG_LEVELS, type MigrationConfig } from '../contract';
 import type { KeyValueStore } from '../ports';
 
 /**
- * The settings of the add-on, kept in one document property (`config`) outside the `migration.*` checkpoints,
- * which are cleared when a run ends.
+ * The settings of the add-on (MigrationConfig in ../contract), kept in one document property (`config`) outside
+ * the `migration.*` checkpoints, which are cleared when a run ends.
  */
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-export interface MigrationConfig {
-  target_sheet: string;
-  /** '' keeps backups in the spreadsheet's own folder. */
-  backup_folder_id: string;
-  rollback_window_days: number;
-  time_budget_seconds: number;
-  log_level: LogLevel;
-}
-
 export const CONFIG_KEY = 'config';
 
 export const DEFAULT_CONFIG: MigrationConfig = {
@@ -24,8 +14,6 @@ export const DEFAULT_CONFIG: MigrationConfig = {
   time_budget_seconds: 300,
   log_level: 'info',
 };
-
-export const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 /** Apps Script stops an execution at 6 minutes; a slice must leave time to save its checkpoint. */
 export const MAX_TIME_BUDGET_SECONDS = 330;
@@ -65,7 +53,7 @@ const VALIDATORS: Record<keyof MigrationConfig, Validator> = {
   rollback_window_days: number(0, MAX_ROLLBACK_WINDOW_DAYS, false),
   time_budget_seconds: number(MIN_TIME_BUDGET_SECONDS, MAX_TIME_BUDGET_SECONDS, true),
   log_level: (value) =>
-    typeof value === 'string' && (LOG_LEVELS as string[]).includes(value)
+    typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value)
       ? null
       : `must be one of ${LOG_LEVELS.join(', ')}, got ${describe(value)}`,
 };

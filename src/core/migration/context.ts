@@ -1,9 +1,10 @@
 import type { Grid, Logger, Services, SheetPort, SpreadsheetPort } from '../ports';
+import { ReadPace, ReadPlanner } from '../read-pace';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { ChunkTimer, TimeBudget } from './budget';
+import type { TimeBudget } from './budget';
 import type { Checkpoint } from './checkpoint';
 import { saveCheckpoint } from './checkpoint';
-import type { MigrationConfig } from './config';
+import type { MigrationConfig } from '../contract';
 import type { ExecutionStore } from './store';
 import type { RunPlan } from './types';
 
@@ -25,7 +26,8 @@ export class RunContext {
   private reportIntentStored: boolean;
   /** This execution is writing (or wrote) the report file. */
   private reportStarted = false;
-  readonly timer: ChunkTimer;
+  /** Plans every block read of this execution from the speed measured so far. */
+  readonly reads: ReadPlanner;
   private sheetHandle: SheetPort | null = null;
   /** Other checkpoint values written with the next commit. */
   private staged: Record<string, string> = {};
@@ -42,8 +44,10 @@ export class RunContext {
     readonly logger: Logger,
     /** The run was created in this execution: its intent was just written and no effect was made before. */
     readonly createdThisExecution: boolean,
+    /** Times every read of the run's sheets (the spreadsheet port is paced with it). */
+    readonly pace: ReadPace = new ReadPace(services.clock, checkpoint.read_ms_per_cell),
   ) {
-    this.timer = new ChunkTimer(services.clock);
+    this.reads = new ReadPlanner(services.clock, pace, budget.startMs, budget.deadlineMs);
     this.reportMayExist = checkpoint.report_intent === true;
     this.reportIntentStored = this.reportMayExist;
     this.triggerMayExist = checkpoint.trigger;
@@ -87,6 +91,7 @@ export class RunContext {
     if (!this.dirty) return;
     this.checkpoint.updated_at = this.nowIso();
     this.checkpoint.report_intent = reportIntent;
+    this.checkpoint.read_ms_per_cell = Number(this.pace.msPerCell.toPrecision(4));
     saveCheckpoint(this.store, this.checkpoint, this.staged);
     this.reportIntentStored = reportIntent;
     this.staged = {};

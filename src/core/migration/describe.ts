@@ -1,5 +1,5 @@
 // Plain-text summaries of a Plan and a Status for the menu's alerts.
-import type { Plan, Status } from './types';
+import type { Plan, Status } from '../contract';
 
 export function describePlan(plan: Plan): string {
   const lines = [

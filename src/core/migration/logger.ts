@@ -1,5 +1,5 @@
 import type { Logger } from '../ports';
-import type { LogLevel } from './config';
+import type { LogLevel } from '../contract';
 
 const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 

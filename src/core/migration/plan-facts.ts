@@ -3,7 +3,8 @@
 import { headerText, normaliseHeader } from '../column-map';
 import type { CellValue, Grid, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import type { MigrationConfig } from './config';
+import { DEFAULT_MS_PER_CELL, EXECUTION_LIMIT_MS, STARTUP_MS } from '../read-pace';
+import type { MigrationConfig } from '../contract';
 
 /** Apps Script allows 20 triggers per user per script (https://developers.google.com/apps-script/guides/services/quotas). */
 export const TRIGGER_LIMIT = 20;
@@ -33,8 +34,15 @@ export interface PlanFacts {
   blank_cells: Record<string, number>;
 }
 
-/** Sheets whose grid holds at most this many cells are read whole by the plan. */
-export const WHOLE_READ_CELLS = 1_000_000;
+/**
+ * Sheets whose grid holds at most this many cells are read whole by the plan. That read comes before any read
+ * is measured, so it is kept small enough to end within the execution limit at the speed assumed until then
+ * (DEFAULT_MS_PER_CELL): about 172,000 cells, 2,600 rows of 66 columns.
+ */
+export const WHOLE_READ_CELLS = Math.min(
+  1_000_000,
+  Math.floor((EXECUTION_LIMIT_MS - STARTUP_MS) / DEFAULT_MS_PER_CELL),
+);
 
 export function targetSpreadsheet(services: Services): SpreadsheetPort {
   const spreadsheet = services.spreadsheets.active();

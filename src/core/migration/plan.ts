@@ -1,9 +1,10 @@
 // The plan of a run, decided from the facts read from the live sheet (plan-facts.ts): also the dry run's output.
 import { buildColumnMap, columnLetter, resolveColumns } from '../column-map';
 import type { MigrationSpec } from '../spec/migration-spec';
-import type { MigrationConfig } from './config';
+import type { MigrationConfig } from '../contract';
 import { TRIGGER_LIMIT, type PlanFacts } from './plan-facts';
-import { CELL_LIMIT, COLUMN_LIMIT, type Plan, type RunPlan, type SchemaDetected } from './types';
+import type { Plan, SchemaDetected } from '../contract';
+import { CELL_LIMIT, COLUMN_LIMIT, type RunPlan } from './types';
 
 export { assertCanEdit, readPlanFacts, targetSpreadsheet, type PlanFacts } from './plan-facts';
 

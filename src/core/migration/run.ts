@@ -1,9 +1,10 @@
 // One slice of a run: lock, read the checkpoint (or plan and record a new run), run the steps in order until
 // done or out of time, and record the outcome. startMigration, continueMigration and the resume trigger all
 // come here.
-import { appendHistory, type HistoryEntry } from '../history';
-import type { Grid, Services } from '../ports';
+import { appendHistory } from '../history';
+import type { Grid, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
+import { ReadPace, pacedSpreadsheet } from '../read-pace';
 import { TimeBudget } from './budget';
 import {
   type Checkpoint,
@@ -25,7 +26,8 @@ import { currentStatus, plain, statusFromCheckpoint, statusFromHistory } from '.
 import { STEPS } from './steps';
 import { ExecutionStore } from './store';
 import { ensureResumeTrigger, removeResumeTriggers } from './trigger';
-import type { RunPlan, Status, StepName } from './types';
+import type { HistoryEntry, Status, StepName } from '../contract';
+import type { RunPlan } from './types';
 
 export type SliceMode =
   { kind: 'start'; force: boolean } | { kind: 'continue' } | { kind: 'trigger'; triggerUid: string | null };
@@ -49,7 +51,8 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
   const config = readConfig(all);
   const logger = leveledLogger(services.logger, config.log_level);
   const scoped: Services = { ...services, properties: store, logger };
-  const spreadsheet = targetSpreadsheet(scoped);
+  const pace = new ReadPace(services.clock);
+  const spreadsheet = pacedSpreadsheet(targetSpreadsheet(scoped), pace);
   const startMs = services.clock.now();
   if (!services.lock.tryLock(LOCK_WAIT_MS)) {
     logger.warn('The document lock is held by another execution: nothing done.');
@@ -70,6 +73,7 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
     if (saved) {
       checkpoint = saved.checkpoint;
       plan = saved.plan;
+      pace.adopt(checkpoint.read_ms_per_cell);
       checkpoint.executions += 1;
     } else {
       if (mode.kind !== 'start') {
@@ -80,7 +84,7 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
         const last = statusFromHistory(spec, all, iso(startMs));
         if (last.state === 'done') return last;
       }
-      ({ checkpoint, plan, values } = beginRun(scoped, store, spec, startMs));
+      ({ checkpoint, plan, values } = beginRun(scoped, store, spec, startMs, spreadsheet));
       created = true;
     }
     const firing = mode.kind === 'trigger' ? mode.triggerUid : null;
@@ -96,6 +100,7 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
       budget,
       logger,
       created,
+      pace,
     );
     ctx.planValues = values;
     return runSteps(ctx, firing);
@@ -112,10 +117,10 @@ function beginRun(
   store: ExecutionStore,
   spec: MigrationSpec,
   startMs: number,
+  spreadsheet: SpreadsheetPort,
 ): { checkpoint: Checkpoint; plan: RunPlan; values: Grid | null } {
   const all = store.all();
   const config = readConfig(all);
-  const spreadsheet = targetSpreadsheet(services);
   const facts = readPlanFacts(services, spreadsheet, spec, config);
   const { plan: shown, run: plan } = planFromFacts(facts, spec, config, startMs);
   const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith('migration.')));

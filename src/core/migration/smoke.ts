@@ -41,6 +41,7 @@ export function testSmoke(ctx: RunContext): StepOutcome {
     const services = { ...ctx.services, cache: memoryCache() };
     const result = advanceVerification(services, ctx.spec, baseline, cursor, ctx.budget.deadlineMs, {
       backupChecked: ctx.backupChecked,
+      reads: ctx.reads,
       beforeReport: () => {
         const answer = ctx.beforeReport();
         // The report's history entry and summary go out with the run's final write.

@@ -1,9 +1,9 @@
 // The Status the sidebar and tests read: from the checkpoint while a run exists, else from the history.
-import { readHistory, type HistoryEntry } from '../history';
+import { readHistory } from '../history';
 import type { MigrationSpec } from '../spec/migration-spec';
 import type { Checkpoint } from './checkpoint';
 import { readCheckpoint } from './checkpoint';
-import { STEP_NAMES, type BackupInfo, type Status, type StepRecord } from './types';
+import { STEP_NAMES, type BackupInfo, type HistoryEntry, type Status, type StepRecord } from '../contract';
 
 function pendingSteps(): StepRecord[] {
   return STEP_NAMES.map((name) => ({ name, status: 'pending' }));

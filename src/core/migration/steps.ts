@@ -2,7 +2,7 @@ import { createBackup } from './backup';
 import { addColumns, verifySchema } from './columns';
 import type { RunContext } from './context';
 import { testSmoke } from './smoke';
-import type { StepName } from './types';
+import type { StepName } from '../contract';
 import { initializeVersions } from './versions';
 
 /** 'paused': the time budget ran out mid-step; its cursor is in the checkpoint. */

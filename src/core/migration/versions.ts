@@ -8,6 +8,8 @@ import type { RunContext } from './context';
 import type { StepOutcome } from './steps';
 
 export const VERSION_CHUNK_ROWS = 100_000;
+/** Fewest rows a chunk reads (unless fewer are left): never a call per row or per handful of rows. */
+export const MIN_VERSION_CHUNK_ROWS = 1000;
 /** Past this many separate runs of blank cells in a chunk, their rows are written in one call per run group. */
 const MAX_WRITES_PER_CHUNK = 20;
 
@@ -63,12 +65,22 @@ export function initializeVersions(ctx: RunContext): StepOutcome {
   const cursor = ctx.checkpoint.versions ?? { next: 0, written: 0 };
   record.progress = { done: cursor.next * columns.length, total };
   while (cursor.next < rows) {
-    if (ctx.budget.spent(ctx.timer.expectedMs)) {
+    // One read of each fill column per chunk, as many rows as fit the time left.
+    const count = ctx.reads.rows(
+      {
+        cellsPerRow: columns.length,
+        reads: columns.length,
+        remaining: rows - cursor.next,
+        max: VERSION_CHUNK_ROWS,
+        step: MIN_VERSION_CHUNK_ROWS,
+      },
+      'reading the version column',
+    );
+    if (count === 0) {
       ctx.checkpoint.versions = cursor;
+      ctx.touch();
       return 'paused';
     }
-    ctx.timer.start();
-    const count = Math.min(VERSION_CHUNK_ROWS, rows - cursor.next);
     for (const fill of columns) {
       const values = ctx.sheet.readValues(first + cursor.next, fill.column, count, 1);
       const runs = blankRuns(values);
@@ -89,7 +101,6 @@ export function initializeVersions(ctx: RunContext): StepOutcome {
       cursor.written += runs.reduce((sum, run) => sum + run[1], 0);
     }
     cursor.next += count;
-    ctx.timer.stop();
     record.progress = { done: cursor.next * columns.length, total };
     ctx.checkpoint.versions = cursor;
     ctx.touch();

@@ -5,13 +5,17 @@ import type { Clock } from '../ports';
  * stop between blocks once it is spent, with their cursor saved, and the next call goes on from there.
  */
 export class Budget {
-  private readonly start: number;
+  readonly start: number;
 
   constructor(
     private readonly clock: Clock,
     private readonly limitMs: number,
   ) {
     this.start = clock.now();
+  }
+
+  get deadline(): number {
+    return this.start + this.limitMs;
   }
 
   spent(): boolean {

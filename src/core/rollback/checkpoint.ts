@@ -1,6 +1,6 @@
 import type { BackupRef } from '../baseline';
 import type { KeyValueStore } from '../ports';
-import type { RollbackMode } from './options';
+import type { RollbackMode } from '../contract';
 import type { VerifyProgress } from './verify-result';
 
 /**
@@ -24,11 +24,11 @@ export interface ExportRef {
 
 /** An export too large for one execution is written in parts, one file per execution. */
 export interface ExportProgress {
-  /** Index of the first export block not read yet. */
-  next_block: number;
+  /** First row (1-based) the export has not read yet. */
+  next_row: number;
   parts: ExportRef[];
-  /** A part about to be written (intent): its name and blocks, so a resumed call rewrites exactly it. */
-  pending: { name: string; from_block: number; to_block: number } | null;
+  /** A part about to be written (intent): its name and rows (inclusive), so a resumed call rewrites exactly it. */
+  pending: { name: string; from_row: number; to_row: number } | null;
 }
 
 export interface RollbackCheckpoint {
@@ -51,6 +51,8 @@ export interface RollbackCheckpoint {
   /** Full mode: the block the restore writes, and the first row not yet written. */
   restore: { rows: number; columns: number; next_row: number } | null;
   verify: VerifyProgress | null;
+  /** Milliseconds per cell of the latest block read (see ReadPace): sizes the next execution's first read. */
+  read_ms_per_cell?: number;
 }
 
 export function readCheckpoint(all: Record<string, string>): RollbackCheckpoint | null {

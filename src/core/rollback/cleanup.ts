@@ -1,6 +1,7 @@
 import type { BackupRef } from '../baseline';
-import { appendHistory, readHistory, type HistoryEntry } from '../history';
-import type { MigrationConfig } from '../migration/config';
+import type { HistoryEntry } from '../contract';
+import { appendHistory, readHistory } from '../history';
+import type { MigrationConfig } from '../contract';
 import type { Clock, DrivePort, KeyValueStore } from '../ports';
 import { daysSince } from './eligibility';
 import { MIGRATION_BASELINE_KEY } from './record';

@@ -1,16 +1,6 @@
-import type { MigrationConfig } from '../migration/config';
+import type { MigrationConfig, RollbackEligibility } from '../contract';
 import type { Clock, DrivePort } from '../ports';
 import type { RollbackFacts } from './record';
-
-/** checkRollbackEligibility()'s answer (CONTRACT.md). */
-export interface RollbackEligibility {
-  eligible: boolean;
-  /** Days since the migration's recorded completion, fractional; null when there is no migration. */
-  days_since_migration: number | null;
-  window_days: number;
-  backup: { file_id: string; name: string; url: string; exists: boolean } | null;
-  reason: string | null;
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -2,11 +2,12 @@ import { cellKey, isDate } from '../digest';
 import { columnLetter } from '../column-map';
 import type { CellValue, DrivePort, SheetDimensions, SheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { contentKey, rowBlocks, type RowBlock } from './blocks';
+import { contentKey, type RowBlock } from './blocks';
+import type { BlockUnit } from './pacing';
 import type { AddedColumn } from './columns';
 import type { BackupSource } from './backup-source';
 import type { ExportRef } from './checkpoint';
-import type { RollbackMode } from './options';
+import type { RollbackMode } from '../contract';
 
 /**
  * Every value written since the migration that a rollback would remove or overwrite, with its row and key,
@@ -54,16 +55,32 @@ function fillOf(spec: MigrationSpec, header: string): CellValue {
   return column ? column.fill : '';
 }
 
-/** The row blocks the export reads, in order; the same for every execution of one rollback. */
-export function exportBlocks(source: ExportSource): RowBlock[] {
+/**
+ * The rows the export reads (1-based, inclusive), the width that caps a block (see rowBlocks), and what one row
+ * of a block costs in reads of the sheet (the backup's, in full mode, come on top); null when there is nothing.
+ */
+export function exportSpan(
+  source: ExportSource,
+): { first: number; last: number; capColumns: number; unit: BlockUnit } | null {
   const { dims, headerRow, added } = source;
-  if (dims.lastRow < headerRow || dims.lastColumn === 0) return [];
+  if (dims.lastRow < headerRow || dims.lastColumn === 0) return null;
   if (source.mode === 'columns') {
-    if (added.length === 0) return [];
+    if (added.length === 0 || dims.lastRow <= headerRow) return null;
     const width = added[added.length - 1].column - added[0].column + 1;
-    return rowBlocks(headerRow + 1, dims.lastRow, width + 1);
+    const keys = source.keyColumn ? 1 : 0;
+    return {
+      first: headerRow + 1,
+      last: dims.lastRow,
+      capColumns: width + 1,
+      unit: { cellsPerRow: 2 * width + keys, reads: 2 + keys },
+    };
   }
-  return rowBlocks(1, dims.lastRow, dims.lastColumn * 2);
+  return {
+    first: 1,
+    last: dims.lastRow,
+    capColumns: dims.lastColumn * 2,
+    unit: { cellsPerRow: 2 * dims.lastColumn, reads: 2 },
+  };
 }
 
 function isWritten(spec: MigrationSpec, header: string, value: CellValue, formula: string): boolean {

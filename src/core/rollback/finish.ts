@@ -1,3 +1,4 @@
+import type { RollbackReport } from '../contract';
 import { appendHistory } from '../history';
 import { clearColumnMapCache } from '../column-map-cache';
 import type { Services, SheetPort, SpreadsheetPort } from '../ports';
@@ -12,8 +13,10 @@ import {
   type RollbackCheckpoint,
 } from './checkpoint';
 import { MIGRATION_CHECKPOINT_PREFIX } from './record';
-import { compactReport, verificationErrors, type RollbackReport } from './report';
-import { compareBlock, concludeVerification, startVerify, verifyBlocks } from './verify-result';
+import { compactReport, verificationErrors } from './report';
+import { compareBlock, concludeVerification, startVerify } from './verify-result';
+import { nextBlock } from './pacing';
+import type { ReadPlanner } from '../read-pace';
 import { headerText } from '../column-map';
 
 export const SCHEMA_VERSION_KEY = 'schema_version';
@@ -59,6 +62,7 @@ export interface FinishInput {
   checkpoint: RollbackCheckpoint;
   save: (next: RollbackCheckpoint) => RollbackCheckpoint;
   budget: Budget;
+  reads: ReadPlanner;
 }
 
 /**
@@ -66,7 +70,7 @@ export interface FinishInput {
  * comparison with the backup, block by block with its cursor in the checkpoint.
  */
 export function verifyRollback(input: FinishInput): RollbackCheckpoint {
-  const { services, spreadsheet, sheet, backup, spec, save, budget } = input;
+  const { services, spreadsheet, sheet, backup, spec, save, budget, reads } = input;
   let checkpoint = input.checkpoint;
   spreadsheet.setMetadata(SCHEMA_VERSION_KEY, spec.fromVersion);
   clearColumnMapCache(services.cache);
@@ -78,10 +82,18 @@ export function verifyRollback(input: FinishInput): RollbackCheckpoint {
   const dims = sheet.dimensions();
   let progress = checkpoint.verify ?? startVerify(dims, backup);
   const columnNames = (backup.rows(spec.headerRow, 1).values[0] ?? []).map(headerText);
-  const blocks = verifyBlocks(progress);
-  for (let i = 0; i < blocks.length; i += 1) {
-    progress = compareBlock(progress, sheet, dims, backup, blocks[i], columnNames);
-    if (i < blocks.length - 1 && budget.spent()) {
+  while (progress.next_row <= progress.rows) {
+    const backupCost = backup.prepare();
+    const block = nextBlock(
+      reads,
+      progress.next_row,
+      progress.rows,
+      progress.width * 4,
+      { cellsPerRow: 2 * dims.lastColumn + backupCost.cellsPerRow, reads: 2 + backupCost.reads },
+      'comparing rows with the backup',
+    );
+    if (block) progress = compareBlock(progress, sheet, dims, backup, block, columnNames);
+    if (!block || (progress.next_row <= progress.rows && budget.spent())) {
       save({ ...checkpoint, verify: progress });
       throw new RollbackNotFinished(
         checkpoint.mode,

@@ -1,11 +1,7 @@
-/** What rollbackMigration() accepts, checked before anything is read or changed. */
-export type RollbackMode = 'full' | 'columns';
+import type { RollbackOptions } from '../contract';
 
-export interface RollbackOptions {
-  mode: RollbackMode;
-  confirm: true;
-  override_window: boolean;
-}
+/** What rollbackMigration() accepts, checked before anything is read or changed; override_window defaulted. */
+export type ParsedRollbackOptions = Required<RollbackOptions>;
 
 const KNOWN = ['mode', 'confirm', 'override_window'];
 const EXAMPLE = '{mode: "columns", confirm: true}';
@@ -19,7 +15,7 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-export function parseRollbackOptions(input: unknown): RollbackOptions {
+export function parseRollbackOptions(input: unknown): ParsedRollbackOptions {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new Error(`Rollback options must be an object such as ${EXAMPLE}, got ${describe(input)}.`);
   }

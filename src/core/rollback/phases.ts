@@ -8,15 +8,18 @@ import { saveCheckpoint, type ExportProgress, type ExportRef, type RollbackCheck
 import { deleteAddedColumns, locateAddedColumns, readColumnMap, type AddedColumn } from './columns';
 import {
   changedCellsIn,
-  exportBlocks,
+  exportSpan,
   exportPartName,
   writeExport,
   type ExportedCell,
   type ExportSource,
 } from './export';
 import { finishRollback, verifyRollback, type FinishInput } from './finish';
-import type { RollbackReport } from './report';
-import { matchGrid, restoreBlock, restoreBlocks, restoreExtent } from './restore';
+import type { RollbackReport } from '../contract';
+import { matchGrid, restoreBlock, restoreExtent } from './restore';
+import { rowBlocks, type RowBlock } from './blocks';
+import { nextBlock } from './pacing';
+import type { ReadPlanner } from '../read-pace';
 
 /**
  * The rollback's phases, in order: export, remove_columns, (full mode) restore_grid and restore_cells, verify,
@@ -65,16 +68,19 @@ export interface Execution {
   services: Services;
   spreadsheet: SpreadsheetPort;
   budget: Budget;
+  /** Sizes every block read from the read speed measured so far (the services' sheets are paced with it). */
+  reads: ReadPlanner;
   /** What begin() already read in this execution, if it ran. */
   fresh: Located | null;
   openedBackup: SheetPort | null;
 }
 
 export function proceed(execution: Execution, start: RollbackCheckpoint): RollbackReport {
-  const { services, spreadsheet, budget } = execution;
+  const { services, spreadsheet, budget, reads } = execution;
   let checkpoint = start;
   const save = (next: RollbackCheckpoint): RollbackCheckpoint => {
-    checkpoint = saveCheckpoint(services.properties, next);
+    const paced = { ...next, read_ms_per_cell: Number(reads.pace.msPerCell.toPrecision(4)) };
+    checkpoint = saveCheckpoint(services.properties, paced);
     return checkpoint;
   };
   const spec = specFor(checkpoint.target.migration);
@@ -83,7 +89,8 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
     execution.openedBackup ??
     backupSheet(services, checkpoint.target.backup.file_id, checkpoint.target.sheet_name);
   let backupSource: BackupSource | null = null;
-  const backup = () => backupSource ?? (backupSource = new BackupSource(backupPort, backupPort.dimensions()));
+  const backup = () =>
+    backupSource ?? (backupSource = new BackupSource(backupPort, backupPort.dimensions(), reads));
   // What this execution knows of the sheet; after its own changes it is worked out rather than read again.
   let known: Located | null = execution.fresh;
   const located = (): Located => {
@@ -143,11 +150,14 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
         });
       }
       const extent = checkpoint.restore as NonNullable<RollbackCheckpoint['restore']>;
-      const blocks = restoreBlocks(extent.next_row, extent.rows, extent.columns);
-      for (let i = 0; i < blocks.length; i += 1) {
-        restoreBlock(sheet, backup(), blocks[i], extent.columns);
-        const next = blocks[i].row + blocks[i].rows;
-        if (i < blocks.length - 1 && budget.spent()) {
+      let next = extent.next_row;
+      while (next <= extent.rows) {
+        const block = restoreBlockFrom(reads, backup(), next, extent);
+        if (block) {
+          restoreBlock(sheet, backup(), block, extent.columns);
+          next = block.row + block.rows;
+        }
+        if (!block || (next <= extent.rows && budget.spent())) {
           save({ ...checkpoint, restore: { ...extent, next_row: next } });
           throw new RollbackNotFinished(checkpoint.mode, `restored ${next - 1} of ${extent.rows} rows`);
         }
@@ -163,6 +173,7 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
       checkpoint,
       save,
       budget,
+      reads,
     };
     if (checkpoint.phase === 'verify') finish.checkpoint = verifyRollback(finish);
     return finishRollback(finish, checkpoint.mode === 'full' ? backup().dims.lastColumn : 0);
@@ -187,11 +198,28 @@ function exportPhase(
   current: () => RollbackCheckpoint,
   save: (next: RollbackCheckpoint) => RollbackCheckpoint,
 ): void {
-  const { services, spreadsheet, budget } = execution;
-  const blocks = exportBlocks(source);
+  const { services, spreadsheet, budget, reads } = execution;
+  const span = exportSpan(source);
+  const backupUnit = () => (source.backup ? source.backup.prepare() : { cellsPerRow: 0, reads: 0 });
+  /** The next block from `row`: capped at the fixed block size, and (when paced) by the time left. */
+  const blockFrom = (row: number, paced: boolean): RowBlock | null => {
+    if (!span) return null;
+    const backupCost = backupUnit();
+    const unit = {
+      cellsPerRow: span.unit.cellsPerRow + backupCost.cellsPerRow,
+      reads: span.unit.reads + backupCost.reads,
+    };
+    if (!paced) return rowBlocksCap(row, span.last, span.capColumns);
+    return nextBlock(reads, row, span.last, span.capColumns, unit, 'reading the rows to export');
+  };
   const cellsOf = (from: number, to: number) => {
     const cells: ExportedCell[] = [];
-    for (let i = from; i <= to; i += 1) cells.push(...changedCellsIn(source, blocks[i]));
+    for (let row = from; row <= to;) {
+      const block = blockFrom(row, false) as RowBlock;
+      const clipped = { row, rows: Math.min(block.rows, to - row + 1) };
+      cells.push(...changedCellsIn(source, clipped));
+      row += clipped.rows;
+    }
     return cells;
   };
   const write = (name: string, cells: ExportedCell[]): ExportRef => {
@@ -208,39 +236,69 @@ function exportPhase(
       cells,
     });
   };
-  let progress: ExportProgress = current().export_progress ?? { next_block: 0, parts: [], pending: null };
+  const last = span ? span.last : 0;
+  let progress: ExportProgress = current().export_progress ?? {
+    next_row: span ? span.first : 1,
+    parts: [],
+    pending: null,
+  };
   if (progress.pending) {
-    const { name, from_block, to_block } = progress.pending;
-    const ref = write(name, cellsOf(from_block, to_block));
-    progress = { next_block: to_block + 1, parts: [...progress.parts, ref], pending: null };
+    const { name, from_row, to_row } = progress.pending;
+    const ref = write(name, cellsOf(from_row, to_row));
+    progress = { next_row: to_row + 1, parts: [...progress.parts, ref], pending: null };
   }
-  while (progress.next_block < blocks.length) {
-    const from = progress.next_block;
-    let to = from;
-    const cells = [...changedCellsIn(source, blocks[from])];
-    while (to + 1 < blocks.length && !budget.spent()) {
-      to += 1;
-      cells.push(...changedCellsIn(source, blocks[to]));
+  while (span && progress.next_row <= last) {
+    const from = progress.next_row;
+    let next = from;
+    const cells: ExportedCell[] = [];
+    for (let block = blockFrom(next, true); block;) {
+      cells.push(...changedCellsIn(source, block));
+      next = block.row + block.rows;
+      block = next <= last && !budget.spent() ? blockFrom(next, true) : null;
     }
-    const done = to + 1 >= blocks.length;
+    const to = next - 1;
+    const done = next > last;
     if (cells.length > 0) {
       const base = current().export_name;
       const name =
         done && progress.parts.length === 0 ? base : exportPartName(base, progress.parts.length + 1);
       save({
         ...current(),
-        export_progress: { ...progress, pending: { name, from_block: from, to_block: to } },
+        export_progress: { ...progress, pending: { name, from_row: from, to_row: to } },
       });
-      progress = { next_block: to + 1, parts: [...progress.parts, write(name, cells)], pending: null };
+      progress = { next_row: next, parts: [...progress.parts, write(name, cells)], pending: null };
     } else {
-      progress = { ...progress, next_block: to + 1 };
+      progress = { ...progress, next_row: next };
     }
     if (!done) {
       save({ ...current(), export_progress: progress });
-      throw new RollbackNotFinished(current().mode, `exported ${to + 1} of ${blocks.length} blocks`);
+      throw new RollbackNotFinished(current().mode, `exported ${to} of ${last} rows`);
     }
   }
   const parts = progress.parts;
   const exported = parts.length === 0 ? null : parts.length === 1 ? parts[0] : { ...parts[0], parts };
   save({ ...current(), phase: 'remove_columns', export_progress: progress, exported });
+}
+
+/** The fixed-size block from `row` (rowBlocks), unpaced: rereading rows an earlier execution already read. */
+function rowBlocksCap(row: number, last: number, capColumns: number): RowBlock | null {
+  return rowBlocks(row, last, capColumns)[0] ?? null;
+}
+
+/** The restore's next block: the backup's rows and the sheet's values and formulas, sized to the time left. */
+function restoreBlockFrom(
+  reads: ReadPlanner,
+  backup: BackupSource,
+  row: number,
+  extent: NonNullable<RollbackCheckpoint['restore']>,
+): RowBlock | null {
+  const backupCost = backup.prepare();
+  return nextBlock(
+    reads,
+    row,
+    extent.rows,
+    extent.columns * 4,
+    { cellsPerRow: 2 * extent.columns + backupCost.cellsPerRow, reads: 2 + backupCost.reads },
+    'restoring rows from the backup',
+  );
 }

@@ -1,5 +1,6 @@
 import type { Baseline } from '../baseline';
-import { readHistory, type HistoryEntry } from '../history';
+import type { HistoryEntry } from '../contract';
+import { readHistory } from '../history';
 
 /**
  * The migration run a rollback undoes, read from what the run recorded: its history entry (completed runs)

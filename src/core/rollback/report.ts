@@ -1,17 +1,4 @@
-import type { RollbackMode } from './options';
-import type { RollbackVerification } from './verify-result';
-
-/** rollbackMigration()'s answer (CONTRACT.md): plain JSON, no undefined anywhere. */
-export interface RollbackReport {
-  mode: RollbackMode;
-  success: boolean;
-  /** Columns written back from the backup: the backup's column count in full mode, 0 in columns mode. */
-  restored_columns: number;
-  removed_columns: string[];
-  exported?: { file_id: string; url: string; parts?: { file_id: string; url: string }[] };
-  verification: RollbackVerification;
-  errors: string[];
-}
+import type { RollbackMode, RollbackReport, RollbackVerification } from '../contract';
 
 /** What a person should read when a check after the rollback did not pass. */
 export function verificationErrors(mode: RollbackMode, verification: RollbackVerification): string[] {

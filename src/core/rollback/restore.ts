@@ -1,6 +1,6 @@
 import type { CellValue, SheetDimensions, SheetPort } from '../ports';
 import type { BackupSource } from './backup-source';
-import { contentKey, restoreInput, rowBlocks, type RowBlock } from './blocks';
+import { contentKey, restoreInput, type RowBlock } from './blocks';
 
 /**
  * Full mode: the target sheet is brought back to the backup in place (same sheet, so its id, formatting,
@@ -30,10 +30,6 @@ export function restoreExtent(
     rows: Math.min(Math.max(current.lastRow, backup.lastRow), backup.maxRows),
     columns: Math.min(Math.max(current.lastColumn, backup.lastColumn), backup.maxColumns),
   };
-}
-
-export function restoreBlocks(fromRow: number, rows: number, columns: number): RowBlock[] {
-  return rowBlocks(fromRow, rows, columns * 4);
 }
 
 /** Past this many separate runs of changed rows in one block, the block is written as one run. */

@@ -2,13 +2,14 @@ import { readConfig } from '../migration/config';
 import type { Services, SheetPort, SpreadsheetPort } from '../ports';
 import { readCheckpoint, saveCheckpoint, type RollbackCheckpoint } from './checkpoint';
 import { Budget } from './budget';
+import { ReadPace, ReadPlanner, pacedSpreadsheets } from '../read-pace';
 import { locateAddedColumns, readColumnMap } from './columns';
 import { assessEligibility, onlyOutsideWindow } from './eligibility';
 import { exportFileName } from './export';
 import { readLastRollback } from './finish';
-import { parseRollbackOptions, type RollbackOptions } from './options';
+import { parseRollbackOptions, type ParsedRollbackOptions } from './options';
 import { readRollbackFacts, type RollbackFacts } from './record';
-import type { RollbackReport } from './report';
+import type { RollbackReport } from '../contract';
 import { backupSheet, proceed, specFor, targetSheet, type Located } from './phases';
 
 /**
@@ -33,14 +34,18 @@ export function rollbackMigration(services: Services, input: unknown): RollbackR
   }
 }
 
-function run(services: Services, options: RollbackOptions): RollbackReport {
-  const spreadsheet = services.spreadsheets.active();
+function run(services: Services, options: ParsedRollbackOptions): RollbackReport {
+  const pace = new ReadPace(services.clock);
+  const paced: Services = { ...services, spreadsheets: pacedSpreadsheets(services.spreadsheets, pace) };
+  const spreadsheet = paced.spreadsheets.active();
   if (!spreadsheet)
     throw new Error('Open the spreadsheet to roll back its migration: none is active in this execution.');
   const all = services.properties.getAll();
   const config = readConfig(all);
   const budget = new Budget(services.clock, config.time_budget_seconds * 1000);
   const checkpoint = readCheckpoint(all);
+  pace.adopt(checkpoint?.read_ms_per_cell);
+  const reads = new ReadPlanner(services.clock, pace, budget.start, budget.deadline);
   if (checkpoint && checkpoint.mode !== options.mode) {
     throw new Error(
       `A ${checkpoint.mode} rollback was started and has not finished. Call rollbackMigration with ` +
@@ -51,20 +56,23 @@ function run(services: Services, options: RollbackOptions): RollbackReport {
   if (!checkpoint) {
     const repeated = repeatedCall(all, facts, options);
     if (repeated) return repeated;
-    const begun = begin(services, spreadsheet, facts, options, config);
+    const begun = begin(paced, spreadsheet, facts, options, config);
     return proceed(
-      { services, spreadsheet, budget, fresh: begun.located, openedBackup: begun.backup },
+      { services: paced, spreadsheet, budget, reads, fresh: begun.located, openedBackup: begun.backup },
       begun.checkpoint,
     );
   }
-  return proceed({ services, spreadsheet, budget, fresh: null, openedBackup: null }, checkpoint);
+  return proceed(
+    { services: paced, spreadsheet, budget, reads, fresh: null, openedBackup: null },
+    checkpoint,
+  );
 }
 
 /** The same call again right after a completed rollback (a lost answer, a retry): its report, nothing redone. */
 function repeatedCall(
   all: Record<string, string>,
   facts: RollbackFacts,
-  options: RollbackOptions,
+  options: ParsedRollbackOptions,
 ): RollbackReport | null {
   const last = readLastRollback(all);
   const newest = facts.history[0];
@@ -90,7 +98,7 @@ function begin(
   services: Services,
   spreadsheet: SpreadsheetPort,
   facts: RollbackFacts,
-  options: RollbackOptions,
+  options: ParsedRollbackOptions,
   config: ReturnType<typeof readConfig>,
 ): { checkpoint: RollbackCheckpoint; located: Located; backup: SheetPort } {
   const eligibility = assessEligibility(facts, config, services.clock, services.drive);

@@ -2,9 +2,14 @@ import { buildColumnMap, columnLetter, headerText, resolveColumns } from '../col
 import type { CellValue, SheetDimensions, SheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import type { BackupSource } from './backup-source';
-import { contentKey, rowBlocks, type RowBlock } from './blocks';
+import { contentKey, type RowBlock } from './blocks';
 import { jsonCell, type JsonCell } from './export';
-import type { RollbackMode } from './options';
+import type {
+  GridSize,
+  RollbackCellDifference as CellDifference,
+  RollbackMode,
+  RollbackVerification,
+} from '../contract';
 
 /**
  * The rollback's result checked against the backup over every cell, in blocks that may span executions (the
@@ -14,15 +19,6 @@ import type { RollbackMode } from './options';
 export const MAX_LISTED_DIFFERENCES = 20;
 const MAX_SHOWN_CHARS = 60;
 
-export interface CellDifference {
-  row: number;
-  column: string;
-  backup: JsonCell;
-  current: JsonCell;
-  backup_formula?: string;
-  current_formula?: string;
-}
-
 export interface VerifyProgress {
   /** First row not compared yet; rows + 1 once every row is. */
   next_row: number;
@@ -30,23 +26,6 @@ export interface VerifyProgress {
   width: number;
   total: number;
   differences: CellDifference[];
-}
-
-interface GridSize {
-  rows: number;
-  columns: number;
-  last_row: number;
-  last_column: number;
-}
-
-export interface RollbackVerification {
-  passed: boolean;
-  checks: {
-    no_added_columns: { passed: boolean; expected: string[]; found: string[] };
-    headers: { passed: boolean; expected: string[]; found: string[] };
-    v21_data_intact: { passed: boolean; differences: CellDifference[]; total: number };
-    dimensions?: { passed: boolean; expected: GridSize; actual: GridSize };
-  };
 }
 
 function shown(value: JsonCell): JsonCell {
@@ -64,10 +43,6 @@ export function startVerify(dims: SheetDimensions, backup: BackupSource): Verify
     total: 0,
     differences: [],
   };
-}
-
-export function verifyBlocks(progress: VerifyProgress): RowBlock[] {
-  return rowBlocks(progress.next_row, progress.rows, progress.width * 4);
 }
 
 function cellAt(grid: CellValue[][], r: number, c: number): CellValue {

@@ -1,10 +1,25 @@
-import type { CellValue } from '../ports';
+import type { JsonCell } from '../contract';
+
+/**
+ * What a new column's cells must hold once the app writes to them (verifyMigration() checks every row):
+ * - 'counter': an integer >= 0 the app raises on each write; right after the migration, the column's fill.
+ * - { pattern }: text matching the regular expression; `example` is shown in reports.
+ * - { timestamp }: text in this format (tokens DD, MM, YYYY, HH, mm, ss) holding a real date and time, or a
+ *   date-formatted cell.
+ */
+export type ColumnRule = 'counter' | { pattern: string; example: string } | { timestamp: string };
 
 /** A column a migration adds, and what every data row gets in it. */
 export interface NewColumn {
   header: string;
   /** '' leaves the cells empty. */
-  fill: CellValue;
+  fill: JsonCell;
+  rule?: ColumnRule;
+  /**
+   * Header of the column set and cleared together with this one: on every row both are empty, or both hold
+   * values that meet their rules. Right after the migration both are empty.
+   */
+  pairedWith?: string;
 }
 
 /**

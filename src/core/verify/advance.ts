@@ -2,6 +2,8 @@ import type { Baseline } from '../baseline';
 import { buildColumnMap, type ColumnMap } from '../column-map';
 import { cachedColumnMap } from '../column-map-cache';
 import type { Services, SheetPort } from '../ports';
+import { DIGEST_BLOCK_ROWS } from '../digest';
+import { ReadPace, ReadPlanner, pacedSheet } from '../read-pace';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { encodeCursor } from './cursor';
 import {
@@ -12,11 +14,12 @@ import {
   readWholeFirstChunk,
   type Chunk,
 } from './block-reader';
-import { compareChunk, type IntactContext } from './checks/intact';
+import { compareChunk, recheckRows, type IntactContext } from './checks/intact';
 import { tallyOccupation, tallyVersions } from './checks/rows';
 import { layoutOf, structureChecks } from './checks/structure';
 import { finishReport } from './report';
-import type { VerificationCursor, VerificationReport } from './types';
+import type { VerificationReport } from '../contract';
+import type { VerificationCursor } from './types';
 
 /** Time the report needs once every row is read (about a dozen Drive and property calls). */
 export const REPORT_RESERVE_MS = 8_000;
@@ -31,6 +34,13 @@ export interface VerificationHints {
    * Without it, the file is always looked for.
    */
   beforeReport?: () => { mayExist: boolean };
+  /**
+   * The caller's read planner, when the verification is part of a longer execution (the migration's test_smoke):
+   * its measured speed and the reads already planned in this execution carry over.
+   */
+  reads?: ReadPlanner;
+  /** When this execution started (default: now): reads never run into the 6-minute limit counted from there. */
+  executionStartMs?: number;
 }
 
 export interface VerificationStep {
@@ -135,29 +145,44 @@ export function advanceVerification(
   next.slices += 1;
   const clock = services.clock;
   const outOfTime = (needMs: number) => clock.now() + needMs > deadlineMs;
+  const reads =
+    hints.reads ??
+    new ReadPlanner(
+      clock,
+      new ReadPace(clock, next.read_ms_per_cell),
+      hints.executionStartMs ?? clock.now(),
+      deadlineMs,
+    );
+  const pace = reads.pace;
   // a paused cursor is stored in one property: hand it back already cut to size
-  const paused = (): VerificationStep => ({ cursor: JSON.parse(encodeCursor(next)), report: null });
+  const paused = (): VerificationStep => {
+    next.read_ms_per_cell = Number(pace.msPerCell.toPrecision(4));
+    return { cursor: JSON.parse(encodeCursor(next)), report: null };
+  };
   if (outOfTime(0)) return paused();
-  // every slice that starts in time makes progress: at least one chunk, or the report
   let readSomething = false;
 
-  const sheet = targetSheet(services, baseline);
-  const backupSheet = backupOpener(services, baseline);
+  const sheet = pacedSheet(targetSheet(services, baseline), pace);
+  const openBackup = backupOpener(services, baseline);
+  const backupSheet = () => pacedSheet(openBackup(), pace);
   const context = (): IntactContext => ({
     baseline,
     layout: next.layout as NonNullable<VerificationCursor['layout']>,
     headerRow: spec.headerRow,
     mode: next.mode,
     backupSheet,
+    backupReadFits: (rows) => reads.fits(2, 2 * rows * baseline.v21_columns),
   });
 
   if (next.phase === 'structure') {
     const started = clock.now();
-    const { extent, header, chunk } = readStructure(sheet, spec, baseline, next);
+    const structure = readStructure(sheet, spec, baseline, next, reads);
+    if (!structure) return paused();
+    const { extent, header, chunk } = structure;
     const map = columnMapOf(services, header, spec);
     next.layout = layoutOf(extent, baseline, spec, map);
     next.structure = structureChecks(header, extent, baseline, spec, map);
-    next.intact.backup_error = backupProblem(services, baseline, backupSheet, hints);
+    next.intact.backup_error = backupProblem(services, baseline, openBackup, hints);
     tallyChunk(next, chunk, context());
     next.phase = 'scan';
     next.chunk_ms = clock.now() - started;
@@ -165,13 +190,28 @@ export function advanceVerification(
   }
 
   const layout = next.layout as NonNullable<VerificationCursor['layout']>;
-  while (next.phase === 'scan' && next.next_row < layout.data_rows) {
-    if (readSomething && outOfTime(next.chunk_ms)) return paused();
+  while (next.phase === 'scan' && (next.next_row < layout.data_rows || next.intact.recheck?.length)) {
+    if (next.intact.recheck?.length) {
+      if (!recheckRows(next.intact, context(), sheet, reads)) return paused();
+      readSomething = true;
+      continue;
+    }
+    const rows = reads.rows(
+      {
+        cellsPerRow: layout.width + baseline.v21_columns,
+        reads: 2,
+        remaining: layout.data_rows - next.next_row,
+        max: chunkRows(layout.width, next.max_cells_per_read),
+        step: DIGEST_BLOCK_ROWS,
+      },
+      `reading ${layout.width} columns of values and ${baseline.v21_columns} of formulas`,
+    );
+    if (rows === 0) return paused();
     const started = clock.now();
     const chunk = readChunk(sheet, {
       headerRow: spec.headerRow,
       first: next.next_row,
-      rows: Math.min(chunkRows(layout.width, next.max_cells_per_read), layout.data_rows - next.next_row),
+      rows,
       width: layout.width,
       v21Width: baseline.v21_columns,
     });
@@ -181,24 +221,32 @@ export function advanceVerification(
   }
   next.phase = 'report';
   if (readSomething && outOfTime(REPORT_RESERVE_MS)) return paused();
+  next.read_ms_per_cell = Number(pace.msPerCell.toPrecision(4));
   return { cursor: next, report: finishReport(services, baseline, next, hints.beforeReport) };
 }
 
 /**
- * The sheet's extent, header row and first chunk. Right after a migration (post_migration) a sheet the baseline
- * expects to fit one read is read whole: the data range's size is its extent. Otherwise the extent is asked for
- * first (a sheet in use may have grown far beyond the baseline).
+ * The sheet's extent, header row and first chunk, or null when not even the smallest first chunk fits the time
+ * left. Right after a migration (post_migration) a sheet the baseline expects to fit one read is read whole (the
+ * data range's size is its extent) when that read fits the time left. Otherwise the extent is asked for first (a
+ * sheet in use may have grown far beyond the baseline) and the first chunk is sized to the time left.
  */
 function readStructure(
   sheet: SheetPort,
   spec: MigrationSpec,
   baseline: Baseline,
   cursor: VerificationCursor,
-): { extent: { lastRow: number; lastColumn: number }; header: unknown[]; chunk: Chunk } {
+  reads: ReadPlanner,
+): { extent: { lastRow: number; lastColumn: number }; header: unknown[]; chunk: Chunk } | null {
   const maxCells = Math.min(cursor.max_cells_per_read, MAX_CELLS_PER_READ);
   const expectedCells =
     (baseline.data_rows + spec.headerRow) * (baseline.v21_columns + spec.newColumns.length);
-  if (cursor.mode === 'post_migration' && sheet.readDataRange && expectedCells <= maxCells) {
+  if (
+    cursor.mode === 'post_migration' &&
+    sheet.readDataRange &&
+    expectedCells <= maxCells &&
+    reads.fits(2, expectedCells + baseline.data_rows * baseline.v21_columns)
+  ) {
     return readWholeFirstChunk(sheet as SheetPort & { readDataRange(): Chunk['values'] }, {
       headerRow: spec.headerRow,
       v21Width: baseline.v21_columns,
@@ -208,7 +256,18 @@ function readStructure(
   const extent = sheet.extent ? sheet.extent() : sheet.dimensions();
   const dataRows = Math.max(0, extent.lastRow - spec.headerRow);
   const width = Math.max(extent.lastColumn, baseline.v21_columns, 1);
-  const rows = Math.min(chunkRows(width, cursor.max_cells_per_read), dataRows);
+  const rows = reads.rows(
+    {
+      cellsPerRow: width + baseline.v21_columns,
+      reads: 2,
+      remaining: dataRows,
+      max: chunkRows(width, cursor.max_cells_per_read),
+      step: DIGEST_BLOCK_ROWS,
+      extraCells: width,
+    },
+    `reading ${width} columns of values and ${baseline.v21_columns} of formulas`,
+  );
+  if (rows === 0 && dataRows > 0) return null;
   const { header, chunk } = readFirstChunk(sheet, {
     headerRow: spec.headerRow,
     first: 0,

@@ -1,6 +1,7 @@
 import type { Baseline } from '../baseline';
-import { OCCUPIED_AT_HEADER, OCCUPIED_BY_HEADER, VERSION_HEADER } from './rules';
-import { MAX_LISTED, type Check, type VerificationCursor, type VerificationReport } from './types';
+import type { Check, VerificationReport } from '../contract';
+import { describeRule } from './rules';
+import { MAX_LISTED, type VerificationCursor } from './types';
 
 type ChecksButReport = Omit<VerificationReport['checks'], 'report'>;
 
@@ -8,39 +9,46 @@ function missingColumn(header: string): string {
   return `column "${header}" was not found in the header row, so its cells could not be checked`;
 }
 
+function notApplicable(what: string): Check {
+  return { passed: true, not_applicable: `the migration spec declares no ${what}` };
+}
+
 function versionsCheck(cursor: VerificationCursor): Check {
-  const layout = cursor.layout;
+  const counter = cursor.layout?.counter ?? null;
+  if (!counter) return notApplicable('counter column');
   const { invalid, not_zero: notZero, checked } = cursor.versions;
-  const column = layout?.version_column ?? null;
+  const column = counter.column;
   const postMigration = cursor.mode === 'post_migration';
   return {
     passed: column !== null && invalid.count === 0 && notZero.count === 0,
     mode: cursor.mode,
-    expected: postMigration ? '0 on every data row' : 'an integer >= 0 on every data row',
+    expected: postMigration
+      ? `${counter.start} on every data row`
+      : `an integer >= ${counter.start} on every data row`,
     column,
     rows_checked: checked,
     invalid: invalid.count,
     invalid_rows: invalid.first,
     not_zero: notZero.count,
     not_zero_rows: notZero.first,
-    ...(column === null ? { problem: missingColumn(VERSION_HEADER) } : {}),
+    ...(column === null ? { problem: missingColumn(counter.header) } : {}),
   };
 }
 
 function occupationCheck(cursor: VerificationCursor): Check {
-  const layout = cursor.layout;
-  const byColumn = layout?.occupied_by_column ?? null;
-  const atColumn = layout?.occupied_at_column ?? null;
+  const pair = cursor.layout?.pair ?? null;
+  if (!pair) return notApplicable('paired columns');
+  const [by, at] = pair;
   const { invalid, checked, occupied } = cursor.occupation;
-  const missing = byColumn === null ? OCCUPIED_BY_HEADER : atColumn === null ? OCCUPIED_AT_HEADER : null;
+  const missing = by.column === null ? by.header : at.column === null ? at.header : null;
   return {
     passed: missing === null && invalid.count === 0,
     mode: cursor.mode,
     expected:
       cursor.mode === 'post_migration'
-        ? `${OCCUPIED_BY_HEADER} and ${OCCUPIED_AT_HEADER} empty on every data row`
-        : `both empty, or ${OCCUPIED_BY_HEADER} like MR(93) with ${OCCUPIED_AT_HEADER} as DD-MM-YYYY HH:MM:SS`,
-    columns: { [OCCUPIED_BY_HEADER]: byColumn, [OCCUPIED_AT_HEADER]: atColumn },
+        ? `${by.header} and ${at.header} empty on every data row`
+        : `both empty, or ${by.header} ${describeRule(by.rule)} with ${at.header} ${describeRule(at.rule)}`,
+    columns: { [by.header]: by.column, [at.header]: at.column },
     rows_checked: checked,
     occupied,
     invalid: invalid.count,

@@ -51,6 +51,8 @@ export function parseCursor(json: string | null | undefined): VerificationCursor
     if (parsed.kind !== 'verification' || typeof parsed.run_id !== 'string') return null;
     if (typeof parsed.next_row !== 'number' || !parsed.versions || !parsed.intact || !parsed.occupation)
       return null;
+    // a layout from before the spec carried the column rules: start over rather than guess them
+    if (parsed.layout && !('counter' in parsed.layout && 'pair' in parsed.layout)) return null;
     return parsed as VerificationCursor;
   } catch {
     return null;

@@ -7,11 +7,4 @@ export {
 } from './advance';
 export { encodeCursor, parseCursor, startVerification, type VerificationOptions } from './cursor';
 export { LAST_VERIFICATION_KEY, reportFileName, summariseReport } from './report';
-export {
-  CHECK_NAMES,
-  type Check,
-  type CheckName,
-  type VerificationCursor,
-  type VerificationMode,
-  type VerificationReport,
-} from './types';
+export type { VerificationCursor, VerificationMode } from './types';

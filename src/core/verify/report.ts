@@ -2,7 +2,8 @@ import type { Baseline } from '../baseline';
 import { appendHistory } from '../history';
 import type { KeyValueStore, Services } from '../ports';
 import { assembleChecks, errorsOf } from './assemble';
-import { CHECK_NAMES, type Check, type VerificationCursor, type VerificationReport } from './types';
+import { CHECK_NAMES, type Check, type VerificationReport } from '../contract';
+import type { VerificationCursor } from './types';
 
 /** Where the sidebar finds the latest verification; outside `migration.*`, which is cleared after a run. */
 export const LAST_VERIFICATION_KEY = 'verification.last';

@@ -5,7 +5,8 @@ import { readRollbackFacts } from '../rollback/record';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { advanceVerification } from './advance';
 import { encodeCursor, parseCursor, startVerification } from './cursor';
-import type { VerificationCursor, VerificationReport } from './types';
+import type { VerificationReport } from '../contract';
+import type { VerificationCursor } from './types';
 
 /**
  * verifyMigration() as a separate entry point: the 'in_use' rules (see VerificationMode), against the baseline of
@@ -89,7 +90,9 @@ export function runVerificationSlice(services: Services, spec: MigrationSpec): V
     setMany: (values) => store.setMany(values),
     delete: (key) => store.delete(key),
   };
-  const step = advanceVerification({ ...services, properties }, spec, baseline, cursor, deadline);
+  const step = advanceVerification({ ...services, properties }, spec, baseline, cursor, deadline, {
+    executionStartMs: startedAt,
+  });
   if (step.report) {
     if (all[VERIFICATION_CURSOR_KEY] !== undefined) services.properties.delete(VERIFICATION_CURSOR_KEY);
     return step.report;

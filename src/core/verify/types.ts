@@ -1,49 +1,19 @@
-// The verification's shapes: the report CONTRACT.md fixes, and the cursor that carries a verification across
-// executions (one document property, so it stays well under 9 KB).
+// The verification's own shapes (the report CONTRACT.md fixes is in ../contract): the cursor that carries a
+// verification across executions (one document property, so it stays well under 9 KB).
+import type { Check, VerificationReport } from '../contract';
+import type { RuledColumn } from './rules';
 
 /**
- * Which rules the v3 columns and the v2.1 data are held to.
- * - 'post_migration': right after the migration (the engine's test_smoke step): every version is 0, occupation
- *   cells are empty, every v2.1 cell equals the backup and the sheet has exactly the rows it had.
- * - 'in_use': a later verifyMigration() from the menu or sidebar, once the app may have written: versions are
- *   integers >= 0, occupation pairs are well formed (both set or both empty), rows may have been appended, and a
- *   v2.1 cell that differs from the backup in a row whose version is above 0 was written by the app (counted,
- *   not a failure); in a row still at version 0 it is a failure.
+ * Which rules the new columns (see ColumnRule in the spec) and the v2.1 data are held to.
+ * - 'post_migration': right after the migration (the engine's test_smoke step): every counter (ZEUES: version)
+ *   is at its fill, paired columns (Ocupado_Por, Fecha_Ocupacion) are empty, every v2.1 cell equals the backup
+ *   and the sheet has exactly the rows it had.
+ * - 'in_use': a later verifyMigration() from the menu or sidebar, once the app may have written: counters are
+ *   integers >= their fill, paired columns are both empty or both meet their rules, rows may have been appended,
+ *   and a v2.1 cell that differs from the backup in a row whose counter has moved was written by the app
+ *   (counted, not a failure); in a row whose counter is still at its fill it is a failure.
  */
 export type VerificationMode = 'post_migration' | 'in_use';
-
-export interface Check {
-  passed: boolean;
-  [field: string]: unknown;
-}
-
-export interface VerificationReport {
-  timestamp: string;
-  dry_run: boolean;
-  checks: {
-    column_count: Check & { expected: number; actual: number };
-    new_headers: Check & { expected: string[]; found: string[] };
-    versions: Check;
-    occupation_empty: Check;
-    v21_data_intact: Check;
-    column_mapping: Check;
-    report: Check;
-  };
-  success: boolean;
-  errors: string[];
-}
-
-export const CHECK_NAMES = [
-  'column_count',
-  'new_headers',
-  'versions',
-  'occupation_empty',
-  'v21_data_intact',
-  'column_mapping',
-  'report',
-] as const;
-
-export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** A count and the first few examples of something found row by row. */
 export interface Sample<T> {
@@ -74,9 +44,15 @@ export interface Layout {
   width: number;
   /** v2.1 columns compared with the backup: min(baseline.v21_columns, width). */
   v21_width: number;
-  version_column: number | null;
-  occupied_by_column: number | null;
-  occupied_at_column: number | null;
+  /** The spec's counter column (`versions`), or null when the spec has none; `column` null: not in the sheet. */
+  counter: (LocatedColumn & { start: number }) | null;
+  /** The spec's paired columns (`occupation_empty`), or null when the spec has none. */
+  pair: [LocatedColumn, LocatedColumn] | null;
+}
+
+/** A column a row check reads: the spec's header and rule, and where the header row has it. */
+export interface LocatedColumn extends RuledColumn {
+  column: number | null;
 }
 
 export interface StructureChecks {
@@ -104,6 +80,8 @@ export interface VerificationCursor {
   max_cells_per_read: number;
   /** Virtual ms the last read of a chunk took: used to stop before a chunk would pass the deadline. */
   chunk_ms: number;
+  /** Milliseconds per cell of the latest block read (see ReadPace): sizes the next slice's reads. */
+  read_ms_per_cell?: number;
   slices: number;
   versions: { checked: number; invalid: Sample<RowValue>; not_zero: Sample<RowValue> };
   occupation: { checked: number; occupied: number; invalid: Sample<RowValue> };
@@ -115,6 +93,11 @@ export interface VerificationCursor {
     changed_by_app: number;
     /** Why the backup could not be read, or null. */
     backup_error: string | null;
+    /**
+     * Data rows (0-based [start, end)) of differing blocks still to compare cell by cell with the backup: left
+     * for later reads when the backup's rows did not fit the time left after the block's own read.
+     */
+    recheck?: [number, number][];
   };
 }
 

@@ -2,7 +2,7 @@
 // index of a clean rollback; calling rollbackMigration again with the same options must end in the same
 // world as the clean rollback (times aside).
 import { rollbackMigration } from '../../../src/core/rollback/rollback';
-import type { RollbackMode } from '../../../src/core/rollback/options';
+import type { RollbackMode } from '../../../src/core/contract';
 import { appWrites, masked, migratedWorld } from '../../support/rollback-fixture';
 
 function prepared(completed: boolean) {

@@ -2,8 +2,7 @@
 // execution dying at every service call of the whole sequence: calling again until it finishes always ends
 // in the same world as the uninterrupted sequence.
 import { rollbackMigration } from '../../../src/core/rollback/rollback';
-import type { RollbackMode } from '../../../src/core/rollback/options';
-import type { RollbackReport } from '../../../src/core/rollback/report';
+import type { RollbackMode, RollbackReport } from '../../../src/core/contract';
 import { appWrites, masked, migratedWorld } from '../../support/rollback-fixture';
 
 jest.mock('../../../src/core/rollback/blocks', () => {

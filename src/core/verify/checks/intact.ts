@@ -2,8 +2,9 @@ import type { Baseline } from '../../baseline';
 import { cellKey, digestRows, DIGEST_BLOCK_ROWS } from '../../digest';
 import type { CellValue, SheetPort } from '../../ports';
 import { readBackupRows, type Chunk } from '../block-reader';
-import { isVersion } from '../rules';
+import { isCounter } from '../rules';
 import { addToSample, showCell } from '../sample';
+import type { ReadPlanner } from '../../read-pace';
 import type { Layout, VerificationCursor, VerificationMode } from '../types';
 
 export interface IntactContext {
@@ -13,6 +14,8 @@ export interface IntactContext {
   mode: VerificationMode;
   /** The backup's target sheet, opened on first need; throws with a message when it cannot be read. */
   backupSheet: () => SheetPort;
+  /** Whether `rows` rows of the backup's v2.1 columns may be read now (default: always). */
+  backupReadFits?: (rows: number) => boolean;
 }
 
 /** Data rows (0-based, end exclusive) the backup and the sheet both have, within one baseline block. */
@@ -54,6 +57,20 @@ export function compareChunk(
   if (differing.length === 0) return;
   tally.blocks_differing += differing.length;
   if (tally.backup_error !== null) return;
+  const span = {
+    start: blockRange(differing[0], baseline, layout).start,
+    end: blockRange(differing[differing.length - 1], baseline, layout).end,
+  };
+  if (context.backupReadFits && !context.backupReadFits(span.end - span.start)) {
+    // Compared later, in smaller reads of both sheets (recheckRows), when there is time.
+    const recheck = tally.recheck ?? [];
+    for (const block of differing) {
+      const { start, end } = blockRange(block, baseline, layout);
+      recheck.push([start, end]);
+    }
+    tally.recheck = recheck;
+    return;
+  }
 
   let backup: SheetPort;
   try {
@@ -62,8 +79,7 @@ export function compareChunk(
     tally.backup_error = (error as Error).message;
     return;
   }
-  const start = blockRange(differing[0], baseline, layout).start;
-  const end = blockRange(differing[differing.length - 1], baseline, layout).end;
+  const { start, end } = span;
   const old = readBackupRows(backup, context.headerRow, start, end - start, columns);
   for (const block of differing) {
     const range = blockRange(block, baseline, layout);
@@ -71,6 +87,63 @@ export function compareChunk(
       compareRow(tally, context, chunk, index, old.values[index - start], old.formulas[index - start]);
     }
   }
+}
+
+/** Fewest rows a recheck reads at once (unless fewer are left). */
+export const RECHECK_STEP_ROWS = 100;
+
+/**
+ * Compares the next rows of the first range in `tally.recheck` with the backup: the sheet's values (every
+ * column, for the counter) and v2.1 formulas, and the backup's v2.1 values and formulas, as many rows as fit
+ * the time left. Returns false when none fit now.
+ */
+export function recheckRows(
+  tally: VerificationCursor['intact'],
+  context: IntactContext,
+  sheet: SheetPort,
+  reads: ReadPlanner,
+): boolean {
+  const recheck = tally.recheck ?? [];
+  const range = recheck[0];
+  if (!range) return true;
+  const { baseline, layout, headerRow } = context;
+  const columns = baseline.v21_columns;
+  const rows = reads.rows(
+    {
+      cellsPerRow: layout.width + 3 * columns,
+      reads: 4,
+      remaining: range[1] - range[0],
+      max: DIGEST_BLOCK_ROWS,
+      step: RECHECK_STEP_ROWS,
+    },
+    'comparing changed rows with the backup',
+  );
+  if (rows === 0) return false;
+  const start = range[0];
+  if (tally.backup_error === null) {
+    let backup: SheetPort | null = null;
+    try {
+      backup = context.backupSheet();
+    } catch (error) {
+      tally.backup_error = (error as Error).message;
+    }
+    if (backup) {
+      const chunk: Chunk = {
+        first: start,
+        values: sheet.readValues(headerRow + 1 + start, 1, rows, layout.width),
+        formulas: sheet.readFormulas(headerRow + 1 + start, 1, rows, columns),
+      };
+      const old = readBackupRows(backup, headerRow, start, rows, columns);
+      for (let index = start; index < start + rows; index += 1) {
+        compareRow(tally, context, chunk, index, old.values[index - start], old.formulas[index - start]);
+      }
+    }
+  }
+  range[0] += rows;
+  if (range[0] >= range[1] || tally.backup_error !== null) recheck.shift();
+  if (tally.backup_error !== null) recheck.length = 0;
+  tally.recheck = recheck;
+  return true;
 }
 
 function compareRow(
@@ -84,8 +157,10 @@ function compareRow(
   const { baseline, layout } = context;
   const values = chunk.values[index - chunk.first];
   const formulas = chunk.formulas[index - chunk.first] ?? [];
-  const version = layout.version_column === null ? undefined : values[layout.version_column - 1];
-  const writtenByApp = context.mode === 'in_use' && isVersion(version) && version > 0;
+  const counter = layout.counter;
+  const count = counter && counter.column !== null ? values[counter.column - 1] : undefined;
+  const writtenByApp =
+    context.mode === 'in_use' && counter !== null && isCounter(count, counter.start) && count > counter.start;
   for (let c = 0; c < baseline.v21_columns; c += 1) {
     const before = oldValues?.[c] ?? '';
     const beforeFormula = oldFormulas?.[c] ?? '';

@@ -1,9 +1,9 @@
-import { isOccupationTime, isVersion, isWorker } from '../rules';
+import { isCounter, meetsRule } from '../rules';
 import { addToSample, isBlank, showCell } from '../sample';
 import type { Layout, VerificationCursor, VerificationMode } from '../types';
 import type { Chunk } from '../block-reader';
 
-/** `versions`: every data row an integer >= 0; right after the migration, every one 0. */
+/** `versions`: the spec's counter column on every data row an integer >= its fill; right after the migration, its fill. */
 export function tallyVersions(
   tally: VerificationCursor['versions'],
   chunk: Chunk,
@@ -11,20 +11,22 @@ export function tallyVersions(
   headerRow: number,
   mode: VerificationMode,
 ): void {
-  const column = layout.version_column;
-  if (column === null) return;
+  const column = layout.counter?.column ?? null;
+  if (column === null || !layout.counter) return;
+  const start = layout.counter.start;
   chunk.values.forEach((cells, i) => {
     const value = cells[column - 1];
     const row = headerRow + 1 + chunk.first + i;
     tally.checked += 1;
-    if (!isVersion(value)) addToSample(tally.invalid, { row, value: showCell(value) });
-    else if (mode === 'post_migration' && value !== 0) addToSample(tally.not_zero, { row, value });
+    if (!isCounter(value, start)) addToSample(tally.invalid, { row, value: showCell(value) });
+    else if (mode === 'post_migration' && value !== start) addToSample(tally.not_zero, { row, value });
   });
 }
 
 /**
- * `occupation_empty`: right after the migration both occupation cells are empty on every row. Later, a row is
- * either free (both empty) or taken (`Ocupado_Por` like `MR(93)` and `Fecha_Ocupacion` a time), never half.
+ * `occupation_empty`: right after the migration both of the spec's paired columns are empty on every row. Later,
+ * a row is either free (both empty) or taken (each meets its rule: `Ocupado_Por` like `MR(93)` and
+ * `Fecha_Ocupacion` a time), never half.
  */
 export function tallyOccupation(
   tally: VerificationCursor['occupation'],
@@ -33,21 +35,28 @@ export function tallyOccupation(
   headerRow: number,
   mode: VerificationMode,
 ): void {
-  const byColumn = layout.occupied_by_column;
-  const atColumn = layout.occupied_at_column;
+  if (!layout.pair) return;
+  const [by, at] = layout.pair;
+  const byColumn = by.column;
+  const atColumn = at.column;
   if (byColumn === null || atColumn === null) return;
   chunk.values.forEach((cells, i) => {
-    const by = cells[byColumn - 1];
-    const at = cells[atColumn - 1];
+    const first = cells[byColumn - 1];
+    const second = cells[atColumn - 1];
     const row = headerRow + 1 + chunk.first + i;
     tally.checked += 1;
-    if (isBlank(by) && isBlank(at)) return;
-    const wellFormed = mode === 'in_use' && isWorker(by) && isOccupationTime(at);
+    if (isBlank(first) && isBlank(second)) return;
+    const wellFormed =
+      mode === 'in_use' &&
+      !isBlank(first) &&
+      !isBlank(second) &&
+      meetsRule(first, by.rule) &&
+      meetsRule(second, at.rule);
     if (wellFormed) tally.occupied += 1;
     else
       addToSample(tally.invalid, {
         row,
-        value: `${JSON.stringify(showCell(by))} / ${JSON.stringify(showCell(at))}`,
+        value: `${JSON.stringify(showCell(first))} / ${JSON.stringify(showCell(second))}`,
       });
   });
 }

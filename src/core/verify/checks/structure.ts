@@ -1,9 +1,9 @@
 import type { Baseline } from '../../baseline';
 import { headerText, normaliseHeader, resolveColumn, resolveColumns, type ColumnMap } from '../../column-map';
 import type { MigrationSpec } from '../../spec/migration-spec';
-import { OCCUPIED_AT_HEADER, OCCUPIED_BY_HEADER, VERSION_HEADER } from '../rules';
+import { checkedColumns, type RuledColumn } from '../rules';
 import { addToSample, emptySample } from '../sample';
-import type { Layout, StructureChecks } from '../types';
+import type { Layout, LocatedColumn, StructureChecks } from '../types';
 
 /** Longest lists a structure check carries (they stay in the cursor across executions). */
 const MAX_NAMES = 20;
@@ -20,15 +20,20 @@ export function layoutOf(
   map: ColumnMap,
 ): Layout {
   const width = Math.max(extent.lastColumn, baseline.v21_columns, 1);
+  const { counter, pair } = checkedColumns(spec);
+  const located = (column: RuledColumn): LocatedColumn => ({
+    header: column.header,
+    rule: column.rule,
+    column: resolveColumn(map, column.header),
+  });
   return {
     last_row: extent.lastRow,
     last_column: extent.lastColumn,
     data_rows: Math.max(0, extent.lastRow - spec.headerRow),
     width,
     v21_width: Math.min(baseline.v21_columns, width),
-    version_column: resolveColumn(map, VERSION_HEADER),
-    occupied_by_column: resolveColumn(map, OCCUPIED_BY_HEADER),
-    occupied_at_column: resolveColumn(map, OCCUPIED_AT_HEADER),
+    counter: counter ? { ...located(counter), start: counter.start } : null,
+    pair: pair ? [located(pair[0]), located(pair[1])] : null,
   };
 }
 

@@ -1,0 +1,236 @@
+// The add-on's public surface (design/CONTRACT.md): what the entry points accept and return, as plain JSON.
+// One source for the engine, the verification, the rollback, the sidebar and the rehearsal. Types and `as const`
+// lists only, and no import: the sidebar's browser bundle includes this file as it is.
+
+export const RUN_STATES = ['not_started', 'running', 'paused', 'done', 'failed', 'rolled_back'] as const;
+export type RunState = (typeof RUN_STATES)[number];
+
+/** The migration's steps, in the order they run. */
+export const STEP_NAMES = [
+  'create_backup',
+  'add_v3_columns',
+  'verify_schema',
+  'initialize_versions',
+  'test_smoke',
+] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+
+export const STEP_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export const SCHEMAS_DETECTED = ['2.1', '3.0', 'partial', 'unknown'] as const;
+export type SchemaDetected = (typeof SCHEMAS_DETECTED)[number];
+
+/** The verification's checks, in the order a report lists them. */
+export const CHECK_NAMES = [
+  'column_count',
+  'new_headers',
+  'versions',
+  'occupation_empty',
+  'v21_data_intact',
+  'column_mapping',
+  'report',
+] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+export const ROLLBACK_MODES = ['full', 'columns'] as const;
+export type RollbackMode = (typeof ROLLBACK_MODES)[number];
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const HISTORY_KINDS = ['migration', 'rollback', 'verification', 'cleanup'] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
+
+/** A cell as google.script.run carries it: no Date (a date is ISO-8601 text). */
+export type JsonCell = string | number | boolean;
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export interface StepRecord {
+  name: StepName;
+  status: StepStatus;
+  started_at?: string;
+  completed_at?: string;
+  progress?: Progress;
+}
+
+export interface BackupInfo {
+  file_id: string;
+  name: string;
+  url: string;
+  created_at: string;
+}
+
+export interface Status {
+  /** The spec's id: 'v3.0'. */
+  migration: string;
+  run_id: string | null;
+  state: RunState;
+  dry_run: boolean;
+  steps: StepRecord[];
+  backup?: BackupInfo;
+  /** `next`: what to do about it, when the message alone does not say. */
+  error?: { step: string; message: string; next?: string };
+  updated_at: string;
+  /** Why the call changed nothing (a run in progress elsewhere, nothing to do). */
+  message?: string;
+}
+
+export interface ColumnToAdd {
+  header: string;
+  /** The 1-based column the new column will occupy. */
+  position: number;
+  fill: JsonCell;
+}
+
+export interface Plan {
+  migration: string;
+  /** rows: data rows (header excluded); columns: columns with a header. */
+  sheet: { name: string; rows: number; columns: number; header_row: number };
+  schema_detected: SchemaDetected;
+  columns_to_add: ColumnToAdd[];
+  rows_to_initialize: number;
+  backup: { name: string; folder_id: string };
+  /** Grid cells of the whole spreadsheet (all sheets) after the change. */
+  cells_after: number;
+  /** 10,000,000. */
+  cell_limit: number;
+  blocking: string[];
+  warnings: string[];
+}
+
+/** Checks may carry more fields; `passed` is fixed. */
+export interface Check {
+  passed: boolean;
+  [field: string]: unknown;
+}
+
+export type VerificationChecks = {
+  column_count: Check & { expected: number; actual: number };
+  new_headers: Check & { expected: string[]; found: string[] };
+  versions: Check;
+  occupation_empty: Check;
+  v21_data_intact: Check;
+  column_mapping: Check;
+  report: Check;
+};
+
+export interface VerificationReport {
+  timestamp: string;
+  dry_run: boolean;
+  checks: VerificationChecks;
+  /** True only when every check passed. */
+  success: boolean;
+  errors: string[];
+}
+
+/** A report as a reader that shows whatever checks arrive (the sidebar, the rehearsal) looks them up: by name. */
+export type VerificationReportAsRead = Omit<VerificationReport, 'checks'> & {
+  checks: Partial<Record<string, Check>>;
+};
+
+export interface RollbackEligibility {
+  eligible: boolean;
+  /** Days since the migration's recorded completion, fractional; null when there is no migration. */
+  days_since_migration: number | null;
+  window_days: number;
+  backup: { file_id: string; name: string; url: string; exists: boolean } | null;
+  reason: string | null;
+}
+
+/** rollbackMigration()'s argument. */
+export interface RollbackOptions {
+  mode: RollbackMode;
+  confirm: true;
+  override_window?: boolean;
+}
+
+export interface FileRef {
+  file_id: string;
+  url: string;
+}
+
+/** A cell that differs from the backup after a rollback; `column` is its header. */
+export interface RollbackCellDifference {
+  row: number;
+  column: string;
+  backup: JsonCell;
+  current: JsonCell;
+  backup_formula?: string;
+  current_formula?: string;
+}
+
+export interface GridSize {
+  rows: number;
+  columns: number;
+  last_row: number;
+  last_column: number;
+}
+
+/** The rollback's result checked against the backup: `passed` when every check passed. */
+export interface RollbackVerification {
+  passed: boolean;
+  checks: {
+    no_added_columns: { passed: boolean; expected: string[]; found: string[] };
+    headers: { passed: boolean; expected: string[]; found: string[] };
+    v21_data_intact: { passed: boolean; differences: RollbackCellDifference[]; total: number };
+    /** Full mode only. */
+    dimensions?: { passed: boolean; expected: GridSize; actual: GridSize };
+  };
+}
+
+export interface RollbackReport {
+  mode: RollbackMode;
+  success: boolean;
+  /** Columns written back from the backup: the backup's column count in full mode, 0 in columns mode. */
+  restored_columns: number;
+  removed_columns: string[];
+  /** Values written since the migration, saved before the rollback; `parts` when it took several files. */
+  exported?: FileRef & { parts?: FileRef[] };
+  verification: RollbackVerification;
+  errors: string[];
+}
+
+export interface MigrationConfig {
+  target_sheet: string;
+  /** '' keeps backups in the spreadsheet's own folder. */
+  backup_folder_id: string;
+  rollback_window_days: number;
+  time_budget_seconds: number;
+  log_level: LogLevel;
+}
+
+/** One entry of getMigrationHistory(), newest first; each kind adds fields of its own. */
+export interface HistoryEntry {
+  kind: HistoryKind;
+  run_id: string;
+  started_at: string;
+  completed_at: string | null;
+  /** 'done' | 'failed' | ... for runs; 'passed' | 'failed' for verification and rollback. */
+  state: string;
+  user?: string;
+  [field: string]: unknown;
+}
+
+/** startMigration()'s argument. */
+export interface StartOptions {
+  force?: boolean;
+}
+
+/** The entry points the sidebar and tests call by name, with their argument and result. */
+export interface ServerFunctions {
+  getMigrationStatus(): Status;
+  previewMigration(): Plan;
+  startMigration(options?: StartOptions): Status;
+  continueMigration(): Status;
+  verifyMigration(): VerificationReport;
+  checkRollbackEligibility(): RollbackEligibility;
+  rollbackMigration(options: RollbackOptions): RollbackReport;
+  getMigrationHistory(): HistoryEntry[];
+  getMigrationConfig(): MigrationConfig;
+  setMigrationConfig(partial: Partial<MigrationConfig>): MigrationConfig;
+}

@@ -1,0 +1,229 @@
+// How fast Sheets answers reads in this run, and how many rows the next block read may take. Block sizes follow
+// the speed measured so far, so one slow read can never overrun Apps Script's 6-minute execution limit
+// (https://developers.google.com/apps-script/guides/services/quotas#current_limitations): a read whose predicted
+// time does not fit is not started, and the run pauses with its cursor instead.
+//
+// Limits. Reads compared through block digests start on a multiple of DIGEST_BLOCK_ROWS and cover whole blocks
+// (the digest scheme has no partial blocks), so the smallest such unit is 1,000 rows of values and formulas of
+// one sheet: it must fit one execution (about 315 s; 66 columns at up to ~2.4 ms a cell). When it cannot, the
+// step fails with SheetsTooSlow rather than pause for ever. The first read of a run, before any is measured,
+// assumes DEFAULT_MS_PER_CELL.
+import type { Clock, SheetPort, SpreadsheetPort, SpreadsheetsPort } from './ports';
+
+/** Apps Script ends an execution at 6 minutes. */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+/** No planned read may end later than this before the limit: room to save the cursor and the trigger. */
+export const LIMIT_MARGIN_MS = 30_000;
+/** What an execution spends before its first block read (properties, lock, opening files, header reads). */
+export const STARTUP_MS = 15_000;
+/** A planned read takes at most this share of the time left before the budget's deadline. */
+export const SHARE_OF_TIME_LEFT = 0.6;
+/** Fixed cost assumed for every read call; the rest of a read's time is charged per cell. */
+export const READ_CALL_MS = 200;
+/**
+ * The speed assumed before any read is measured: 2 ms a cell, about 235 times the 8.5 µs published for a large
+ * sheet (https://tanaikech.github.io/2022/11/22/benchmark-process-costs-for-retrieving-values-from-2-dimensional-array-in-google-apps-script/).
+ * So the first, unmeasured read of a run is small enough to fit an execution even when Sheets is that slow; the
+ * reads after it follow the measured speed.
+ */
+export const DEFAULT_MS_PER_CELL = 2;
+/** Reads of fewer cells than this are timed but not used as a measure: their fixed cost dominates. */
+const MIN_MEASURED_CELLS = 1000;
+
+const READS = new Set(['readValues', 'readFormulas', 'readDataRange', 'readDataRangeFormulas']);
+
+/** The measured speed: milliseconds per cell of the latest read large enough to tell. */
+export class ReadPace {
+  msPerCell: number;
+
+  constructor(
+    private readonly clock: Clock,
+    stored?: number,
+  ) {
+    this.msPerCell = DEFAULT_MS_PER_CELL;
+    this.adopt(stored);
+  }
+
+  /** Takes over a speed recorded by an earlier execution (ignored when missing or damaged). */
+  adopt(stored: unknown): void {
+    if (typeof stored === 'number' && stored > 0 && Number.isFinite(stored)) this.msPerCell = stored;
+  }
+
+  /** Predicted time of `reads` read calls covering `cells` cells in all. */
+  predictMs(reads: number, cells: number): number {
+    return reads * READ_CALL_MS + cells * this.msPerCell;
+  }
+
+  /** Runs one read and learns from its time. */
+  time<T>(read: () => T): T {
+    const started = this.clock.now();
+    const result = read();
+    const cells = cellCount(result);
+    if (cells >= MIN_MEASURED_CELLS) {
+      const elapsed = this.clock.now() - started;
+      this.msPerCell = Math.max(elapsed - READ_CALL_MS, 0) / cells || this.msPerCell;
+    }
+    return result;
+  }
+}
+
+function cellCount(grid: unknown): number {
+  if (!Array.isArray(grid) || grid.length === 0) return 0;
+  const first: unknown = grid[0];
+  return grid.length * (Array.isArray(first) ? first.length : 1);
+}
+
+/** The sheet with every read timed by `pace`; every other call passes through unchanged. */
+export function pacedSheet(sheet: SheetPort, pace: ReadPace): SheetPort {
+  return new Proxy(sheet, {
+    get(target, property, receiver) {
+      const member: unknown = Reflect.get(target, property, receiver);
+      if (typeof member !== 'function') return member;
+      const method = member as (...args: unknown[]) => unknown;
+      if (READS.has(String(property))) {
+        return (...args: unknown[]) => pace.time(() => method.apply(target, args));
+      }
+      return (...args: unknown[]) => method.apply(target, args);
+    },
+  });
+}
+
+/** The spreadsheet whose sheets are all paced. */
+export function pacedSpreadsheet(spreadsheet: SpreadsheetPort, pace: ReadPace): SpreadsheetPort {
+  return new Proxy(spreadsheet, {
+    get(target, property, receiver) {
+      const member: unknown = Reflect.get(target, property, receiver);
+      if (typeof member !== 'function') return member;
+      if (property === 'sheet') {
+        return (name: string) => {
+          const sheet = target.sheet(name);
+          return sheet ? pacedSheet(sheet, pace) : null;
+        };
+      }
+      const method = member as (...args: unknown[]) => unknown;
+      return (...args: unknown[]) => method.apply(target, args);
+    },
+  });
+}
+
+/** Every spreadsheet opened through the port (the active one and those opened by id), paced. */
+export function pacedSpreadsheets(port: SpreadsheetsPort, pace: ReadPace): SpreadsheetsPort {
+  return new Proxy(port, {
+    get(target, property, receiver) {
+      const member: unknown = Reflect.get(target, property, receiver);
+      if (typeof member !== 'function') return member;
+      const method = member as (...args: unknown[]) => unknown;
+      if (property === 'active' || property === 'open') {
+        return (...args: unknown[]) => {
+          const spreadsheet = method.apply(target, args) as SpreadsheetPort | null;
+          return spreadsheet ? pacedSpreadsheet(spreadsheet, pace) : null;
+        };
+      }
+      return (...args: unknown[]) => method.apply(target, args);
+    },
+  });
+}
+
+export interface RowRequest {
+  /** Cells one row adds to the unit, over all its reads (values and formulas of 66 columns: 132). */
+  cellsPerRow: number;
+  /** Read calls the unit makes. */
+  reads: number;
+  /** Rows left to read. */
+  remaining: number;
+  /** Most rows one unit may take. */
+  max: number;
+  /** Rows come in whole multiples of this (DIGEST_BLOCK_ROWS for digests); the last unit takes what is left. */
+  step: number;
+  /** Cells read with the unit besides its rows (a header row). */
+  extraCells?: number;
+}
+
+/** Thrown when even the smallest block read would not fit a fresh execution: pausing could never help. */
+export class SheetsTooSlow extends Error {
+  constructor(what: string, unitMs: number, msPerCell: number) {
+    super(
+      `Sheets is reading too slowly to go on: ${what} is expected to take about ${Math.round(unitMs / 1000)} s ` +
+        `(${(msPerCell * 1000).toFixed(0)} µs a cell measured), more than one Apps Script execution allows. ` +
+        'Nothing was lost; try again later, when Sheets answers faster.',
+    );
+    this.name = 'SheetsTooSlow';
+  }
+}
+
+/**
+ * Sizes block reads for one execution: a unit of reads is planned only when its predicted time fits both
+ * SHARE_OF_TIME_LEFT of the time left before the budget's deadline and LIMIT_MARGIN_MS before the 6-minute
+ * limit. The first unit of an execution may use the time up to that margin even past the budget, so every
+ * execution makes progress as long as the smallest unit fits an execution at all.
+ */
+export class ReadPlanner {
+  /** A unit was planned in this execution: the next must fit the time left (no exception). */
+  private granted = false;
+
+  constructor(
+    readonly clock: Clock,
+    readonly pace: ReadPace,
+    /** When this execution started. */
+    readonly startMs: number,
+    /** The time budget's deadline. */
+    readonly deadlineMs: number,
+  ) {}
+
+  /** Latest time a read may end: the margin before the execution limit. */
+  get hardDeadlineMs(): number {
+    return this.startMs + EXECUTION_LIMIT_MS - LIMIT_MARGIN_MS;
+  }
+
+  private allowanceMs(): number {
+    const now = this.clock.now();
+    return Math.min(SHARE_OF_TIME_LEFT * (this.deadlineMs - now), this.hardDeadlineMs - now);
+  }
+
+  /**
+   * Whether `reads` calls over `cells` cells fit the time left now: for optional reads (a whole range read to
+   * save round trips, a backup kept in memory). They leave the first unit's exception to the block reads.
+   */
+  fits(reads: number, cells: number): boolean {
+    return this.pace.predictMs(reads, cells) <= this.allowanceMs();
+  }
+
+  /**
+   * Whether a unit that cannot be made smaller may start now: when it fits, or when it is the first unit of this
+   * execution and fits before the margin. Throws SheetsTooSlow when it could not fit any execution.
+   */
+  unit(reads: number, cells: number, what = 'one block read'): boolean {
+    const unitMs = this.pace.predictMs(reads, cells);
+    if (unitMs <= this.allowanceMs()) {
+      this.granted = true;
+      return true;
+    }
+    if (unitMs > EXECUTION_LIMIT_MS - LIMIT_MARGIN_MS - STARTUP_MS) {
+      throw new SheetsTooSlow(what, unitMs, this.pace.msPerCell);
+    }
+    const ok = !this.granted && this.clock.now() + unitMs <= this.hardDeadlineMs;
+    if (ok) this.granted = true;
+    return ok;
+  }
+
+  /**
+   * Rows the next unit may read: a multiple of `step` (or all that remain), or 0 when even the smallest unit
+   * does not fit now (pause). Throws SheetsTooSlow when the smallest unit could not fit any execution.
+   */
+  rows(request: RowRequest, what = 'one block read'): number {
+    const { cellsPerRow, reads, remaining, max, step } = request;
+    if (remaining <= 0) return 0;
+    const extra = request.extraCells ?? 0;
+    const perRowMs = Math.max(cellsPerRow, 1) * this.pace.msPerCell;
+    const room = this.allowanceMs() - this.pace.predictMs(reads, extra);
+    let rows = Math.min(Math.floor(room / perRowMs), max);
+    if (rows >= remaining) rows = remaining;
+    else rows = Math.floor(rows / step) * step;
+    if (rows > 0) {
+      this.granted = true;
+      return rows;
+    }
+    const smallest = Math.min(step, remaining);
+    return this.unit(reads, extra + smallest * cellsPerRow, `${what} of ${smallest} rows`) ? smallest : 0;
+  }
+}
