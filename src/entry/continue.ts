@@ -2,7 +2,7 @@ import { continueMigration as continueRun } from '../core/migration/api';
 import { describeStatus } from '../core/migration/describe';
 import type { Status } from '../core/contract';
 import { V3_MIGRATION } from '../core/spec/v3';
-import { tell } from '../gas/ui';
+import { tellOutcome } from '../gas/ui';
 import { servicesForActiveSpreadsheet } from './services';
 
 /** One more time-budgeted slice of the run in progress. Returns a Status. */
@@ -11,11 +11,5 @@ export function continueMigration(): Status {
 }
 
 export function menuContinueMigration(): void {
-  let text: string;
-  try {
-    text = describeStatus(continueMigration());
-  } catch (error) {
-    text = (error as Error).message;
-  }
-  tell('Resume migration', text);
+  tellOutcome('Resume migration', () => describeStatus(continueMigration()));
 }

@@ -2,7 +2,7 @@ import { previewMigration as preview } from '../core/migration/api';
 import { describePlan } from '../core/migration/describe';
 import type { Plan } from '../core/contract';
 import { V3_MIGRATION } from '../core/spec/v3';
-import { tell } from '../gas/ui';
+import { tellOutcome } from '../gas/ui';
 import { servicesForActiveSpreadsheet } from './services';
 
 /** The dry run: a Plan read from the live sheet; writes nothing anywhere. */
@@ -11,11 +11,5 @@ export function previewMigration(): Plan {
 }
 
 export function menuPreviewMigration(): void {
-  let text: string;
-  try {
-    text = describePlan(previewMigration());
-  } catch (error) {
-    text = (error as Error).message;
-  }
-  tell('Migration preview (dry run)', text);
+  tellOutcome('Migration preview (dry run)', () => describePlan(previewMigration()));
 }

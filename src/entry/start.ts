@@ -1,8 +1,10 @@
 import { startMigration as start } from '../core/migration/api';
-import { describeStatus } from '../core/migration/describe';
+import { describePlan, describeStatus } from '../core/migration/describe';
 import type { Status } from '../core/contract';
 import { V3_MIGRATION } from '../core/spec/v3';
-import { tell } from '../gas/ui';
+import { confirm, tellOutcome } from '../gas/ui';
+import { previewMigration } from './preview';
+import { getMigrationStatus } from './status';
 import { servicesForActiveSpreadsheet } from './services';
 
 /** Starts a run (or continues the one in progress); {force: true} starts over. Returns a Status. */
@@ -10,12 +12,20 @@ export function startMigration(options?: { force?: boolean }): Status {
   return start(servicesForActiveSpreadsheet(), V3_MIGRATION, options);
 }
 
+/**
+ * Run migration, from the menu: shows the plan and starts only when the user confirms; a plan with blocking
+ * reasons is shown and nothing starts. A run in progress (or failed, to resume) goes on without asking again.
+ */
 export function menuStartMigration(): void {
-  let text: string;
-  try {
-    text = describeStatus(startMigration());
-  } catch (error) {
-    text = (error as Error).message;
-  }
-  tell('Run migration', text);
+  tellOutcome('Run migration', () => {
+    const { state } = getMigrationStatus();
+    const continuing = state === 'running' || state === 'paused' || state === 'failed';
+    if (!continuing) {
+      const plan = previewMigration();
+      if (plan.blocking.length > 0) return describePlan(plan);
+      const prompt = `${describePlan(plan)}\n\nBack up the spreadsheet and change sheet "${plan.sheet.name}" now?`;
+      if (!confirm('Run migration', prompt)) return 'Nothing was changed.';
+    }
+    return describeStatus(startMigration());
+  });
 }

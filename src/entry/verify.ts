@@ -2,7 +2,7 @@
 import { V3_MIGRATION } from '../core/spec/v3';
 import { runVerificationSlice } from '../core/verify/session';
 import type { VerificationReport } from '../core/contract';
-import { tell } from '../gas/ui';
+import { tellOutcome } from '../gas/ui';
 import { servicesForActiveSpreadsheet } from './services';
 
 const BUSY =
@@ -40,11 +40,5 @@ export function describeVerification(report: VerificationReport): string {
 }
 
 export function menuVerifyMigration(): void {
-  let message: string;
-  try {
-    message = describeVerification(verifyMigration());
-  } catch (error) {
-    message = (error as Error).message;
-  }
-  tell('Verify migration', message);
+  tellOutcome('Verify migration', () => describeVerification(verifyMigration()));
 }

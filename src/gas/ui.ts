@@ -28,6 +28,17 @@ export function tell(title: string, message: string): void {
   ui.alert(title, message, ui.ButtonSet.OK);
 }
 
+/** Runs a menu action and shows what it returned, described, or the message of the error it threw. */
+export function tellOutcome(title: string, describeOutcome: () => string): void {
+  let text: string;
+  try {
+    text = describeOutcome();
+  } catch (error) {
+    text = (error as Error).message;
+  }
+  tell(title, text);
+}
+
 /** A three-way question: 'yes', 'no' or 'cancel' (closing the dialog counts as cancel). */
 export function ask(title: string, prompt: string): 'yes' | 'no' | 'cancel' {
   const ui = SpreadsheetApp.getUi();

@@ -114,6 +114,18 @@ describe('a failed step', () => {
 });
 
 describe('the menu', () => {
+  it('Run migration shows the plan and changes nothing when the user answers No', () => {
+    const f = fixture({ rows: 40 });
+    f.world.ui.respond = () => 'NO';
+    const before = JSON.stringify(f.world.snapshot());
+    f.world.run('menuStartMigration', [], { ...f.as, via: 'menu' });
+    expect(f.world.ui.alerts.map((alert) => JSON.stringify(alert))).toEqual([
+      expect.stringMatching(/Columns to add: Ocupado_Por \(column 67\).*now\?/),
+      expect.stringMatching(/Nothing was changed/),
+    ]);
+    expect(JSON.stringify(f.world.snapshot())).toBe(before);
+  });
+
   it('preview, run and resume show their results in an alert', () => {
     const f = fixture({ rows: 40 });
     f.world.run('menuPreviewMigration', [], { ...f.as, via: 'menu' });
@@ -121,8 +133,9 @@ describe('the menu', () => {
     f.world.run('menuContinueMigration', [], { ...f.as, via: 'menu' });
     const texts = f.world.ui.alerts.map((alert) => JSON.stringify(alert));
     expect(texts[0]).toMatch(/Columns to add: Ocupado_Por \(column 67\)/);
-    expect(texts[1]).toMatch(/Migration v3\.0: done/);
+    expect(texts[1]).toMatch(/Back up the spreadsheet and change sheet .*Operaciones.* now\?.*YES_NO/);
     expect(texts[2]).toMatch(/Migration v3\.0: done/);
+    expect(texts[3]).toMatch(/Migration v3\.0: done/);
     expect((f.world.call('getMigrationStatus', [], f.as) as Status).state).toBe('done');
   });
 });
