@@ -112,8 +112,12 @@ export class Grid {
     return row;
   }
 
-  /** Writes one cell: a value (clearing any formula) or a formula (its value unknown until recalculated). */
+  /**
+   * Writes one cell: a value (clearing any formula) or a formula (its value unknown until recalculated). A
+   * formula written over the same formula keeps its value, as Sheets' recalculation would give it again.
+   */
   set(r: number, c: number, value: Cell | undefined, formula?: string): void {
+    if (formula !== undefined && value === undefined && this.formula(r, c) === formula) return;
     const s = this.own();
     if (value !== undefined || s.values[r]) this.rowFor(s.values, r)[c] = value;
     if (formula !== undefined || s.formulas[r]?.[c] !== undefined) this.rowFor(s.formulas, r)[c] = formula;

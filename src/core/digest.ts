@@ -8,14 +8,17 @@ export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
-/** One cell as an unambiguous string: its formula if it has one, and its value with its type. */
+/**
+ * One cell as an unambiguous string: its formula when it has one, else its value with its type. A formula
+ * cell's value is left out: it follows from the formula and its inputs, and volatile formulas (NOW(), RAND())
+ * give another value at every read, in the backup copy too.
+ */
 export function cellKey(value: CellValue, formula: string): string {
-  let typed: string;
-  if (isDate(value)) typed = `d${value.toISOString()}`;
-  else if (typeof value === 'number') typed = `n${value}`;
-  else if (typeof value === 'boolean') typed = `b${value}`;
-  else typed = `s${value}`;
-  return formula ? `f${formula}\u0001${typed}` : typed;
+  if (formula) return `f${formula}`;
+  if (isDate(value)) return `d${value.toISOString()}`;
+  if (typeof value === 'number') return `n${value}`;
+  if (typeof value === 'boolean') return `b${value}`;
+  return `s${value}`;
 }
 
 /**

@@ -36,10 +36,10 @@ export interface SheetPort {
   /** Columns of the grid, empty ones included: 1 round trip. */
   maxColumns?(): number;
   /**
-   * Throws the platform's permission error when the user may only view the sheet: rewrites the first cell with
-   * the value just read (content unchanged). One round trip.
+   * Throws the platform's permission error when the user may only view the sheet, by writing one cell with the
+   * content it already holds: a formula when `formula` is not '', else `value`. One round trip.
    */
-  assertEditable?(firstCell: CellValue): void;
+  assertEditable?(row: number, column: number, value: CellValue, formula: string): void;
   /** Values of a block; 1-based row and column. One round trip. */
   readValues(row: number, column: number, rows: number, columns: number): Grid;
   /** Formulas of a block ('' where a cell holds no formula). One round trip. */

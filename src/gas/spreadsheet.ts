@@ -35,8 +35,10 @@ class GasSheet implements SheetPort {
     return this.sheet.getMaxColumns();
   }
 
-  assertEditable(firstCell: CellValue): void {
-    this.sheet.getRange(1, 1).setValue(firstCell);
+  assertEditable(row: number, column: number, value: CellValue, formula: string): void {
+    const cell = this.sheet.getRange(row, column);
+    if (formula !== '') cell.setFormula(formula);
+    else cell.setValue(value);
   }
 
   readDataRange(): Grid {

@@ -15,6 +15,11 @@ describe('cell digests', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('keys a formula cell by its formula alone: a volatile formula reads another value every time', () => {
+    expect(cellKey(45000.5, '=NOW()')).toBe(cellKey(45001.25, '=NOW()'));
+    expect(cellKey(3, '=A1+1')).not.toBe(cellKey(3, '=A1+2'));
+  });
+
   it('changes when any one cell changes and not otherwise', () => {
     const rows = [
       ['MK-1', 'NV1000', 12.5],

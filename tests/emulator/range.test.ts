@@ -115,6 +115,28 @@ test('formulas: set and read back; a value write clears the formula; a "=" strin
   expect(a().values()[1][1]).toBe(5);
 });
 
+// Formulas are not evaluated here; writing a cell's own formula back keeps the value it had, which is what
+// Sheets' recalculation gives for a non-volatile formula (https://support.google.com/docs/answer/58515).
+test('a formula written over the same formula keeps its value; another formula has none until recalculated', () => {
+  const { run, a } = setup(
+    [
+      ['n', 'double'],
+      [2, 4],
+    ],
+    {
+      formulas: [
+        [null, null],
+        [null, '=A2*2'],
+      ],
+    },
+  );
+  run('sh.getRange("B2").setFormula("=A2*2");');
+  expect(a().values()[1][1]).toBe(4);
+  run('sh.getRange("B2").setFormula("=A2*3");');
+  expect(a().formulas()[1][1]).toBe('=A2*3');
+  expect(a().values()[1][1]).toBe('');
+});
+
 test('getDisplayValues formats numbers and booleans as the sheet shows them', () => {
   const { run } = setup([[1, 2.5, true, 'x', 1 / 3]]);
   expect(run('return sh.getRange(1, 1, 1, 5).getDisplayValues();')).toMatchObject({

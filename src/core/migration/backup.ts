@@ -230,7 +230,7 @@ function settle(
 /** A small sheet: the plan's values, and both data ranges read whole (their sizes are the dimensions compared). */
 function compareWhole(ctx: RunContext, copy: SheetPort, cursor: CompareCursor, values: Grid): void {
   const plan = ctx.plan;
-  const formulas = (ctx.sheet.readDataRangeFormulas as () => string[][])();
+  const formulas = ctx.planFormulas ?? (ctx.sheet.readDataRangeFormulas as () => string[][])();
   const copied = (copy.readDataRange as () => Grid)();
   const copiedWidth = copied.length > 0 ? copied[0].length : 0;
   if (copied.length !== plan.last_row || copiedWidth !== plan.last_column) {

@@ -16,6 +16,8 @@ export class RunContext {
   insertedThisExecution = false;
   /** The sheet's whole data range as the plan read it in this execution, if it did. */
   planValues: Grid | null = null;
+  /** The data range's formulas, when the edit check already read them in this execution. */
+  planFormulas: string[][] | null = null;
   /** create_backup opened the copy and finished comparing it with the sheet in this execution. */
   backupChecked = false;
   /** The stored checkpoint says an earlier execution may have written the report file (see report_intent). */

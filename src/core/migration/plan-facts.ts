@@ -23,7 +23,7 @@ export interface PlanFacts {
   backup_folder_id: string;
   folder_problem: string | null;
   trigger_count: number;
-  /** The header row's first cell as read (the edit-access probe writes it back). */
+  /** The header row's first cell as read (the edit-access probe may write it back). */
   first_cell: CellValue;
   /** The whole data range when the sheet was small enough to read at once (kept in memory only). */
   values: Grid | null;
@@ -171,13 +171,44 @@ function backupFolder(
 
 /**
  * Before the run records anything: the user must be able to edit the sheet, or the backup would be made for a
- * change that cannot happen. Sheets has no read-only way to ask, so the first header cell is written back as read.
+ * change that cannot happen. Sheets has no read-only way to ask, so one cell is written with what it holds: an
+ * empty grid cell past the data when the grid has one (nothing to get wrong), else the first header cell, whose
+ * formula is read first so that a header made by a formula stays a formula. When the whole sheet was read, that
+ * formula comes with the data range's formulas when that read fits the time left; they are returned for the
+ * backup check to reuse.
  */
-export function assertCanEdit(spreadsheet: SpreadsheetPort, facts: PlanFacts, spec: MigrationSpec): void {
+export function assertCanEdit(
+  spreadsheet: SpreadsheetPort,
+  facts: PlanFacts,
+  spec: MigrationSpec,
+  wholeReadFits: (cells: number) => boolean = () => false,
+): string[][] | null {
   const sheet = spreadsheet.sheet(facts.sheet_name);
-  if (!sheet || !sheet.assertEditable) return;
+  if (!sheet || !sheet.assertEditable) return null;
+  const grid = facts.grids.find((candidate) => candidate.name === facts.sheet_name);
+  let formulas: string[][] | null = null;
   try {
-    sheet.assertEditable(facts.first_cell);
+    if (grid && grid.maxColumns > facts.last_column) {
+      sheet.assertEditable(spec.headerRow, facts.last_column + 1, '', '');
+    } else if (grid && grid.maxRows > facts.last_row) {
+      sheet.assertEditable(facts.last_row + 1, 1, '', '');
+    } else {
+      const whole =
+        facts.values !== null &&
+        sheet.readDataRangeFormulas !== undefined &&
+        wholeReadFits(facts.last_row * facts.last_column);
+      const read =
+        whole && sheet.readDataRangeFormulas
+          ? sheet.readDataRangeFormulas()
+          : sheet.readFormulas(spec.headerRow, 1, 1, 1);
+      sheet.assertEditable(
+        spec.headerRow,
+        1,
+        facts.first_cell,
+        read[whole ? spec.headerRow - 1 : 0]?.[0] ?? '',
+      );
+      if (whole) formulas = read;
+    }
   } catch (error) {
     const message = (error as Error).message;
     if (!/permission|edit/i.test(message)) throw error;
@@ -186,4 +217,5 @@ export function assertCanEdit(spreadsheet: SpreadsheetPort, facts: PlanFacts, sp
         `spreadsheet's owner for edit access, or ask them to run the ${spec.id} migration.`,
     );
   }
+  return formulas;
 }

@@ -4,7 +4,7 @@
 import { appendHistory } from '../history';
 import type { Grid, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { ReadPace, pacedSpreadsheet } from '../read-pace';
+import { ReadPace, SHARE_OF_TIME_LEFT, pacedSpreadsheet } from '../read-pace';
 import { TimeBudget } from './budget';
 import {
   type Checkpoint,
@@ -68,6 +68,7 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
     }
     let created = false;
     let values: Grid | null = null;
+    let formulas: string[][] | null = null;
     let checkpoint: Checkpoint;
     let plan: RunPlan;
     if (saved) {
@@ -84,7 +85,7 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
         const last = statusFromHistory(spec, all, iso(startMs));
         if (last.state === 'done') return last;
       }
-      ({ checkpoint, plan, values } = beginRun(scoped, store, spec, startMs, spreadsheet));
+      ({ checkpoint, plan, values, formulas } = beginRun(scoped, store, spec, startMs, spreadsheet, pace));
       created = true;
     }
     const firing = mode.kind === 'trigger' ? mode.triggerUid : null;
@@ -103,6 +104,7 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
       pace,
     );
     ctx.planValues = values;
+    ctx.planFormulas = formulas;
     return runSteps(ctx, firing);
   } finally {
     // The lock is not released by hand: Apps Script releases it when the execution ends
@@ -118,7 +120,8 @@ function beginRun(
   spec: MigrationSpec,
   startMs: number,
   spreadsheet: SpreadsheetPort,
-): { checkpoint: Checkpoint; plan: RunPlan; values: Grid | null } {
+  pace: ReadPace,
+): { checkpoint: Checkpoint; plan: RunPlan; values: Grid | null; formulas: string[][] | null } {
   const all = store.all();
   const config = readConfig(all);
   const facts = readPlanFacts(services, spreadsheet, spec, config);
@@ -133,7 +136,13 @@ function beginRun(
   if (shown.blocking.length > 0) {
     throw new Error(`The migration cannot start. ${shown.blocking.join(' ')}`);
   }
-  assertCanEdit(spreadsheet, facts, spec);
+  const deadline = startMs + config.time_budget_seconds * 1000;
+  const formulas = assertCanEdit(
+    spreadsheet,
+    facts,
+    spec,
+    (cells) => pace.predictMs(1, cells) <= SHARE_OF_TIME_LEFT * (deadline - services.clock.now()),
+  );
   const runId = `${spec.id}-${iso(startMs)
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}`;
@@ -155,7 +164,7 @@ function beginRun(
   services.logger.info(
     `Run ${runId} planned: ${plan.data_rows} rows, adding ${plan.to_add.join(', ')} after column ${plan.insert_after}.`,
   );
-  return { checkpoint, plan, values: facts.values };
+  return { checkpoint, plan, values: facts.values, formulas };
 }
 
 function runSteps(ctx: RunContext, firing: string | null): Status {
