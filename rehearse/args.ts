@@ -32,8 +32,9 @@ Options:
                         and write only the report (no migrated workbook)
   --rollback full|columns
                         after the run, roll back (whole backup, or just the added columns) and verify it
-  --out DIR             where to write <name>.migrated.xlsx and <name>.report.json
-                        (default: next to the input; ./rehearsal-output for the sample)
+  --out DIR             where to write <name>.migrated.xlsx, <name>.report.json and, with
+                        --rollback, <name>.rolled-back.xlsx (default: next to the input, which is
+                        never overwritten; ./rehearsal-output for the sample)
   --rows N              data rows of the sample workbook (default 2500; only without a file)
   --no-build            do not rebuild dist/ even if it is older than src/
   -h, --help            show this help

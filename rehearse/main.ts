@@ -187,7 +187,7 @@ function printEnding(
     }
     out.write('\n');
   }
-  if (mode === 'dry-run') out.write('Dry run: nothing was changed and no file was written.\n');
+  if (mode === 'dry-run') out.write('Dry run: nothing was changed and no file was written.\n\n');
   out.write(`${costText(result.executions)}\n`);
   out.write(`(${(wallMs / 1000).toFixed(1)} s on this machine)\n\n`);
   for (const file of written) out.write(`wrote ${file}\n`);

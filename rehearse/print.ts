@@ -61,8 +61,15 @@ export function planText(plan: Plan): string {
   return lines.join('\n');
 }
 
+const DETAILS_MAX = 90;
+export const SHORTENED_NOTE = '  (details ending in ... are shortened; the report file has them in full)';
+
+function shortened(check: Check): boolean {
+  return checkDetails(check, Infinity).length > DETAILS_MAX;
+}
+
 /** The fields of a check other than `passed`, compact: `expected=69 actual=69`. */
-export function checkDetails(check: Check, max = 90): string {
+export function checkDetails(check: Check, max = DETAILS_MAX): string {
   const parts = Object.entries(check)
     .filter(([key]) => key !== 'passed')
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
@@ -87,6 +94,7 @@ export function verificationText(report: VerificationReport, title = 'Verificati
     `${title}: ${report.success ? 'passed' : 'FAILED'} (${passed}/${checks.length} checks)`,
     table(rows),
   ];
+  if (checks.some(([, check]) => shortened(check))) lines.push(SHORTENED_NOTE);
   for (const error of report.errors) lines.push(`  error: ${error}`);
   return lines.join('\n');
 }
@@ -115,6 +123,7 @@ export function rollbackText(report: RollbackReport): string {
         '    ',
       ),
     );
+    if (subChecks.some(([, c]) => shortened(c))) lines.push(`  ${SHORTENED_NOTE}`);
   } else if (checkDetails(report.verification) !== '') {
     lines.push(`    ${checkDetails(report.verification)}`);
   }

@@ -10,6 +10,19 @@ import { CELL_LIMIT, overCellLimit } from './workbook';
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
+/** Why exceljs could not open the file, in the words of someone who renamed a .csv or a PDF. */
+function unreadableCause(file: string, error: Error): string {
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(file, 'r');
+  const read = fs.readSync(fd, head, 0, 4, 0);
+  fs.closeSync(fd);
+  if (read === 0) return 'the file is empty';
+  // every .xlsx is a zip archive, which starts with "PK"
+  if (head.toString('latin1', 0, 2) !== 'PK')
+    return 'it is not an Excel workbook (perhaps a .csv or another file renamed .xlsx)';
+  return `the workbook is damaged or not an Excel workbook (${error.message})`;
+}
+
 export async function readWorkbook(file: string): Promise<WorkbookModel> {
   if (!fs.existsSync(file)) {
     throw new BadInput(
@@ -22,7 +35,7 @@ export async function readWorkbook(file: string): Promise<WorkbookModel> {
     await workbook.xlsx.readFile(file);
   } catch (error) {
     throw new BadInput(
-      `cannot read ${file} as an .xlsx workbook (${(error as Error).message}). ` +
+      `cannot read ${file} as an .xlsx workbook: ${unreadableCause(file, error as Error)}. ` +
         'Download the spreadsheet with File > Download > Microsoft Excel (.xlsx) and try again.',
     );
   }

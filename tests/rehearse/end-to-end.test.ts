@@ -96,6 +96,7 @@ describe('npm start -- <file.xlsx>', () => {
     async (mode) => {
       const file = await input();
       const original = await readWorkbook(file);
+      const inputBytes = fs.readFileSync(file);
       const r = await start([file, '--rollback', mode]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -103,6 +104,7 @@ describe('npm start -- <file.xlsx>', () => {
       expect(r.stdout).toMatch(
         /After the rollback:[\s\S]*columns\s+66\s+66[\s\S]*schema_version\s+\(none\)\s+2\.1/,
       );
+      expect(fs.readFileSync(file)).toEqual(inputBytes);
       const rolledBack = await readWorkbook(path.join(dir, 'ZEUES copia.rolled-back.xlsx'));
       expect(sheet(rolledBack, 'Operaciones').values).toEqual(sheet(original, 'Operaciones').values);
       const report = JSON.parse(fs.readFileSync(path.join(dir, 'ZEUES copia.report.json'), 'utf8'));

@@ -37,7 +37,15 @@ describe('npm start: bad input', () => {
     fs.writeFileSync(path.join(dir, 'export.xlsx'), '%PDF-1.4 not a workbook');
     const r = await run(['export.xlsx']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/cannot read .*export\.xlsx as an \.xlsx workbook/);
+    expect(r.stderr).toMatch(/cannot read .*export\.xlsx as an \.xlsx workbook: it is not an Excel workbook/);
+    expect(r.stderr).not.toMatch(/zip|jszip|central directory/i);
+  });
+
+  it('says an empty file is empty', async () => {
+    fs.writeFileSync(path.join(dir, 'empty.xlsx'), '');
+    const r = await run(['empty.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read .*empty\.xlsx as an \.xlsx workbook: the file is empty\. Download/);
   });
 
   it('names the missing target sheet and lists the sheets the workbook has', async () => {

@@ -1,5 +1,5 @@
 import type { Plan, Status, VerificationReport } from '../../rehearse/contract';
-import { planText, summaryText, verificationText } from '../../rehearse/print';
+import { SHORTENED_NOTE, planText, summaryText, verificationText } from '../../rehearse/print';
 import { ProgressBoard, bar } from '../../rehearse/progress';
 
 const steps = (progress: number, total = 2500): Status['steps'] => [
@@ -101,6 +101,22 @@ describe('printed tables', () => {
     expect(lines[3]).toMatch(/new_headers\s+PASS\s+expected=\["version"\]/);
     expect(lines[4]).toMatch(/v21_data_intact\s+FAIL\s+rows_checked=2500 mismatches=1/);
     expect(lines[5]).toMatch(/error: row 7/);
+    expect(lines).not.toContain(SHORTENED_NOTE);
+  });
+
+  it('says when details were shortened to fit, and where the full ones are', () => {
+    const long = 'MK-1832-CW-35479-001,'.repeat(10);
+    const report: VerificationReport = {
+      timestamp: '2026-11-24T12:00:00.000Z',
+      dry_run: false,
+      success: true,
+      errors: [],
+      checks: { new_headers: { expected: [long], found: [long], passed: true } },
+    };
+    const lines = verificationText(report).split('\n');
+    expect(lines[2]).toMatch(/\.\.\.$/);
+    expect(lines[3]).toBe(SHORTENED_NOTE);
+    expect(SHORTENED_NOTE).toMatch(/report file has them in full/);
   });
 
   it('summarizes before and after', () => {

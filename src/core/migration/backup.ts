@@ -1,6 +1,7 @@
 // create_backup: a Drive copy of the whole spreadsheet, then the copy's target sheet compared with the original,
 // cell by cell through block digests, before anything is changed. Resumable: the copy is recognised by its
 // recorded name, and the comparison keeps a cursor.
+import { START_OVER } from './types';
 import type { Baseline } from '../baseline';
 import { DIGEST_BLOCK_ROWS, blockDigests } from '../digest';
 import type { Grid, SheetPort } from '../ports';
@@ -40,8 +41,8 @@ function copySheet(ctx: RunContext): SheetPort {
   const copy = ctx.services.spreadsheets.open(backup.file_id as string).sheet(ctx.plan.sheet_name);
   if (!copy) {
     throw new Error(
-      `The backup "${backup.name}" has no sheet "${ctx.plan.sheet_name}". Start over with ` +
-        'startMigration({force: true}) to make a new backup.',
+      `The backup "${backup.name}" has no sheet "${ctx.plan.sheet_name}". Start over with ${START_OVER} ` +
+        'to make a new backup.',
     );
   }
   return copy;
@@ -50,7 +51,7 @@ function copySheet(ctx: RunContext): SheetPort {
 function mismatch(ctx: RunContext, what: string): Error {
   return new Error(
     `The backup "${ctx.checkpoint.backup.name}" does not match sheet "${ctx.plan.sheet_name}": ${what}. Nothing ` +
-      'was changed in the sheet. If someone edited the sheet meanwhile, start over with startMigration({force: true}).',
+      `was changed in the sheet. If someone edited the sheet meanwhile, start over with ${START_OVER}.`,
   );
 }
 

@@ -4,7 +4,7 @@
 import type { Baseline } from '../baseline';
 import type { ExecutionStore } from './store';
 import { STEP_NAMES, type RunState, type StepName, type StepRecord } from '../contract';
-import type { RunPlan } from './types';
+import { START_OVER, type RunPlan } from './types';
 
 export const CHECKPOINT_PREFIX = 'migration.';
 export const RUN_KEY = 'migration.run';
@@ -90,7 +90,7 @@ function parse<T>(all: Record<string, string>, key: string): T | null {
     return JSON.parse(raw) as T;
   } catch {
     throw new Error(
-      `The saved migration checkpoint (${key}) is damaged. Start over with startMigration({force: true}) ` +
+      `The saved migration checkpoint (${key}) is damaged. Start over with ${START_OVER} ` +
         '(the sheet is checked again first), or roll back from the backup.',
     );
   }
@@ -104,7 +104,7 @@ export function readCheckpoint(
   const plan = parse<RunPlan>(all, PLAN_KEY);
   if (!plan) {
     throw new Error(
-      `The saved migration checkpoint has no plan (${PLAN_KEY}). Start over with startMigration({force: true}).`,
+      `The saved migration checkpoint has no plan (${PLAN_KEY}). Start over with ${START_OVER}.`,
     );
   }
   return { checkpoint, plan };

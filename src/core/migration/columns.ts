@@ -1,5 +1,6 @@
 // add_v3_columns and verify_schema: the spec's missing columns inserted natively right after the last existing
 // column, their headers written in one call; then the header row read back.
+import { START_OVER } from './types';
 import { columnLetter, headerText, normaliseHeader } from '../column-map';
 import type { RunContext } from './context';
 import type { StepOutcome } from './steps';
@@ -11,7 +12,7 @@ function sameHeader(a: unknown, b: string): boolean {
 function changedSincePlan(ctx: RunContext, what: string): Error {
   return new Error(
     `Sheet "${ctx.plan.sheet_name}" changed since the run started: ${what}. Nothing more was changed. Check the ` +
-      'sheet, then start over with startMigration({force: true}) (or roll back from the backup).',
+      `sheet, then start over with ${START_OVER} (or roll back from the backup).`,
   );
 }
 

@@ -30,7 +30,8 @@ export function describeStatus(status: Status): string {
   if (status.backup) lines.push(`Backup: ${status.backup.name}`);
   if (status.error)
     lines.push('', `Failed in ${status.error.step}: ${status.error.message}`, status.error.next ?? '');
-  if (status.state === 'paused') {
+  // A paused status with a message says its trigger could not be made: the message tells how to resume instead.
+  if (status.state === 'paused' && !status.message) {
     lines.push('', 'The run continues by itself within the hour, or now with Migration > Resume migration.');
   }
   return lines.join('\n').trim();

@@ -25,9 +25,9 @@ import { assertCanEdit, planFromFacts, readPlanFacts, targetSpreadsheet } from '
 import { currentStatus, plain, statusFromCheckpoint, statusFromHistory } from './status';
 import { STEPS } from './steps';
 import { ExecutionStore } from './store';
-import { ensureResumeTrigger, removeResumeTriggers } from './trigger';
+import { ensureResumeTrigger, rearmBusyTrigger, removeResumeTriggers } from './trigger';
 import type { HistoryEntry, Status, StepName } from '../contract';
-import type { RunPlan } from './types';
+import { START_OVER, type RunPlan } from './types';
 
 export type SliceMode =
   { kind: 'start'; force: boolean } | { kind: 'continue' } | { kind: 'trigger'; triggerUid: string | null };
@@ -57,13 +57,26 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
   if (!services.lock.tryLock(LOCK_WAIT_MS)) {
     logger.warn('The document lock is held by another execution: nothing done.');
     const status = currentStatus(spec, all, iso(services.clock.now()));
+    if (mode.kind === 'trigger') rearmBusyTrigger(scoped, status.state, spreadsheet.id, mode.triggerUid);
     return plain({ ...status, state: 'running', message: IN_PROGRESS });
   }
   try {
-    let saved = readCheckpoint(all);
-    if (saved && mode.kind === 'start' && mode.force) {
+    const forced = mode.kind === 'start' && mode.force;
+    let saved: ReturnType<typeof readCheckpoint>;
+    // A trigger of the run given up by a start over may still exist: the new run takes it over (and removes it
+    // when it ends), so a refused start over changes nothing and a crash after it leaves no stray trigger.
+    let abandonedTrigger = false;
+    try {
+      saved = readCheckpoint(all);
+    } catch (damaged) {
+      if (!forced) throw damaged;
+      logger.warn(`Starting over: ${(damaged as Error).message}`);
+      saved = null;
+      abandonedTrigger = true;
+    }
+    if (saved && forced) {
       logger.info(`Starting over: run ${saved.checkpoint.run_id} is abandoned.`);
-      if (saved.checkpoint.trigger) removeResumeTriggers(scoped, saved.checkpoint.spreadsheet_id);
+      abandonedTrigger = saved.checkpoint.trigger;
       saved = null;
     }
     let created = false;
@@ -85,7 +98,15 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
         const last = statusFromHistory(spec, all, iso(startMs));
         if (last.state === 'done') return last;
       }
-      ({ checkpoint, plan, values, formulas } = beginRun(scoped, store, spec, startMs, spreadsheet, pace));
+      ({ checkpoint, plan, values, formulas } = beginRun(
+        scoped,
+        store,
+        spec,
+        startMs,
+        spreadsheet,
+        pace,
+        abandonedTrigger,
+      ));
       created = true;
     }
     const firing = mode.kind === 'trigger' ? mode.triggerUid : null;
@@ -121,6 +142,7 @@ function beginRun(
   startMs: number,
   spreadsheet: SpreadsheetPort,
   pace: ReadPace,
+  triggerMayExist: boolean,
 ): { checkpoint: Checkpoint; plan: RunPlan; values: Grid | null; formulas: string[][] | null } {
   const all = store.all();
   const config = readConfig(all);
@@ -147,6 +169,7 @@ function beginRun(
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}`;
   const checkpoint = newCheckpoint(spec, plan, runId, iso(startMs));
+  checkpoint.trigger = triggerMayExist;
   try {
     store.batch(() => {
       for (const key of checkpointKeys(store.all())) store.delete(key);
@@ -267,6 +290,7 @@ function fail(ctx: RunContext, stepName: StepName, error: Error, firing: string 
     ctx.store.batch(() => {
       for (const key of checkpointKeys(ctx.store.all())) ctx.store.delete(key);
     });
+    if (checkpoint.trigger || firing) removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);
     throw new Error(`The migration could not make its backup, so nothing was changed: ${message}`);
   }
   const sheetChanged = checkpoint.steps.some(
@@ -281,7 +305,7 @@ function fail(ctx: RunContext, stepName: StepName, error: Error, firing: string 
     next: sheetChanged
       ? 'Fix the cause and resume (Migration > Resume migration), or roll back from the backup.'
       : 'The sheet was not changed. Fix the cause and resume (Migration > Resume migration), or start over with ' +
-        'startMigration({force: true}).',
+        `${START_OVER}.`,
   };
   if (checkpoint.trigger || firing) {
     removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);

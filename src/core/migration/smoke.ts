@@ -1,5 +1,6 @@
 // test_smoke: the sheet read back through the column map and verified in full (every row against the backup),
 // resumable across executions. A failed check fails the step, with the report's errors as the message.
+import { START_OVER } from './types';
 import { step } from './checkpoint';
 import type { RunContext } from './context';
 import { readBaseline } from './checkpoint';
@@ -27,7 +28,7 @@ export function testSmoke(ctx: RunContext): StepOutcome {
   if (!baseline) {
     throw new Error(
       'The run has no baseline (migration.baseline), so the sheet cannot be verified against the backup. Start ' +
-        'over with startMigration({force: true}).',
+        `over with ${START_OVER}.`,
     );
   }
   // The report's time (and file name) is fixed when the baseline was recorded, so a verification repeated after

@@ -2,6 +2,7 @@
 // slice pauses and removed when the run ends. Editor add-ons may fire it at most hourly and its execution has
 // no active spreadsheet (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions),
 // so the spreadsheet id is kept in the user's properties under the trigger's id.
+import type { RunState } from '../contract';
 import type { Services } from '../ports';
 
 export const RESUME_HANDLER = 'resumeMigrationTrigger';
@@ -79,4 +80,28 @@ export function spreadsheetForTrigger(all: Record<string, string>, triggerUid: s
   const pending = entries.filter(([, value]) => value === PENDING);
   if (pending.length === 1) return pending[0][0].slice(RESUME_PREFIX.length);
   return entries.length === 1 ? entries[0][0].slice(RESUME_PREFIX.length) : null;
+}
+
+/**
+ * A resume trigger that fired while another execution held the lock is used up (a one-off trigger never fires
+ * again): a run that is still paused or running gets a fresh one, or it would wait for a trigger that never comes.
+ */
+export function rearmBusyTrigger(
+  services: Services,
+  state: RunState,
+  spreadsheetId: string,
+  firing: string | null,
+): void {
+  try {
+    if (state === 'paused' || state === 'running') {
+      ensureResumeTrigger(services, spreadsheetId, firing);
+    } else if (firing) {
+      services.triggers.delete(firing);
+    }
+  } catch (error) {
+    services.logger.warn(
+      `The resume trigger could not be replaced (${(error as Error).message}). Resume the run from the menu ` +
+        '(Migration > Resume migration).',
+    );
+  }
 }

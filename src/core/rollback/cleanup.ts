@@ -3,12 +3,14 @@ import type { HistoryEntry } from '../contract';
 import { appendHistory, readHistory } from '../history';
 import type { MigrationConfig } from '../contract';
 import type { Clock, DrivePort, KeyValueStore } from '../ports';
+import { readCheckpoint } from './checkpoint';
 import { daysSince } from './eligibility';
 import { MIGRATION_BASELINE_KEY } from './record';
 
 /**
  * Old backups: the backups recorded by migration runs whose recorded completion is older than the rollback
- * window. The backup of a run still inside its window, or of a run not finished yet, is never offered.
+ * window. The backup of a run still inside its window, of a run not finished yet, or of a rollback not finished yet
+ * (it restores from and verifies against that backup) is never offered.
  */
 export interface OldBackup {
   file_id: string;
@@ -45,6 +47,8 @@ export function findOldBackups(
   const kept = new Set<string>();
   const unfinished = unfinishedBackupId(all);
   if (unfinished) kept.add(unfinished);
+  const rollback = readCheckpoint(all);
+  if (rollback) kept.add(rollback.target.backup.file_id);
   const old: { backup: Partial<BackupRef>; runId: string; days: number }[] = [];
   for (const entry of readHistory(all)) {
     if (entry.kind !== 'migration') continue;

@@ -14,6 +14,7 @@ import {
   type ExportedCell,
   type ExportSource,
 } from './export';
+import { lateExport } from './late-export';
 import { finishRollback, verifyRollback, type FinishInput } from './finish';
 import type { RollbackReport } from '../contract';
 import { matchGrid, restoreBlock, restoreExtent } from './restore';
@@ -103,9 +104,9 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
   };
   let dims: SheetDimensions | null = null;
   try {
-    if (checkpoint.phase === 'export') {
+    const exportSource = (): ExportSource => {
       const { dims: current, map, added } = located();
-      const source: ExportSource = {
+      return {
         mode: checkpoint.mode,
         sheet,
         dims: current,
@@ -116,7 +117,11 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
         spec,
         backup: checkpoint.mode === 'full' ? backup() : undefined,
       };
-      exportPhase(execution, source, () => checkpoint, save);
+    };
+    if (checkpoint.phase === 'export') exportPhase(execution, exportSource(), () => checkpoint, save);
+    else if (checkpoint.phase === 'remove_columns') {
+      // An earlier execution exported, then died: the app may have written since; nothing goes unexported.
+      lateExport(execution, exportSource(), () => checkpoint, save);
     }
     if (checkpoint.phase === 'remove_columns') {
       const { dims: before, added } = located();
