@@ -1,7 +1,7 @@
 import { worldWith } from './support/bundle';
 
-// Sparse storage and speed: a sheet the size of a large ZEUES copy must stay cheap to hold, read and copy.
-// Figures are printed so a regression is visible; the bounds are deliberately generous.
+// Sparse storage: a sheet the size of a large ZEUES copy must stay cheap to hold, read and copy. Wall times are
+// printed, never asserted (they depend on the machine); `npm run bench` prints them too.
 
 function numbers(rows: number, columns: number): unknown[][] {
   const out: unknown[][] = [];
@@ -28,7 +28,7 @@ const code = `
   }
 `;
 
-test('getValues of 1,000,000 cells takes well under a second of wall time', () => {
+test('getValues of 1,000,000 cells returns every cell (its wall time is printed)', () => {
   const world = worldWith(code);
   const ss = world.createSpreadsheet({
     name: 'big',
@@ -39,12 +39,11 @@ test('getValues of 1,000,000 cells takes well under a second of wall time', () =
   console.log(
     `getValues of 1,000,000 cells: wall ${r.stats.wallMs} ms, modelled ${(r.stats.virtualMs / 1000).toFixed(2)} s`,
   );
-  expect(r.stats.wallMs).toBeLessThan(1000);
 });
 
 // 150,000 x 68 = 10,200,000 cells: more than a spreadsheet may hold (see limits.test.ts), so the largest
 // sheet of that width the platform allows is used: 140,000 x 68 (9,520,000 cells, room for 3 more columns).
-test('a 140,000 x 68 sheet costs little beyond its values; makeCopy and insertColumns stay cheap', () => {
+test('a 140,000 x 68 sheet costs little beyond its values; inserting columns after makeCopy leaves the copy as it was', () => {
   const world = worldWith(code);
   const values = numbers(140_000, 68);
   const before = process.memoryUsage().heapUsed;
@@ -65,7 +64,6 @@ test('a 140,000 x 68 sheet costs little beyond its values; makeCopy and insertCo
   const copyMs = Date.now() - t0;
   expect(copy.ok).toBe(true);
   console.log(`makeCopy: wall ${copyMs} ms, modelled ${(copy.stats.virtualMs / 1000).toFixed(2)} s`);
-  expect(copyMs).toBeLessThan(500);
 
   const t1 = Date.now();
   const grow = world.run('addColumns', [ss.id]);
@@ -73,6 +71,5 @@ test('a 140,000 x 68 sheet costs little beyond its values; makeCopy and insertCo
     `insertColumnsAfter on 140,000 rows (copy-on-write split included): wall ${Date.now() - t1} ms`,
   );
   expect(grow).toMatchObject({ ok: true, value: 71 });
-  expect(Date.now() - t1).toBeLessThan(5000);
   if (copy.ok) expect(world.spreadsheet(copy.value as string).sheet('Operaciones').maxColumns).toBe(68);
 });

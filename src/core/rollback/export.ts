@@ -173,15 +173,21 @@ export function exportPartName(name: string, part: number): string {
   return name.replace(/\.json$/, ` - part ${part}.json`);
 }
 
-/** Writes the export, or finds the one an earlier execution of this rollback already wrote. */
-export function writeExport(
+/**
+ * Writes the export, or finds the one an earlier execution of this rollback already wrote; `created` says which
+ * (a found file holds what was written then, not necessarily `document`).
+ */
+export function writeExportFile(
   drive: DrivePort,
   folderId: string,
   name: string,
   document: ExportDocument,
-): ExportRef {
+): { ref: ExportRef; created: boolean } {
   const existing = drive.findFileInFolder(folderId, name);
   const file =
     existing ?? drive.createTextFile(folderId, name, JSON.stringify(document, null, 1), 'application/json');
-  return { file_id: file.id, url: file.url, name: file.name, cells: document.cells.length };
+  return {
+    ref: { file_id: file.id, url: file.url, name: file.name, cells: document.cells.length },
+    created: !existing,
+  };
 }

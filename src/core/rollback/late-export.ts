@@ -1,63 +1,142 @@
-import { rowBlocks } from './blocks';
-import type { RollbackCheckpoint } from './checkpoint';
+import { columnLetter } from '../column-map';
+import type { CellValue } from '../ports';
+import type { BackupRows } from './backup-source';
+import { contentKey, rowBlocks } from './blocks';
+import type { ExportRef, RollbackCheckpoint } from './checkpoint';
 import {
   changedCellsIn,
   exportPartName,
   exportSpan,
-  writeExport,
+  jsonCell,
+  writeExportFile,
   type ExportDocument,
   type ExportedCell,
   type ExportSource,
 } from './export';
 import type { Execution } from './phases';
 
+/** A cell's place and content; a formula cell by its formula, since its value moves as inputs are restored. */
 const cellId = (cell: ExportedCell) =>
-  JSON.stringify([cell.row, cell.column, cell.value, cell.formula ?? '']);
+  JSON.stringify([cell.row, cell.column, cell.formula ? ['f', cell.formula] : cell.value]);
+
+export function exportRefs(checkpoint: RollbackCheckpoint): ExportRef[] {
+  const exported = checkpoint.exported;
+  return exported ? (exported.parts ?? [exported]) : [];
+}
 
 /**
- * A rollback resumed after its export: the cells it would lose are read again and any the export files do not
- * hold (written by the app in between) go to one more part. Its name is deterministic, so a crash after writing
- * it finds it again.
+ * What the export files already hold. The app keeps writing while a rollback runs over several executions, so
+ * right before cells are removed or overwritten, any the files do not hold go to one more part. Its name follows
+ * from the parts recorded so far, so a crash after writing it finds it again instead of writing a second one.
+ */
+export class ExportLedger {
+  private readonly seen = new Set<string>();
+  /** Files whose cells are in `seen`: those written in this execution, and those read back from Drive. */
+  private readonly known = new Set<string>();
+
+  constructor(
+    private readonly execution: Execution,
+    private readonly sheetName: string,
+    private readonly keyHeader: string,
+    private readonly current: () => RollbackCheckpoint,
+    private readonly save: (next: RollbackCheckpoint) => RollbackCheckpoint,
+  ) {}
+
+  /** Cells this execution has just written to a new file. */
+  record(ref: ExportRef, cells: ExportedCell[]): void {
+    this.known.add(ref.file_id);
+    for (const cell of cells) this.seen.add(cellId(cell));
+  }
+
+  private load(ref: ExportRef): void {
+    if (this.known.has(ref.file_id)) return;
+    const text = this.execution.services.drive.readText(ref.file_id);
+    this.record(ref, (JSON.parse(text) as ExportDocument).cells);
+  }
+
+  /** Exports the cells (about to be lost) that no export file holds yet. */
+  exportMissing(cells: ExportedCell[]): void {
+    if (cells.length === 0) return;
+    for (;;) {
+      const refs = exportRefs(this.current());
+      for (const ref of refs) this.load(ref);
+      const late = cells.filter((cell) => !this.seen.has(cellId(cell)));
+      if (late.length === 0) return;
+      const { services, spreadsheet } = this.execution;
+      const checkpoint = this.current();
+      const base = checkpoint.export_name;
+      const name = refs.length === 0 ? base : exportPartName(base, refs.length + 1);
+      const { ref, created } = writeExportFile(services.drive, checkpoint.target.backup.folder_id, name, {
+        spreadsheet_id: spreadsheet.id,
+        spreadsheet_name: spreadsheet.name,
+        sheet: this.sheetName,
+        migration_run_id: checkpoint.migration_run_id,
+        rollback_run_id: checkpoint.run_id,
+        mode: checkpoint.mode,
+        key_column: this.keyHeader,
+        exported_at: new Date(services.clock.now()).toISOString(),
+        cells: late,
+      });
+      if (created) this.record(ref, late);
+      const parts = [...refs, ref];
+      this.save({ ...checkpoint, exported: parts.length === 1 ? parts[0] : { ...parts[0], parts } });
+      // A part found from an earlier, interrupted call is read back: what it lacks goes to the next part.
+      if (created) return;
+    }
+  }
+}
+
+/**
+ * Before the added columns go: their cells in rows `first`..`last` (default: every row the export read) are read
+ * again, and any the export does not hold (written by the app since that row was exported) are exported.
+ * Only the added columns are read; in full mode the other cells are checked as each block is restored.
  */
 export function lateExport(
-  execution: Execution,
+  ledger: ExportLedger,
   source: ExportSource,
-  current: () => RollbackCheckpoint,
-  save: (next: RollbackCheckpoint) => RollbackCheckpoint,
+  rows: { first: number; last: number } | null = null,
 ): void {
-  const span = exportSpan(source);
+  const added: ExportSource = { ...source, mode: 'columns', backup: undefined };
+  const span = exportSpan(added);
   if (!span) return;
+  const first = Math.max(span.first, rows ? rows.first : span.first);
+  const last = Math.min(span.last, rows ? rows.last : span.last);
   const cells: ExportedCell[] = [];
-  for (let row = span.first; row <= span.last;) {
-    const block = rowBlocks(row, span.last, span.capColumns)[0];
-    cells.push(...changedCellsIn(source, block));
+  for (let row = first; row <= last;) {
+    const block = rowBlocks(row, last, span.capColumns)[0];
+    cells.push(...changedCellsIn(added, block));
     row = block.row + block.rows;
   }
-  if (cells.length === 0) return;
-  const { services, spreadsheet } = execution;
-  const exported = current().exported;
-  const refs = exported ? (exported.parts ?? [exported]) : [];
-  const seen = new Set<string>();
-  for (const ref of refs) {
-    const document = JSON.parse(services.drive.readText(ref.file_id)) as ExportDocument;
-    for (const cell of document.cells) seen.add(cellId(cell));
-  }
-  const late = cells.filter((cell) => !seen.has(cellId(cell)));
-  if (late.length === 0) return;
-  const checkpoint = current();
-  const name =
-    refs.length === 0 ? checkpoint.export_name : exportPartName(checkpoint.export_name, refs.length + 1);
-  const ref = writeExport(services.drive, checkpoint.target.backup.folder_id, name, {
-    spreadsheet_id: spreadsheet.id,
-    spreadsheet_name: spreadsheet.name,
-    sheet: source.sheet.name,
-    migration_run_id: checkpoint.migration_run_id,
-    rollback_run_id: checkpoint.run_id,
-    mode: checkpoint.mode,
-    key_column: source.spec.keyColumn.header,
-    exported_at: new Date(services.clock.now()).toISOString(),
-    cells: late,
+  ledger.exportMissing(cells);
+}
+
+/** The sheet's cells of a restore block (as read by the restore) that are not blank and differ from the backup. */
+export function overwrittenCells(
+  firstRow: number,
+  current: { values: CellValue[][]; formulas: string[][] },
+  backup: BackupRows,
+  backupWidth: number,
+  headers: CellValue[],
+  keyColumn: number | null,
+  headerRow: number,
+): ExportedCell[] {
+  const cells: ExportedCell[] = [];
+  current.values.forEach((line, r) => {
+    const row = firstRow + r;
+    const key = keyColumn && row > headerRow ? String(jsonCell(line[keyColumn - 1])) : '';
+    line.forEach((value, c) => {
+      const formula = current.formulas[r]?.[c] || '';
+      if (!formula && (value === '' || value === undefined || value === null)) return;
+      const inBackup = r < backup.values.length && c < backupWidth;
+      const oldValue: CellValue = inBackup ? backup.values[r][c] : '';
+      const oldFormula = inBackup ? backup.formulas[r][c] || '' : '';
+      if (contentKey(value, formula) === contentKey(oldValue, oldFormula)) return;
+      const column = String(jsonCell(headers[c])) || columnLetter(c + 1);
+      const cell: ExportedCell = { row, key, column, value: jsonCell(value) };
+      if (formula) cell.formula = formula;
+      cell.backup_value = jsonCell(oldValue);
+      cells.push(cell);
+    });
   });
-  const parts = [...refs, ref];
-  save({ ...checkpoint, exported: parts.length === 1 ? parts[0] : { ...parts[0], parts } });
+  return cells;
 }

@@ -1,8 +1,8 @@
 import { resolveColumn, type ColumnMap } from '../column-map';
-import type { Services, SheetDimensions, SheetPort, SpreadsheetPort } from '../ports';
+import type { CellValue, Services, SheetDimensions, SheetPort, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { V3_MIGRATION } from '../spec/v3';
-import { BackupSource } from './backup-source';
+import { BackupSource, type BackupRows } from './backup-source';
 import { RollbackNotFinished, type Budget } from './budget';
 import { saveCheckpoint, type ExportProgress, type ExportRef, type RollbackCheckpoint } from './checkpoint';
 import { deleteAddedColumns, locateAddedColumns, readColumnMap, type AddedColumn } from './columns';
@@ -10,11 +10,11 @@ import {
   changedCellsIn,
   exportSpan,
   exportPartName,
-  writeExport,
+  writeExportFile,
   type ExportedCell,
   type ExportSource,
 } from './export';
-import { lateExport } from './late-export';
+import { ExportLedger, lateExport, overwrittenCells } from './late-export';
 import { finishRollback, verifyRollback, type FinishInput } from './finish';
 import type { RollbackReport } from '../contract';
 import { matchGrid, restoreBlock, restoreExtent } from './restore';
@@ -103,6 +103,7 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
     return known;
   };
   let dims: SheetDimensions | null = null;
+  const ledger = new ExportLedger(execution, sheet.name, spec.keyColumn.header, () => checkpoint, save);
   try {
     const exportSource = (): ExportSource => {
       const { dims: current, map, added } = located();
@@ -118,11 +119,11 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
         backup: checkpoint.mode === 'full' ? backup() : undefined,
       };
     };
-    if (checkpoint.phase === 'export') exportPhase(execution, exportSource(), () => checkpoint, save);
-    else if (checkpoint.phase === 'remove_columns') {
-      // An earlier execution exported, then died: the app may have written since; nothing goes unexported.
-      lateExport(execution, exportSource(), () => checkpoint, save);
-    }
+    // The app keeps writing: rows exported by an earlier execution are checked again before the columns go.
+    if (checkpoint.phase === 'export') {
+      const readHere = exportPhase(execution, exportSource(), ledger, () => checkpoint, save);
+      lateExport(ledger, exportSource(), { first: 1, last: readHere - 1 });
+    } else if (checkpoint.phase === 'remove_columns') lateExport(ledger, exportSource());
     if (checkpoint.phase === 'remove_columns') {
       const { dims: before, added } = located();
       deleteAddedColumns(sheet, added);
@@ -155,11 +156,19 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
         });
       }
       const extent = checkpoint.restore as NonNullable<RollbackCheckpoint['restore']>;
+      let headers: CellValue[] | null = null;
+      // Cells about to be overwritten that the export does not hold (written since it) are exported first.
+      const exportOverwritten = (row: number) => (current: BackupRows, old: BackupRows, width: number) => {
+        headers = headers ?? backup().rows(1, 1).values[0] ?? [];
+        const key = headers.indexOf(spec.keyColumn.header) + 1;
+        const cells = overwrittenCells(row, current, old, width, headers, key || null, spec.headerRow);
+        ledger.exportMissing(cells);
+      };
       let next = extent.next_row;
       while (next <= extent.rows) {
         const block = restoreBlockFrom(reads, backup(), next, extent);
         if (block) {
-          restoreBlock(sheet, backup(), block, extent.columns);
+          restoreBlock(sheet, backup(), block, extent.columns, exportOverwritten(block.row));
           next = block.row + block.rows;
         }
         if (!block || (next <= extent.rows && budget.spent())) {
@@ -200,9 +209,10 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
 function exportPhase(
   execution: Execution,
   source: ExportSource,
+  ledger: ExportLedger,
   current: () => RollbackCheckpoint,
   save: (next: RollbackCheckpoint) => RollbackCheckpoint,
-): void {
+): number {
   const { services, spreadsheet, budget, reads } = execution;
   const span = exportSpan(source);
   const backupUnit = () => (source.backup ? source.backup.prepare() : { cellsPerRow: 0, reads: 0 });
@@ -229,7 +239,7 @@ function exportPhase(
   };
   const write = (name: string, cells: ExportedCell[]): ExportRef => {
     const checkpoint = current();
-    return writeExport(services.drive, checkpoint.target.backup.folder_id, name, {
+    const { ref, created } = writeExportFile(services.drive, checkpoint.target.backup.folder_id, name, {
       spreadsheet_id: spreadsheet.id,
       spreadsheet_name: spreadsheet.name,
       sheet: source.sheet.name,
@@ -240,6 +250,8 @@ function exportPhase(
       exported_at: new Date(services.clock.now()).toISOString(),
       cells,
     });
+    if (created) ledger.record(ref, cells);
+    return ref;
   };
   const last = span ? span.last : 0;
   let progress: ExportProgress = current().export_progress ?? {
@@ -247,6 +259,7 @@ function exportPhase(
     parts: [],
     pending: null,
   };
+  const readHere = progress.pending ? progress.pending.from_row : progress.next_row;
   if (progress.pending) {
     const { name, from_row, to_row } = progress.pending;
     const ref = write(name, cellsOf(from_row, to_row));
@@ -283,6 +296,7 @@ function exportPhase(
   const parts = progress.parts;
   const exported = parts.length === 0 ? null : parts.length === 1 ? parts[0] : { ...parts[0], parts };
   save({ ...current(), phase: 'remove_columns', export_progress: progress, exported });
+  return readHere;
 }
 
 /** The fixed-size block from `row` (rowBlocks), unpaced: rereading rows an earlier execution already read. */

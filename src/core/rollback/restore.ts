@@ -1,5 +1,5 @@
 import type { CellValue, SheetDimensions, SheetPort } from '../ports';
-import type { BackupSource } from './backup-source';
+import type { BackupRows, BackupSource } from './backup-source';
 import { contentKey, restoreInput, type RowBlock } from './blocks';
 
 /**
@@ -70,13 +70,15 @@ function changedRuns(changed: { row: number; left: number; right: number }[]): C
  * Writes one block of the backup back where the sheet differs from it: the rows that changed, in runs of
  * adjacent rows, each run in one setValues holding the backup's formula where it has one and its value
  * elsewhere (empty outside its content). Cells equal to the backup are not rewritten, so their computed
- * values stay as they are. Writing a block again finds nothing left to write.
+ * values stay as they are. Writing a block again finds nothing left to write. `beforeWrite` sees what was read
+ * (sheet and backup) before anything is written, when something is about to be.
  */
 export function restoreBlock(
   sheet: SheetPort,
   backup: BackupSource,
   block: RowBlock,
   columns: number,
+  beforeWrite?: (current: BackupRows, old: BackupRows, backupWidth: number) => void,
 ): number {
   const { values, formulas } = backup.rows(block.row, block.rows);
   const backupRows = values.length;
@@ -95,6 +97,9 @@ export function restoreBlock(
       right = c;
     }
     if (left >= 0) changed.push({ row: r, left, right });
+  }
+  if (changed.length > 0 && beforeWrite) {
+    beforeWrite({ values: currentValues, formulas: currentFormulas }, { values, formulas }, backupWidth);
   }
   const runs = changedRuns(changed);
   for (const run of runs) {
