@@ -35,11 +35,5 @@ export function gridCells(workbook: WorkbookModel): number {
   return workbook.sheets.reduce((sum, sheet) => sum + sheet.maxRows * sheet.maxColumns, 0);
 }
 
-/** 1 -> A, 27 -> AA, 60 -> BH. */
-export function columnLetter(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
+// The add-on's own column lettering (1 -> A, 27 -> AA), so the rehearsal names columns as the add-on does.
+export { columnLetter } from '../src/core/column-map';

@@ -193,14 +193,12 @@ export function assertCanEdit(
     } else if (grid && grid.maxRows > facts.last_row) {
       sheet.assertEditable(facts.last_row + 1, 1, '', '');
     } else {
-      const whole =
-        facts.values !== null &&
-        sheet.readDataRangeFormulas !== undefined &&
-        wholeReadFits(facts.last_row * facts.last_column);
-      const read =
-        whole && sheet.readDataRangeFormulas
-          ? sheet.readDataRangeFormulas()
-          : sheet.readFormulas(spec.headerRow, 1, 1, 1);
+      const readWhole =
+        facts.values !== null && wholeReadFits(facts.last_row * facts.last_column)
+          ? sheet.readDataRangeFormulas
+          : undefined;
+      const whole = readWhole !== undefined;
+      const read = readWhole ? readWhole.call(sheet) : sheet.readFormulas(spec.headerRow, 1, 1, 1);
       sheet.assertEditable(
         spec.headerRow,
         1,
