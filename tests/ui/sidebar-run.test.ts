@@ -90,7 +90,11 @@ test('a 20,000-row migration runs to the end through the sidebar loop, the progr
   await page.waitForSelector('#pause-button:not([hidden])');
   await page.waitForSelector('[data-step=create_backup][data-status=running] [role=progressbar]');
   expect(await page.textContent('[data-field=result]')).toContain('Paused');
-  await screenshot(page, 'run-in-progress', path.join(ROOT, 'docs/sidebar.png'));
+  // The README's screenshot is refreshed only on request (UPDATE_DOCS_SCREENSHOT=1), so a test run leaves the
+  // tracked tree as it was.
+  const docsCopy =
+    process.env.UPDATE_DOCS_SCREENSHOT === '1' ? path.join(ROOT, 'docs/sidebar.png') : undefined;
+  await screenshot(page, 'run-in-progress', docsCopy);
   release();
   await page.waitForFunction(
     () => /complete/.test(document.getElementById('run-message')?.textContent ?? ''),
