@@ -21,6 +21,7 @@ function facts(headers: string[], overrides: Partial<PlanFacts> = {}): PlanFacts
     trigger_count: 0,
     first_cell: headers[0] ?? '',
     values: null,
+    formulas: null,
     blank_cells: {},
     ...overrides,
   };
