@@ -29,3 +29,22 @@ export type ServerApi = {
     ...args: Parameters<Contract.ServerFunctions[Name]>
   ) => Promise<ReturnType<Contract.ServerFunctions[Name]>>;
 };
+
+/** getSchemaInfo() (CONTRACT.md, "The migration chain"), read field by field: an older server has none. */
+export interface SchemaInfo {
+  current: string;
+  source?: 'metadata' | 'headers';
+  latest?: string;
+  applied?: {
+    migration: string;
+    completed_at?: string;
+    backup?: { file_id: string; name: string; url: string } | null;
+  }[];
+  pending: { migration: string; from?: string; description?: string }[];
+}
+
+/** What the panel calls: the server functions, getSchemaInfo (which an older server lacks) and the `target` option. */
+export type PanelServer = Omit<ServerApi, 'getSchemaInfo' | 'startMigration'> & {
+  getSchemaInfo(): Promise<SchemaInfo>;
+  startMigration(options?: { force?: boolean; target?: string }): Promise<Contract.Status>;
+};
