@@ -89,8 +89,11 @@ export interface ColumnToAdd {
 
 export interface Plan {
   migration: string;
-  /** rows: data rows (header excluded); columns: columns with a header. */
-  sheet: { name: string; rows: number; columns: number; header_row: number };
+  /**
+   * rows: data rows (header excluded); columns: columns with a header; used_columns: the sheet's columns, up to
+   * the last one holding anything (what a person counts; more than `columns` when some have no header).
+   */
+  sheet: { name: string; rows: number; columns: number; used_columns: number; header_row: number };
   schema_detected: SchemaDetected;
   columns_to_add: ColumnToAdd[];
   rows_to_initialize: number;
