@@ -143,21 +143,21 @@ function backupFolder(
   config: MigrationConfig,
 ): { id: string; problem: string | null } {
   const configured = config.backup_folder_id;
-  if (configured === '') {
-    const parent = services.drive.parentFolderId(spreadsheetId);
-    return parent
-      ? { id: parent, problem: null }
-      : {
-          id: '',
-          problem:
-            "The spreadsheet's own folder cannot be found for the backup. Set backup_folder_id in the settings to a folder you can add files to.",
-        };
+  const folderId = configured || services.drive.parentFolderId(spreadsheetId);
+  if (!folderId) {
+    return {
+      id: '',
+      problem:
+        "The spreadsheet's own folder cannot be found for the backup. Set backup_folder_id in the settings to a folder you can add files to.",
+    };
   }
   try {
-    services.drive.assertFolder(configured);
+    // Missing, or in the trash (a backup made there would be deleted with it).
+    services.drive.assertFolder(folderId);
   } catch (error) {
-    return { id: configured, problem: (error as Error).message };
+    return { id: folderId, problem: (error as Error).message };
   }
+  if (configured === '') return { id: folderId, problem: null };
   if (services.drive.canAddFiles && !services.drive.canAddFiles(configured)) {
     return {
       id: configured,
