@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG } from '../../../src/core/migration/config';
 import { planFromFacts, type PlanFacts } from '../../../src/core/migration/plan';
-import { V3_MIGRATION } from '../../../src/core/spec/v3';
+import { V3_MIGRATION } from '../../support/specs';
 
 function facts(headers: string[], overrides: Partial<PlanFacts> = {}): PlanFacts {
   return {
