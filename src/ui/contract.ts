@@ -30,21 +30,8 @@ export type ServerApi = {
   ) => Promise<ReturnType<Contract.ServerFunctions[Name]>>;
 };
 
-/** getSchemaInfo() (CONTRACT.md, "The migration chain"), read field by field: an older server has none. */
-export interface SchemaInfo {
-  current: string;
-  source?: 'metadata' | 'headers';
-  latest?: string;
-  applied?: {
-    migration: string;
-    completed_at?: string;
-    backup?: { file_id: string; name: string; url: string } | null;
-  }[];
-  pending: { migration: string; from?: string; description?: string }[];
-}
+/** getSchemaInfo() (CONTRACT.md, "The migration chain") as the panel reads it; an older server has none. */
+export type SchemaInfo = Pick<Contract.SchemaInfo, 'current' | 'pending'> & Partial<Contract.SchemaInfo>;
 
-/** What the panel calls: the server functions, getSchemaInfo (which an older server lacks) and the `target` option. */
-export type PanelServer = Omit<ServerApi, 'getSchemaInfo' | 'startMigration'> & {
-  getSchemaInfo(): Promise<SchemaInfo>;
-  startMigration(options?: { force?: boolean; target?: string }): Promise<Contract.Status>;
-};
+/** What the panel calls: the server's functions, with getSchemaInfo read loosely. */
+export type PanelServer = Omit<ServerApi, 'getSchemaInfo'> & { getSchemaInfo(): Promise<SchemaInfo> };

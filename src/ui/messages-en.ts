@@ -31,7 +31,7 @@ export const en = {
     'It goes on by itself about once an hour while this panel is closed. Resume goes on now, from where it stopped.',
   detail_failed: 'At “{step}”: {message}',
   detail_done: 'Migration to {migration} is complete.',
-  detail_done_next: 'The next migration is {migration}: {description}',
+  detail_done_next: 'Next in the chain: {migration}.',
   detail_done_latest: 'This is the newest schema the add-on knows.',
   detail_rolled_back: 'The changes of {migration} were undone. You can run it again.',
   schema_version: 'v{version}',

@@ -31,7 +31,7 @@ export const es: Record<MessageKey, string> = {
     'Con este panel cerrado sigue sola más o menos una vez por hora. Reanudar sigue ahora, desde donde se detuvo.',
   detail_failed: 'En «{step}»: {message}',
   detail_done: 'La migración a {migration} terminó.',
-  detail_done_next: 'La siguiente migración es {migration}: {description}',
+  detail_done_next: 'La siguiente de la cadena: {migration}.',
   detail_done_latest: 'Es el esquema más reciente que conoce el complemento.',
   detail_rolled_back: 'Los cambios de {migration} se deshicieron. Puede volver a ejecutarla.',
   schema_version: 'v{version}',

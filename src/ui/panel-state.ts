@@ -312,25 +312,21 @@ export function derivePanel(input: PanelInput, ctx: Ctx): PanelView {
     case 'done':
       headline = t('headline_done', { schema });
       tone = 'ok';
+      detail = [
+        t('detail_done', { migration: doneMigration }),
+        checksLine(freshReport(input, phase), t),
+        next ? t('detail_done_next', { migration: next.migration }) : null,
+        !next && input.schemaInfo ? t('detail_done_latest') : null,
+      ]
+        .filter(Boolean)
+        .join(' ');
       if (next) {
-        detail = `${t('detail_done', { migration: doneMigration })} ${t('detail_done_next', {
-          migration: next.migration,
-          description: localizeText(next.description ?? '', locale),
-        })}`;
         primary = action(
           'next',
           t('action_start', { migration: next.migration }),
           canStart,
           blocking.length ? t('action_blocked_hint') : '',
         );
-      } else {
-        detail = [
-          t('detail_done', { migration: doneMigration }),
-          checksLine(freshReport(input, phase), t),
-          input.schemaInfo ? t('detail_done_latest') : null,
-        ]
-          .filter(Boolean)
-          .join(' ');
       }
       break;
     case 'rolled_back':

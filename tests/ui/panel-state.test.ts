@@ -27,7 +27,7 @@ function status(state: Status['state'], extra: Partial<Status> = {}): Status {
 function plan(blocking: string[] = [], migration = 'v3.0'): Plan {
   return {
     migration,
-    sheet: { name: 'Operaciones', rows: 20000, columns: 66, header_row: 1 },
+    sheet: { name: 'Operaciones', rows: 20000, columns: 66, used_columns: 66, header_row: 1 },
     schema_detected: '2.1',
     columns_to_add: [],
     rows_to_initialize: 20000,
@@ -171,9 +171,7 @@ describe('derivePanel', () => {
     );
     expect(view.primary).toMatchObject({ action: 'next', enabled: true });
     expect(view.target).toBe('v3.1');
-    expect(view.detail).toBe(
-      'Migration to v3.0 is complete. The next migration is v3.1: adds Estado_Detalle',
-    );
+    expect(view.detail).toBe('Migration to v3.0 is complete. Next in the chain: v3.1.');
     expect(view.plan.show).toBe(true);
     const latest = derivePanel(
       input({ status: status('done'), schemaInfo: { current: '4.0', pending: [] } }),

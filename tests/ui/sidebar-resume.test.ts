@@ -93,3 +93,25 @@ test('a slice that dies stops the loop with the error, and Resume finishes the r
   expect(world.call('verifyMigration', [], { activeSpreadsheet: ss.id })).toMatchObject({ success: true });
   await page.context().close();
 });
+
+test('a server without getSchemaInfo: the panel works from the status and the plan, and shows no error for it', async () => {
+  const world = new World({});
+  const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 300 }));
+  world.call('startMigration', [{}], { activeSpreadsheet: ss.id });
+  const run = emulatorHandler(world, ss.id);
+  const { page, calls, pageErrors } = await openSidebar(harness.browser(), harness.served(), (fn, args) =>
+    fn === 'getSchemaInfo'
+      ? { ok: false, error: { name: 'Error', message: 'Script function not found: getSchemaInfo' } }
+      : run(fn, args),
+  );
+  await page.waitForSelector('body[data-state=ready]');
+  expect(await page.textContent('#headline')).toBe('The sheet is at schema v3.0');
+  expect(await page.textContent('#detail')).toBe('Migration to v3.0 is complete. All 7 checks passed.');
+  expect(await page.isHidden('#primary-button')).toBe(true);
+  expect(await page.isHidden('#plan-section')).toBe(true);
+  // The plan of a migration already made is not even asked for.
+  expect(calls.map((c) => c.fn)).not.toContain('previewMigration');
+  expect(await page.$$eval('.error', (n) => n.map((e) => e.textContent).filter(Boolean))).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  await page.context().close();
+});
