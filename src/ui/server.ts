@@ -53,6 +53,7 @@ export function scriptRunServer(): ServerApi {
       call('rollbackMigration', [options]) as ReturnType<ServerApi['rollbackMigration']>,
     getMigrationHistory: () =>
       call('getMigrationHistory', []) as ReturnType<ServerApi['getMigrationHistory']>,
+    getSchemaInfo: () => call('getSchemaInfo', []) as ReturnType<ServerApi['getSchemaInfo']>,
     getMigrationConfig: () => call('getMigrationConfig', []) as ReturnType<ServerApi['getMigrationConfig']>,
     setMigrationConfig: (partial) =>
       call('setMigrationConfig', [partial]) as ReturnType<ServerApi['setMigrationConfig']>,

@@ -1,7 +1,8 @@
 import { resolveColumn, type ColumnMap } from '../column-map';
 import type { CellValue, Services, SheetDimensions, SheetPort, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { V3_MIGRATION } from '../spec/v3';
+import { migrationById } from '../migrations/registry';
+import { sheetSpec } from '../migrations/sheet-spec';
 import { BackupSource, type BackupRows } from './backup-source';
 import { RollbackNotFinished, type Budget } from './budget';
 import { saveCheckpoint, type ExportProgress, type ExportRef, type RollbackCheckpoint } from './checkpoint';
@@ -27,16 +28,14 @@ import type { ReadPlanner } from '../read-pace';
  * finish. Each is recorded in the checkpoint before its effect and recognises an effect already made, so a
  * call that finds a checkpoint picks up where the last one stopped.
  */
-const SPECS: MigrationSpec[] = [V3_MIGRATION];
-
 export function specFor(id: string): MigrationSpec {
-  const spec = SPECS.find((candidate) => candidate.id === id);
-  if (!spec) {
+  const migration = migrationById(id);
+  if (!migration) {
     throw new Error(
       `The migration "${id}" is not known to this version of the add-on; it cannot be rolled back.`,
     );
   }
-  return spec;
+  return sheetSpec(migration);
 }
 
 export function targetSheet(spreadsheet: SpreadsheetPort, name: string): SheetPort {
