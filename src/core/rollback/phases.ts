@@ -18,7 +18,7 @@ import {
 import { ExportLedger, lateExport, overwrittenCells } from './late-export';
 import { finishRollback, verifyRollback, type FinishInput } from './finish';
 import type { RollbackReport } from '../contract';
-import { matchGrid, restoreBlock, restoreExtent } from './restore';
+import { matchGrid, restoreBlock, restoreExtent, type UnwritableCell } from './restore';
 import { rowBlocks, type RowBlock } from './blocks';
 import { nextBlock } from './pacing';
 import type { ReadPlanner } from '../read-pace';
@@ -37,6 +37,9 @@ export function specFor(id: string): MigrationSpec {
   }
   return sheetSpec(migration);
 }
+
+/** Unwritable cells kept in the checkpoint (each about 40 characters of its 9 KB). */
+const MAX_UNWRITABLE_LISTED = 10;
 
 export function targetSheet(spreadsheet: SpreadsheetPort, name: string): SheetPort {
   const sheet = spreadsheet.sheet(name);
@@ -163,19 +166,29 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
         const cells = overwrittenCells(row, current, old, width, headers, key || null, spec.headerRow);
         ledger.exportMissing(cells);
       };
+      // Backup cells setValues cannot store as text, left as they are: listed (the first few) in the report.
+      let unwritable = extent.unwritable;
+      const note = (cell: UnwritableCell) => {
+        const cells = unwritable ? unwritable.cells : [];
+        unwritable = {
+          cells: cells.length < MAX_UNWRITABLE_LISTED ? [...cells, cell] : cells,
+          total: (unwritable ? unwritable.total : 0) + 1,
+        };
+      };
+      const at = (next_row: number) => ({ ...extent, next_row, ...(unwritable ? { unwritable } : {}) });
       let next = extent.next_row;
       while (next <= extent.rows) {
         const block = restoreBlockFrom(reads, backup(), next, extent);
         if (block) {
-          restoreBlock(sheet, backup(), block, extent.columns, exportOverwritten(block.row));
+          restoreBlock(sheet, backup(), block, extent.columns, exportOverwritten(block.row), note);
           next = block.row + block.rows;
         }
         if (!block || (next <= extent.rows && budget.spent())) {
-          save({ ...checkpoint, restore: { ...extent, next_row: next } });
+          save({ ...checkpoint, restore: at(next) });
           throw new RollbackNotFinished(checkpoint.mode, `restored ${next - 1} of ${extent.rows} rows`);
         }
       }
-      save({ ...checkpoint, restore: { ...extent, next_row: extent.rows + 1 }, phase: 'verify' });
+      save({ ...checkpoint, restore: at(extent.rows + 1), phase: 'verify' });
     }
     const finish: FinishInput = {
       services,
