@@ -1,11 +1,15 @@
 // Translated labels of the server's enumerations; an unknown value is shown as it came.
 import { CHECK_NAMES, STEP_NAMES, STEP_STATUSES } from './contract';
-import type { MessageKey } from './messages-en';
+import { en, type MessageKey } from './messages-en';
 import type { Translate } from './i18n';
 
+/** The text of `prefix + value` when the catalogue has one (the contract's names and the chain's), else the name made readable. */
 function lookup(t: Translate, prefix: string, value: unknown, known: readonly string[]): string {
   if (typeof value !== 'string' || value === '') return t('dash');
-  return known.includes(value) ? t(`${prefix}${value}` as MessageKey) : humanize(value);
+  const key = `${prefix}${value}`;
+  return known.includes(value) || Object.prototype.hasOwnProperty.call(en, key)
+    ? t(key as MessageKey)
+    : humanize(value);
 }
 
 /** A name the panel has no text for (a later migration's step or check): `add_uniones_sheet` -> "Add uniones sheet". */

@@ -190,7 +190,8 @@ function rollbackView(input: PanelInput, phase: Phase, ctx: Ctx): PanelView['rol
   const { t, locale } = ctx;
   const none = { showForm: false, offerOverride: false, canRollBack: false, report: input.rollbackReport };
   if (phase === 'rolled_back') {
-    return { ...none, message: t('rollback_already'), tone: 'ok' };
+    // The report of the undo just made says it; otherwise say it was undone.
+    return { ...none, message: input.rollbackReport ? null : t('rollback_already'), tone: 'ok' };
   }
   if (phase === 'running' || phase === 'paused')
     return { ...none, message: t('rollback_during_run'), tone: 'idle' };

@@ -249,6 +249,20 @@ describe('derivePanel', () => {
     expect(view.primary).toMatchObject({ action: 'resume' });
   });
 
+  it('names the steps of a later migration of the chain in the owner’s words, and an unknown one readably', () => {
+    const v31 = status('running', { migration: 'v3.1' });
+    v31.steps = [
+      { name: 'fill_columns' as never, status: 'running', progress: { done: 10, total: 20 } },
+      { name: 'rebuild_indexes' as never, status: 'pending' },
+    ];
+    const view = derivePanel(input({ status: v31, driving: true }), ctx);
+    expect(view.steps.map((s) => s.label)).toEqual(['Fill the new columns', 'Rebuild indexes']);
+    expect(
+      derivePanel(input({ status: v31, driving: true }), { t: translator('es'), locale: 'es' }).steps[0]
+        .label,
+    ).toBe('Rellenar las columnas nuevas');
+  });
+
   it('checks older than the run are not shown as the run’s', () => {
     const old = { ...report, timestamp: '2026-11-20T12:00:00.000Z' };
     expect(derivePanel(input({ status: status('done'), verification: old }), ctx).checks.report).toBeNull();
