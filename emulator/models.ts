@@ -122,6 +122,19 @@ export class SheetModel {
     this.ss.deleteColumns(this.data, column, n);
   }
 
+  /**
+   * Direct edit, no cost: a row after the last row with content, the grid grown when it is full, as
+   * Sheet.appendRow does (https://developers.google.com/apps-script/reference/spreadsheet/sheet#appendRow(Object)).
+   */
+  appendRow(values: unknown[]): void {
+    const row = this.lastRow + 1;
+    if (row > this.maxRows) this.ss.insertRows(this.data, this.maxRows + 1, row - this.maxRows);
+    if (values.length > this.maxColumns) {
+      this.ss.insertColumns(this.data, this.maxColumns + 1, values.length - this.maxColumns);
+    }
+    this.setValues(row, 1, [values]);
+  }
+
   insertColumnsAfter(column: number, n: number): void {
     try {
       this.ss.insertColumns(this.data, column + 1, n);

@@ -15,7 +15,7 @@ import {
   type ExportedCell,
   type ExportSource,
 } from './export';
-import { ExportLedger, lateExport, overwrittenCells } from './late-export';
+import { ExportLedger, cellsOutsideGrid, lateExport, overwrittenCells } from './late-export';
 import { finishRollback, verifyRollback, type FinishInput } from './finish';
 import type { RollbackReport } from '../contract';
 import { matchGrid, restoreBlock, restoreExtent, type UnwritableCell } from './restore';
@@ -139,8 +139,11 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
       save({ ...checkpoint, phase: checkpoint.mode === 'full' ? 'restore_grid' : 'verify' });
     }
     if (checkpoint.phase === 'restore_grid') {
-      const before = dims ?? sheet.dimensions();
+      // Read again, not worked out: rows the app appended since the export are in the grid now.
+      const before = sheet.dimensions();
       const target = backup().dims;
+      // What lies outside the backup's grid is deleted with its rows and columns: whatever the export lacks goes first.
+      ledger.exportMissing(cellsOutsideGrid(sheet, before, target, spec.headerRow, spec.keyColumn.header));
       matchGrid(sheet, before, target);
       dims = {
         lastRow: Math.min(before.lastRow, target.maxRows),
