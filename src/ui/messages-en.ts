@@ -54,6 +54,8 @@ export const en = {
     'The migration made no progress for a while: another execution may be working on it. Refresh later.',
   run_progress: '{done} of {total} rows',
   eta: 'About {open} with this panel open; about {closed} if you close it.',
+  // The slice under way finishes the run even if the panel closes.
+  eta_same: 'About {open} left, with this panel open or closed.',
   eta_measuring: 'Measuring the speed…',
   duration_seconds: '{s} s',
   duration_minutes: '{m} min',

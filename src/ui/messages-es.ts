@@ -54,6 +54,7 @@ export const es: Record<MessageKey, string> = {
     'La migración no avanzó durante un rato: puede que otra ejecución esté trabajando en ella. Actualice más tarde.',
   run_progress: '{done} de {total} filas',
   eta: 'Aprox. {open} con este panel abierto; aprox. {closed} si lo cierra.',
+  eta_same: 'Quedan aprox. {open}, con este panel abierto o cerrado.',
   eta_measuring: 'Midiendo la velocidad…',
   duration_seconds: '{s} s',
   duration_minutes: '{m} min',

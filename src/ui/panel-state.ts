@@ -352,9 +352,13 @@ export function derivePanel(input: PanelInput, ctx: Ctx): PanelView {
   if (phase === 'running') {
     const rows = input.plan?.sheet?.rows ?? null;
     const left = estimate(input.status, input.rate, rows, input.budgetSeconds, true);
-    eta = left
-      ? t('eta', { open: formatDuration(left.open, t), closed: formatDuration(left.closed, t) })
-      : t('eta_measuring');
+    const open = left ? formatDuration(left.open, t) : null;
+    const closed = left ? formatDuration(left.closed, t) : null;
+    eta = !left
+      ? t('eta_measuring')
+      : open === closed
+        ? t('eta_same', { open: open! })
+        : t('eta', { open: open!, closed: closed! });
   }
 
   const report = freshReport(input, phase);
