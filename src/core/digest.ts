@@ -54,7 +54,7 @@ class BlockHash {
   private b = 0x9e3779b9;
 
   word(w: number): void {
-    let a = Math.imul(this.a ^ w, LANE_A);
+    const a = Math.imul(this.a ^ w, LANE_A);
     this.a = a ^ (a >>> 15);
     const b = this.b ^ w;
     this.b = Math.imul((b << 7) | (b >>> 25), LANE_B);
