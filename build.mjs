@@ -58,6 +58,11 @@ async function buildScript(names) {
     write: false,
     legalComments: 'none',
     logLevel: 'warning',
+    // Minified (dist/ is what clasp pushes; issue 15 asks for it small), with keepNames: every function and class
+    // keeps its name, so Apps Script's stack traces (executions log, error reports) still name our functions.
+    // The entry-point stubs are added after minification, as top-level function declarations with their names.
+    minify: true,
+    keepNames: true,
   });
   const code = `${result.outputFiles[0].text}\n${stubsFor(names)}\n`;
   checkScript(code, names);
@@ -100,7 +105,9 @@ async function buildSidebar() {
     logLevel: 'warning',
   });
   const cssPath = path.join(root, 'src/ui/sidebar.css');
-  const css = fs.existsSync(cssPath) ? fs.readFileSync(cssPath, 'utf8') : '';
+  const css = fs.existsSync(cssPath)
+    ? (await esbuild.transform(fs.readFileSync(cssPath, 'utf8'), { loader: 'css', minify: true })).code.trim()
+    : '';
   // A literal "</script" inside the inlined code would end the element early.
   const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   if (!html.includes('/* @inline-css */') || !html.includes('/* @inline-js */')) {

@@ -1,5 +1,5 @@
-import { sha256 } from 'js-sha256';
 import { buildColumnMap, headerText, type ColumnMap } from './column-map';
+import { digestRows } from './digest';
 import type { CachePort } from './ports';
 import type { MigrationSpec } from './spec/migration-spec';
 
@@ -20,7 +20,8 @@ export function headerRowDigest(headers: unknown[], spec?: MigrationSpec): strin
   const identity = spec
     ? [spec.id, spec.keyColumn.header, spec.keyColumn.aliases, spec.newColumns.map((column) => column.header)]
     : null;
-  return sha256(JSON.stringify([identity, headers.map(headerText)])).slice(0, 32);
+  // The block digest's 64 bits over the text: a handful of header rows per document, no adversary.
+  return digestRows([[JSON.stringify([identity, headers.map(headerText)])]], null, 1);
 }
 
 export function columnMapCacheKey(headers: unknown[], spec?: MigrationSpec): string {

@@ -84,8 +84,20 @@ describe('round trips of the migration, 2,500 rows against 150,000 rows', () => 
     expect(large.cost.executions).toBeGreaterThan(1);
   });
 
-  it('2,500 rows: at most 45 round trips', () => {
-    expect(small.cost.roundTrips).toBeLessThanOrEqual(45);
+  // Issue 15 asks for 36 for the whole 2,500-row run, verified backup and full verification included; it is at 37
+  // (it was 43). The 37th is the backup folder's lookup, which the report and rollback exports next to the backup
+  // need; doing without it in the run cost every later verification two more calls.
+  it('2,500 rows: at most 37 round trips', () => {
+    expect(small.cost.roundTrips).toBeLessThanOrEqual(37);
+  });
+
+  // Issue 15 asks for 65 at 150,000 x 63 rows; the run is at 95 (it was 120): block reads of values and formulas
+  // of the original, the copy and the migrated sheet in blocks of up to 2M cells, and the fixed calls of two
+  // executions, about 18 of them the pause and the resume (trigger and its record, the second execution's
+  // properties, lock and openById). This bound keeps what was won; 65 needs those fixed costs cut.
+  it('150,000 x 63 rows: at most 95 round trips in at most 2 executions, the script CPU counted', () => {
+    expect(large.cost.roundTrips).toBeLessThanOrEqual(95);
+    expect(large.cost.executions).toBeLessThanOrEqual(2);
   });
 
   // No call per chunk: each execution of the long run, however many chunks it reads, stays within 1.2 times the
