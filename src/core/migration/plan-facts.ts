@@ -32,6 +32,8 @@ export interface PlanFacts {
    * cells initialize_versions would fill). Columns still to add are not listed.
    */
   blank_cells: Record<string, number>;
+  /** Header rows of the other sheets the migration touches, when read (null: no such sheet). */
+  other_headers?: Record<string, string[] | null>;
 }
 
 /**

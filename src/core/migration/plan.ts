@@ -5,6 +5,7 @@ import type { MigrationConfig } from '../contract';
 import { TRIGGER_LIMIT, type PlanFacts } from './plan-facts';
 import type { Plan, SchemaDetected } from '../contract';
 import { CELL_LIMIT, COLUMN_LIMIT, type RunPlan } from './types';
+import { schemaFromHeaders } from '../migrations/schema';
 
 export { assertCanEdit, readPlanFacts, targetSpreadsheet, type PlanFacts } from './plan-facts';
 
@@ -14,8 +15,9 @@ export function backupName(spreadsheetName: string, spec: MigrationSpec, started
   return `${spreadsheetName} (${spec.id} backup ${stamp} UTC)`;
 }
 
+/** The sheet against this spec: none of its columns yet, all of them, some, or a layout it cannot run on. */
 interface SchemaReading {
-  detected: SchemaDetected;
+  detected: 'before' | 'complete' | 'partial' | 'unknown';
   v21Columns: number;
   present: string[];
   problems: string[];
@@ -26,7 +28,7 @@ function readSchema(headers: string[], spec: MigrationSpec): SchemaReading {
   const found = map.new_headers_present;
   const lastHeader = headers.reduce((last, text, i) => (text.trim() !== '' ? i + 1 : last), 0);
   if (found.length === 0) {
-    return { detected: '2.1', v21Columns: lastHeader, present: [], problems: [] };
+    return { detected: 'before', v21Columns: lastHeader, present: [], problems: [] };
   }
   const first = Math.min(...found.flatMap((f) => f.columns));
   const v21Columns = first - 1;
@@ -58,11 +60,22 @@ function readSchema(headers: string[], spec: MigrationSpec): SchemaReading {
   }
   if (problems.length > 0) return { detected: 'unknown', v21Columns, present, problems };
   return {
-    detected: present.length === spec.newColumns.length ? '3.0' : 'partial',
+    detected: present.length === spec.newColumns.length ? 'complete' : 'partial',
     v21Columns,
     present,
     problems,
   };
+}
+
+/** The chain's reading of the headers the plan read (sheets it did not read count as absent). */
+function detectedSchema(facts: PlanFacts, schema: SchemaReading): SchemaDetected {
+  if (schema.detected === 'unknown') return 'unknown';
+  const others = facts.other_headers ?? {};
+  const reading = schemaFromHeaders(
+    (name) => (name === facts.sheet_name ? facts.headers : (others[name] ?? null)),
+    facts.sheet_name,
+  );
+  return reading.current as SchemaDetected;
 }
 
 /** Rows whose fill cells are still blank: every data row for a column to add, the blank ones otherwise. */
@@ -113,7 +126,7 @@ export function planFromFacts(
     schema = readSchema(headers, spec);
     blocking.push(...headerProblems(headers, facts.last_column, sheetName, spec));
     blocking.push(...schema.problems);
-    if (schema.detected === '3.0') {
+    if (schema.detected === 'complete') {
       blocking.push(
         `Sheet "${sheetName}" already has the ${spec.id} columns (${spec.newColumns.map((c) => c.header).join(', ')}): nothing to migrate.`,
       );
@@ -176,7 +189,7 @@ export function planFromFacts(
   const plan: Plan = {
     migration: spec.id,
     sheet: { name: sheetName, rows: dataRows, columns: named, header_row: spec.headerRow },
-    schema_detected: schema.detected,
+    schema_detected: detectedSchema(facts, schema),
     columns_to_add: toAdd.map((column, i) => ({
       header: column.header,
       position: insertAfter + 1 + i,

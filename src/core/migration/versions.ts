@@ -3,7 +3,7 @@
 // resume after a crash) only blank cells are written, chunk by chunk with a cursor, so a version the app has
 // written is never overwritten. Blank-only writes are safe to repeat, so they need no checkpoint before them.
 import type { CellValue } from '../ports';
-import { step } from './checkpoint';
+import { stepOf } from './checkpoint';
 import type { RunContext } from './context';
 import type { StepOutcome } from './steps';
 
@@ -50,7 +50,7 @@ export function initializeVersions(ctx: RunContext): StepOutcome {
   const plan = ctx.plan;
   const rows = plan.data_rows;
   const columns = fillColumns(ctx);
-  const record = step(ctx.checkpoint, 'initialize_versions');
+  const record = stepOf(ctx, 'fill_columns');
   const total = rows * columns.length;
   if (rows === 0 || columns.length === 0) {
     record.progress = { done: 0, total: 0 };
