@@ -90,8 +90,11 @@ export interface ColumnToAdd {
 
 export interface Plan {
   migration: string;
-  /** rows: data rows (header excluded); columns: columns with a header. */
-  sheet: { name: string; rows: number; columns: number; header_row: number };
+  /**
+   * rows: data rows (header excluded); columns: columns with a header; used_columns: the sheet's columns, up to
+   * the last one holding anything (what a person counts; more than `columns` when some have no header).
+   */
+  sheet: { name: string; rows: number; columns: number; used_columns: number; header_row: number };
   schema_detected: SchemaDetected;
   columns_to_add: ColumnToAdd[];
   rows_to_initialize: number;
@@ -160,8 +163,8 @@ export type VerificationReportAsRead = Omit<VerificationReport, 'checks'> & {
 };
 
 export interface RollbackEligibility {
-  /** The migration a rollback would undo (the newest applied), or null when there is none. */
-  migration: string | null;
+  /** The migration a rollback would undo (the newest applied), or null when there is none (always set). */
+  migration?: string | null;
   eligible: boolean;
   /** Days since the migration's recorded completion, fractional; null when there is no migration. */
   days_since_migration: number | null;

@@ -21,13 +21,7 @@ test('a run paused when the sidebar opens is resumed by the sidebar and driven t
     harness.served(),
     emulatorHandler(world, ss.id),
   );
-  await page.waitForFunction(
-    () => /complete/.test(document.getElementById('run-message')?.textContent ?? ''),
-    null,
-    {
-      timeout: 90_000,
-    },
-  );
+  await page.waitForSelector('#summary[data-phase=done]', { timeout: 90_000 });
   const fns = calls.map((c) => c.fn);
   expect(fns).not.toContain('startMigration');
   expect(fns.filter((fn) => fn === 'continueMigration').length).toBeGreaterThan(0);
@@ -45,9 +39,9 @@ test('while another execution holds the run, the sidebar shows why it waits, and
     harness.served(),
     emulatorHandler(world, ss.id),
   );
-  await page.waitForSelector('#plan-ready');
+  await page.waitForSelector('#summary[data-phase=ready]');
   world.lockHeldElsewhere(ss.id, true);
-  await page.click('#run-button');
+  await page.click('#primary-button');
   await page.waitForFunction(() =>
     /Another migration run/.test(document.getElementById('run-message')?.textContent ?? ''),
   );
@@ -58,14 +52,12 @@ test('while another execution holds the run, the sidebar shows why it waits, and
   expect(ss.sheet('Operaciones').values()[0]).not.toContain('version');
   await screenshot(page, 'run-waiting-for-lock');
 
-  // The other execution let go without starting anything: the sidebar stops following it and Run is back.
+  // The other execution let go without starting anything: the sidebar stops following it and the action is back.
   world.lockHeldElsewhere(ss.id, false);
-  await page.waitForSelector('#run-button:not([hidden]):enabled', { timeout: 60_000 });
-  expect(await page.textContent('#run-button')).toBe('Run migration');
-  await page.click('#run-button');
-  await page.waitForFunction(() =>
-    /complete/.test(document.getElementById('run-message')?.textContent ?? ''),
-  );
+  await page.waitForSelector('#primary-button[data-action=start]:not([hidden]):enabled', { timeout: 60_000 });
+  expect(await page.textContent('#primary-button')).toBe('Migrate to v3.0');
+  await page.click('#primary-button');
+  await page.waitForSelector('#summary[data-phase=done]');
   expect((ss.sheet('Operaciones').values()[0] as string[]).slice(-3)).toEqual([
     'Ocupado_Por',
     'Fecha_Ocupacion',
@@ -86,19 +78,40 @@ test('a slice that dies stops the loop with the error, and Resume finishes the r
     });
     return r.ok ? { ok: true, value: r.value } : { ok: false, error: r.error };
   });
-  await page.waitForSelector('#plan-ready');
-  await page.click('#run-button');
+  await page.waitForSelector('#summary[data-phase=ready]');
+  await page.click('#primary-button');
   await page.waitForSelector('#run-message.error');
   expect(await page.textContent('#run-message')).toBe('Error: Service Spreadsheets timed out');
   expect(calls.filter((c) => c.fn === 'continueMigration')).toEqual([]);
-  await page.waitForFunction(() => document.getElementById('run-button')?.textContent === 'Resume');
+  await page.waitForFunction(() => document.getElementById('primary-button')?.textContent === 'Resume');
+  expect(await page.textContent('#headline')).toMatch(/^Migration to v3\.0 (paused|stopped)$/);
   await screenshot(page, 'run-error');
 
-  await page.click('#run-button');
-  await page.waitForFunction(() =>
-    /complete/.test(document.getElementById('run-message')?.textContent ?? ''),
-  );
+  await page.click('#primary-button');
+  await page.waitForSelector('#summary[data-phase=done]');
   expect(ss.metadata('schema_version')).toBe('3.0');
   expect(world.call('verifyMigration', [], { activeSpreadsheet: ss.id })).toMatchObject({ success: true });
+  await page.context().close();
+});
+
+test('a server without getSchemaInfo: the panel works from the status and the plan, and shows no error for it', async () => {
+  const world = new World({});
+  const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 300 }));
+  world.call('startMigration', [{}], { activeSpreadsheet: ss.id });
+  const run = emulatorHandler(world, ss.id);
+  const { page, calls, pageErrors } = await openSidebar(harness.browser(), harness.served(), (fn, args) =>
+    fn === 'getSchemaInfo'
+      ? { ok: false, error: { name: 'Error', message: 'Script function not found: getSchemaInfo' } }
+      : run(fn, args),
+  );
+  await page.waitForSelector('body[data-state=ready]');
+  expect(await page.textContent('#headline')).toBe('The sheet is at schema v3.0');
+  expect(await page.textContent('#detail')).toBe('Migration to v3.0 is complete. All 7 checks passed.');
+  expect(await page.isHidden('#primary-button')).toBe(true);
+  expect(await page.isHidden('#plan-section')).toBe(true);
+  // The plan of a migration already made is not even asked for.
+  expect(calls.map((c) => c.fn)).not.toContain('previewMigration');
+  expect(await page.$$eval('.error', (n) => n.map((e) => e.textContent).filter(Boolean))).toEqual([]);
+  expect(pageErrors).toEqual([]);
   await page.context().close();
 });

@@ -2,9 +2,7 @@
 import type { HistoryEntry, MigrationConfig, Plan, StartOptions, Status } from '../contract';
 import { readHistory } from '../history';
 import type { Services } from '../ports';
-import type { MigrationSpec } from '../spec/migration-spec';
 import { readConfig, saveConfig } from './config';
-import { planFromFacts, readPlanFacts, targetSpreadsheet } from './plan';
 import { previewChain } from './preview';
 import { runSlice } from './run';
 import { currentStatus, plain } from './status';

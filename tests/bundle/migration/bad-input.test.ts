@@ -56,7 +56,7 @@ describe('startMigration refuses bad input and changes nothing', () => {
       { world, ss, as: { activeSpreadsheet: ss.id } },
       'startMigration',
       [],
-      /Columns BO, BP of sheet "Operaciones" have data but no header in row 1/,
+      /^The migration cannot start. Column BP of sheet "Operaciones" has data but no header in row 1/,
     );
   });
 
