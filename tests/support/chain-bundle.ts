@@ -66,3 +66,95 @@ export function sheetsOf(f: Fixture): Record<string, unknown> {
     }),
   );
 }
+
+export const UNIONES_HEADERS = [
+  'ID',
+  'OT',
+  'N_UNION',
+  'TAG_SPOOL',
+  'DN_UNION',
+  'TIPO_UNION',
+  'ARM_FECHA_INICIO',
+  'ARM_FECHA_FIN',
+  'ARM_WORKER',
+  'SOL_FECHA_INICIO',
+  'SOL_FECHA_FIN',
+  'SOL_WORKER',
+  'NDT_UNION',
+  'R_NDT_UNION',
+  'NDT_FECHA',
+  'NDT_STATUS',
+  'version',
+];
+
+/** The sample at v3.1 (v3.0's columns, then Estado_Detalle). */
+export function v31Workbook(sample: SampleOptions = { rows: 60 }, columns?: number): WorkbookModel {
+  return withColumns(v30Workbook(sample, columns), 'Operaciones', [
+    { header: 'Estado_Detalle', value: () => '' },
+  ]);
+}
+
+/**
+ * A Uniones sheet for the spools of Operaciones: `unionsOf(i)` unions for the i-th data row's spool (0 to 20),
+ * with realistic fields; some armed (ARM_FECHA_FIN set), fewer welded, DN_UNION in inches (text on some rows).
+ */
+export function withUniones(workbook: WorkbookModel, unionsOf: (spool: number) => number): WorkbookModel {
+  const operaciones = workbook.sheets.find((sheet) => sheet.name === 'Operaciones');
+  if (!operaciones) throw new Error('no Operaciones sheet');
+  const tagAt = operaciones.values[0].indexOf('TAG_SPOOL');
+  const values: CellValue[][] = [UNIONES_HEADERS.slice()];
+  const seen = new Set<string>();
+  operaciones.values.slice(1).forEach((row, i) => {
+    const tag = String(row[tagAt]);
+    if (seen.has(tag)) return; // a duplicated tag's unions are listed once
+    seen.add(tag);
+    for (let n = 1; n <= unionsOf(i); n += 1) {
+      const armed = (i + n) % 3 !== 0;
+      const welded = armed && (i + n) % 4 === 0;
+      const dn = [2, 3, 4, 6, 8, 1.5, 2.5][(i * 7 + n) % 7];
+      values.push([
+        `U-${values.length}`,
+        `OT-${i}`,
+        n,
+        n === 2 ? ` ${tag} ` : tag, // stray spaces the app trims
+        n === 3 ? String(dn) : dn,
+        n % 2 ? 'BW' : 'SO',
+        '21-01-2026',
+        armed ? '22-01-2026' : '',
+        armed ? 'MR(93)' : '',
+        welded ? '23-01-2026' : '',
+        welded ? '24-01-2026' : '',
+        welded ? 'JP(12)' : '',
+        '',
+        '',
+        '',
+        '',
+        0,
+      ]);
+    }
+  });
+  workbook.sheets.push({
+    name: 'Uniones',
+    values,
+    maxRows: Math.max(1000, values.length + 10),
+    maxColumns: 17,
+  });
+  return workbook;
+}
+
+/** An independent recomputation of v4.0's five figures for every Operaciones row, straight from the model. */
+export function expectedFigures(workbook: WorkbookModel): number[][] {
+  const operaciones = workbook.sheets.find((sheet) => sheet.name === 'Operaciones');
+  const uniones = workbook.sheets.find((sheet) => sheet.name === 'Uniones');
+  if (!operaciones) throw new Error('no Operaciones sheet');
+  const tagAt = operaciones.values[0].indexOf('TAG_SPOOL');
+  const rows = uniones ? uniones.values.slice(1) : [];
+  return operaciones.values.slice(1).map((row) => {
+    const mine = rows.filter((union) => String(union[3]).trim() === String(row[tagAt]).trim());
+    const armed = mine.filter((union) => union[7] !== '');
+    const welded = mine.filter((union) => union[10] !== '');
+    const inches = (list: CellValue[][]) =>
+      Math.round(list.reduce((sum, u) => sum + Number(u[4]), 0) * 1e6) / 1e6;
+    return [mine.length, armed.length, welded.length, inches(armed), inches(welded)];
+  });
+}

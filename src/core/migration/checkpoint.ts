@@ -51,6 +51,8 @@ export interface Checkpoint {
   compare?: CompareCursor;
   /** Next data row (0-based) of initialize_versions' chunked pass, per column header. */
   versions?: { next: number; written: number };
+  /** Next data row (0-based) of the computed columns' fill. */
+  computed?: { next: number };
   /** Milliseconds per cell of the latest block read (see ReadPace): sizes the next execution's first read. */
   read_ms_per_cell?: number;
   /** A resume trigger may exist: remove it when the run ends. */

@@ -6,6 +6,7 @@ import { TRIGGER_LIMIT, type PlanFacts } from './plan-facts';
 import type { Plan, SchemaDetected } from '../contract';
 import { CELL_LIMIT, COLUMN_LIMIT, type RunPlan } from './types';
 import { schemaFromHeaders } from '../migrations/schema';
+import { planOtherSheets } from './sheets';
 
 export { assertCanEdit, readPlanFacts, targetSpreadsheet, type PlanFacts } from './plan-facts';
 
@@ -147,7 +148,11 @@ export function planFromFacts(
   const insertAfter = schema.v21Columns + schema.present.length;
   const totalCells = facts.grids.reduce((sum, grid) => sum + grid.maxRows * grid.maxColumns, 0);
   // Inserting columns past the grid's last column widens it; inside the grid it still adds whole columns.
-  const cellsAfter = totalCells + toAdd.length * target.maxRows;
+  const elsewhere = facts.other_sheets
+    ? planOtherSheets(spec, facts.other_sheets, facts.grids)
+    : { others: [], blocking: [], addedCells: 0, changes: [] };
+  blocking.push(...elsewhere.blocking);
+  const cellsAfter = totalCells + toAdd.length * target.maxRows + elsewhere.addedCells;
   if (facts.sheet_found && toAdd.length > 0) {
     if (cellsAfter > CELL_LIMIT) {
       blocking.push(
@@ -235,7 +240,9 @@ export function planFromFacts(
     to_add: toAdd.map((column) => column.header),
     backup_name: backup.name,
     backup_folder_id: facts.backup_folder_id,
+    ...(elsewhere.others.length > 0 ? { others: elsewhere.others } : {}),
   };
+  if (elsewhere.changes.length > 0) plan.changes = elsewhere.changes;
   return { plan, run };
 }
 

@@ -184,7 +184,7 @@ export function previewChain(services: Services, options?: unknown): Plan {
     const computed = spec ? describeFill(spec) : undefined;
     return { ...column, ...(computed ? { computed } : {}) };
   });
-  plan.changes = changes;
+  plan.changes = [changes[0], ...(plan.changes ?? changes.slice(1))];
   const upTo = goal && shown === next ? indexOf(goal.id) : indexOf(migration.id);
   plan.then =
     plan.blocking.length > 0 && shown !== next

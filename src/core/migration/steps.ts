@@ -2,7 +2,9 @@ import { createBackup } from './backup';
 import { addColumns, verifySchema } from './columns';
 import type { RunContext } from './context';
 import type { StepKind } from '../migrations/types';
+import { addOtherColumns, ensureSheets, otherSchemaProblems } from './sheets';
 import { testSmoke } from './smoke';
+import { computeColumns } from './compute';
 import { initializeVersions } from './versions';
 
 /** 'paused': the time budget ran out mid-step; its cursor is in the checkpoint. */
@@ -11,10 +13,24 @@ export type StepOutcome = 'done' | 'paused';
 /** What runs for each kind of step; the spec names the steps and orders them. */
 export const STEPS: Record<StepKind, (ctx: RunContext) => StepOutcome> = {
   backup: createBackup,
-  ensure_sheets: () => 'done',
-  add_columns: addColumns,
-  verify_schema: verifySchema,
-  fill_columns: initializeVersions,
+  ensure_sheets: ensureSheets,
+  add_columns: (ctx) => {
+    const outcome = addColumns(ctx);
+    addOtherColumns(ctx);
+    return outcome;
+  },
+  verify_schema: (ctx) => {
+    const outcome = verifySchema(ctx);
+    const problems = otherSchemaProblems(ctx);
+    if (problems.length > 0) {
+      throw new Error(
+        `The headers are not the ${ctx.spec.id} schema: ${problems.slice(0, 5).join('; ')}. Fix the headers and ` +
+          'resume, or roll back from the backup.',
+      );
+    }
+    return outcome;
+  },
+  fill_columns: (ctx) => (initializeVersions(ctx) === 'paused' ? 'paused' : computeColumns(ctx)),
   verify: testSmoke,
 };
 

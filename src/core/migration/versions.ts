@@ -23,7 +23,12 @@ function fillColumns(ctx: RunContext): FillColumn[] {
   const all = [...plan.present, ...plan.to_add];
   return ctx.spec.newColumns
     .map((column) => ({ column: plan.v21_columns + 1 + all.indexOf(column.header), value: column.fill }))
-    .filter((fill, i) => ctx.spec.newColumns[i].fill !== '' && fill.column > plan.v21_columns);
+    .filter(
+      (fill, i) =>
+        ctx.spec.newColumns[i].fill !== '' &&
+        !ctx.spec.newColumns[i].computed &&
+        fill.column > plan.v21_columns,
+    );
 }
 
 function isBlank(value: CellValue): boolean {

@@ -1,6 +1,6 @@
 // The per-sheet view the engine's steps, checks and rollback work with: one sheet of a migration, its key and
 // the columns it adds, with fills as cell values.
-import type { ComputedFill, MigrationSpec, NewColumn } from '../spec/migration-spec';
+import type { ComputedFill, MigrationSpec, NewColumn, OtherSheetSpec } from '../spec/migration-spec';
 import type { AddedColumn, Fill, Migration } from './types';
 import { versionOf } from './validate';
 import { migrationById } from './registry';
@@ -20,6 +20,16 @@ function computedOf(fill: Extract<Fill, { kind: 'computed' }>): ComputedFill {
   };
 }
 
+function otherSheet(migration: Migration, index: number): OtherSheetSpec {
+  const change = migration.sheets[index];
+  return {
+    sheet: change.sheet,
+    ensure: change.ensure ? change.ensure.headers.slice() : null,
+    newColumns: sheetSpec(migration, index).newColumns,
+    appendOnly: change.append_only === true,
+  };
+}
+
 /** The view of `migration`'s change at `index` (0: the target sheet, whose name the config may override). */
 export function sheetSpec(migration: Migration, index = 0): MigrationSpec {
   const change = migration.sheets[index];
@@ -33,6 +43,7 @@ export function sheetSpec(migration: Migration, index = 0): MigrationSpec {
     toVersion: versionOf(migration),
     steps: migration.steps.map((step) => ({ ...step })),
     checks: migration.checks.map((check) => ({ ...check })),
+    otherSheets: index === 0 ? migration.sheets.slice(1).map((other, i) => otherSheet(migration, i + 1)) : [],
     newColumns: (change.add_columns ?? []).map((column) => ({
       header: column.header,
       fill: cellFill(column),

@@ -55,4 +55,15 @@ export interface MigrationSpec {
   /** The migration's steps and checks, named as the spec names them, with what each does. */
   steps: { name: string; does: StepKind }[];
   checks: { name: string; does: CheckKind }[];
+  /** The migration's other sheets (v4.0: Uniones, Metadata), by name: what it requires or adds there. */
+  otherSheets?: OtherSheetSpec[];
+}
+
+export interface OtherSheetSpec {
+  sheet: string;
+  /** Headers the sheet must have (created with them when missing); its data is never written. */
+  ensure: string[] | null;
+  newColumns: NewColumn[];
+  /** The app appends rows to it (an event log). */
+  appendOnly: boolean;
 }

@@ -177,6 +177,31 @@ export function errorsOf(checks: Partial<VerificationReport['checks']>): string[
     ].filter(Boolean);
     errors.push(`column_mapping: ${parts.join('; ')}.`);
   }
+  const extra = checks as Record<string, Check | undefined>;
+  const structure = extra.sheet_structure;
+  if (structure && !structure.passed) {
+    const sheets = structure.sheets as Record<string, { missing: string[]; duplicated: string[] }>;
+    const parts = Object.entries(sheets).flatMap(([sheet, found]) => [
+      ...(found.missing.length ? [`sheet "${sheet}" lacks ${found.missing.map(quote).join(', ')}`] : []),
+      ...(found.duplicated.length
+        ? [`sheet "${sheet}" has ${found.duplicated.map(quote).join(', ')} more than once`]
+        : []),
+    ]);
+    errors.push(`sheet_structure: ${structure.problem ?? parts.join('; ')}.`);
+  }
+  const computed = extra.computed_values;
+  if (computed && !computed.passed) {
+    const first = (
+      computed.mismatched_cells as
+        { row: number; header: string; value: unknown; expected: number }[] | undefined
+    )?.[0];
+    errors.push(
+      computed.problem
+        ? `computed_values: ${computed.problem}.`
+        : `computed_values: ${computed.mismatched} figures no longer match ${computed.source}; first at row ` +
+            `${first?.row}, ${quote(first?.header)}: ${quote(first?.value)}, recomputed ${first?.expected}.`,
+    );
+  }
   if (report && !report.passed) errors.push(`report: ${report.problem}`);
   return errors;
 }

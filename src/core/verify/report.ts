@@ -2,6 +2,7 @@ import type { Baseline } from '../baseline';
 import { appendHistory } from '../history';
 import type { KeyValueStore, Services } from '../ports';
 import { assembleChecks, errorsOf } from './assemble';
+import { otherSheetChecks } from './checks/other-sheets';
 import type { Check, VerificationReport } from '../contract';
 import type { CheckKind } from '../migrations/types';
 import type { MigrationSpec } from '../spec/migration-spec';
@@ -182,7 +183,10 @@ export function finishReport(
   cursor: VerificationCursor,
   beforeReport?: () => { mayExist: boolean },
 ): VerificationReport {
-  const checks = assembleChecks(cursor, baseline);
+  const checks = withOtherSheets(
+    assembleChecks(cursor, baseline),
+    otherSheetChecks(services, spec, baseline, cursor.mode),
+  );
   const report = saveReport(services, spec, baseline, cursor, checks, beforeReport);
   const summary = summariseReport(report);
   const completedAt = new Date(services.clock.now()).toISOString();
@@ -210,6 +214,25 @@ export function finishReport(
       `${report.errors.length ? ` - ${report.errors.join(' ')}` : ''}`,
   );
   return report;
+}
+
+/** The checks of the other sheets beside the target sheet's; their added columns' values join `values`. */
+function withOtherSheets(checks: Record<string, Check>, others: ReturnType<typeof otherSheetChecks>): object {
+  const merged: Record<string, Check> = { ...checks };
+  if (others.sheet_structure) merged.sheet_structure = others.sheet_structure;
+  if (others.computed_values) merged.computed_values = others.computed_values;
+  if (others.other_values && merged.values) {
+    const values = merged.values;
+    const invalid = others.other_values.invalid;
+    merged.values = {
+      ...values,
+      passed: values.passed && invalid.count === 0,
+      rows_checked: Number(values.rows_checked ?? 0) + others.other_values.checked,
+      invalid: Number(values.invalid ?? 0) + invalid.count,
+      invalid_rows: [...((values.invalid_rows as unknown[]) ?? []), ...invalid.first].slice(0, 100),
+    };
+  }
+  return merged;
 }
 
 /** The report's own check, whatever the spec names it. */
