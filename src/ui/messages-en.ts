@@ -44,7 +44,8 @@ export const en = {
   action_restart: 'Start over',
   action_pause: 'Pause',
   action_check: 'Check the sheet',
-  action_blocked_hint: 'Clear what blocks the migration first.',
+  action_check_again: 'Check the sheet again',
+  action_blocked_hint: 'Fix what blocks the migration, then check the sheet again.',
 
   run_working: 'Keep this panel open: it drives the migration. Closed, it goes on about once an hour.',
   run_paused_here:
@@ -54,6 +55,8 @@ export const en = {
     'The migration made no progress for a while: another execution may be working on it. Refresh later.',
   run_progress: '{done} of {total} rows',
   eta: 'About {open} with this panel open; about {closed} if you close it.',
+  // The slice under way finishes the run even if the panel closes.
+  eta_same: 'About {open} left, with this panel open or closed.',
   eta_measuring: 'Measuring the speed…',
   duration_seconds: '{s} s',
   duration_minutes: '{m} min',

@@ -44,7 +44,8 @@ export const es: Record<MessageKey, string> = {
   action_restart: 'Empezar de nuevo',
   action_pause: 'Pausar',
   action_check: 'Revisar la hoja',
-  action_blocked_hint: 'Primero resuelva lo que impide la migración.',
+  action_check_again: 'Revisar la hoja de nuevo',
+  action_blocked_hint: 'Resuelva lo que impide la migración y vuelva a revisar la hoja.',
 
   run_working: 'Mantenga este panel abierto: es quien avanza la migración. Cerrado, sigue una vez por hora.',
   run_paused_here:
@@ -54,6 +55,7 @@ export const es: Record<MessageKey, string> = {
     'La migración no avanzó durante un rato: puede que otra ejecución esté trabajando en ella. Actualice más tarde.',
   run_progress: '{done} de {total} filas',
   eta: 'Aprox. {open} con este panel abierto; aprox. {closed} si lo cierra.',
+  eta_same: 'Quedan aprox. {open}, con este panel abierto o cerrado.',
   eta_measuring: 'Midiendo la velocidad…',
   duration_seconds: '{s} s',
   duration_minutes: '{m} min',

@@ -283,7 +283,8 @@ export function derivePanel(input: PanelInput, ctx: Ctx): PanelView {
       headline = t('headline_blocked', { migration });
       detail = t('detail_blocked');
       tone = 'warn';
-      primary = action('start', t('action_start', { migration }), false, t('action_blocked_hint'));
+      // Nothing to start: once the owner has fixed what blocks it, the plan is read again.
+      primary = action('check', t('action_check_again'), !input.busy, t('action_blocked_hint'));
       break;
     case 'running':
       headline = t('headline_running', { migration });
@@ -352,9 +353,13 @@ export function derivePanel(input: PanelInput, ctx: Ctx): PanelView {
   if (phase === 'running') {
     const rows = input.plan?.sheet?.rows ?? null;
     const left = estimate(input.status, input.rate, rows, input.budgetSeconds, true);
-    eta = left
-      ? t('eta', { open: formatDuration(left.open, t), closed: formatDuration(left.closed, t) })
-      : t('eta_measuring');
+    const open = left ? formatDuration(left.open, t) : null;
+    const closed = left ? formatDuration(left.closed, t) : null;
+    eta = !left
+      ? t('eta_measuring')
+      : open === closed
+        ? t('eta_same', { open: open! })
+        : t('eta', { open: open!, closed: closed! });
   }
 
   const report = freshReport(input, phase);

@@ -96,7 +96,7 @@ describe('derivePanel', () => {
       ctx,
     );
     expect(blocked.phase).toBe('blocked');
-    expect(blocked.primary).toMatchObject({ action: 'start', enabled: false });
+    expect(blocked.primary).toMatchObject({ action: 'check', label: 'Check the sheet again', enabled: true });
     expect(blocked.plan).toMatchObject({ show: true, blocking: ['Cells: 10,000,001 of 10,000,000'] });
   });
 
@@ -120,6 +120,15 @@ describe('derivePanel', () => {
     // 15,000 rows of backup + 20,000 of the final check at 500 rows/s: 70 s open; 3 slices, 2 hourly waits.
     expect(view.eta).toBe('About 2 min with this panel open; about 2 h if you close it.');
     expect(derivePanel(input({ status: paused, driving: true }), ctx).eta).toBe('Measuring the speed…');
+    // Little left: the slice under way finishes it, panel open or not.
+    const nearlyDone: Status = {
+      ...paused,
+      steps: paused.steps.map((s) => ({ ...s, status: 'done' })),
+    };
+    nearlyDone.steps[4] = { name: 'test_smoke', status: 'running', progress: { done: 19000, total: 20000 } };
+    expect(derivePanel(input({ status: nearlyDone, driving: true, rate: 500 }), ctx).eta).toBe(
+      'About 10 s left, with this panel open or closed.',
+    );
     expect(JSON.stringify(view)).not.toMatch(/Paused/);
   });
 

@@ -115,3 +115,102 @@ test('a server without getSchemaInfo: the panel works from the status and the pl
   expect(pageErrors).toEqual([]);
   await page.context().close();
 });
+
+test('progress a server saves during its first slice moves the bar and brings a time left before the slice returns', async () => {
+  // The emulator's engine saves progress only when a slice ends, so the server here is scripted: the real
+  // bundle answers everything but the run itself, whose status advances 2,000 rows every 2 s of server time
+  // while startMigration() is held, as a server saving its progress mid-slice would report it.
+  const world = new World({});
+  const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 300 }));
+  const real = emulatorHandler(world, ss.id);
+  const started = Date.parse('2026-11-24T12:00:00.000Z');
+  let polls = 0;
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  const statusAt = (done: number, state: string) => ({
+    migration: 'v3.0',
+    run_id: 'v3.0-run',
+    state,
+    dry_run: false,
+    steps: [
+      {
+        name: 'create_backup',
+        status: 'running',
+        started_at: new Date(started).toISOString(),
+        progress: { done, total: 20_000 },
+      },
+      { name: 'add_v3_columns', status: 'pending' },
+      { name: 'verify_schema', status: 'pending' },
+      { name: 'initialize_versions', status: 'pending' },
+      { name: 'test_smoke', status: 'pending' },
+    ],
+    updated_at: new Date(started + done).toISOString(), // 1 ms a row: 1,000 rows/s of server time
+  });
+  const { page, pageErrors } = await openSidebar(
+    harness.browser(),
+    harness.served(),
+    async (fn, args) => {
+      if (fn === 'startMigration') {
+        held = true;
+        await gate;
+        held = false;
+        return { ok: true, value: statusAt(10_000, 'paused') };
+      }
+      if (fn === 'continueMigration')
+        return { ok: true, value: { ...statusAt(20_000, 'done'), state: 'done' } };
+      if (fn === 'getMigrationStatus' && held) {
+        polls += 1;
+        return { ok: true, value: statusAt(Math.min(8_000, 2_000 * polls), 'not_started') };
+      }
+      return real(fn, args);
+    },
+    { query: '?poll=100' },
+  );
+  await page.waitForSelector('#summary[data-phase=ready]');
+  await page.click('#primary-button');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('#current-progress [role=progressbar]')?.getAttribute('aria-valuenow') ===
+      '8000',
+  );
+  expect(held).toBe(true);
+  expect(await page.textContent('#current-progress')).toBe('8,000 of 20,000 rows');
+  // 12,000 backup rows + 20,000 of the final check at 1,000 rows/s: 32 s, inside the slice under way.
+  expect(await page.textContent('#run-eta')).toBe('About 40 s left, with this panel open or closed.');
+  expect(await page.textContent('#headline')).toBe('Migrating to v3.0');
+  release();
+  await page.waitForSelector('#summary[data-phase=done]');
+  expect(polls).toBeGreaterThanOrEqual(4);
+  expect(pageErrors).toEqual([]);
+  await page.context().close();
+});
+
+test('a plan with something blocking it: no way to start, what blocks it shown without a click, and a check again once fixed', async () => {
+  const world = new World({});
+  const workbook = zeuesWorkbook({ rows: 50 });
+  const operaciones = workbook.sheets.find((s) => s.name === 'Operaciones')!;
+  const tag = operaciones.values[0].indexOf('TAG_SPOOL');
+  operaciones.values[0][tag] = 'TAG_X';
+  const ss = world.createSpreadsheet(workbook);
+  const { page, calls } = await openSidebar(
+    harness.browser(),
+    harness.served(),
+    emulatorHandler(world, ss.id),
+  );
+  await page.waitForSelector('#summary[data-phase=blocked]');
+  expect(await page.textContent('#headline')).toBe('Cannot migrate to v3.0 yet');
+  expect(await page.textContent('#primary-button')).toBe('Check the sheet again');
+  expect(await page.isVisible('#plan-blocking')).toBe(true);
+  expect(await page.textContent('#plan-blocking li')).toMatch(/TAG_SPOOL/);
+  await screenshot(page, 'blocked');
+
+  // The owner restores the header; checking again makes the migration possible.
+  ss.sheet('Operaciones').setValues(1, tag + 1, [['TAG_SPOOL']]);
+  await page.click('#primary-button');
+  await page.waitForSelector('#summary[data-phase=ready]');
+  expect(await page.textContent('#primary-button')).toBe('Migrate to v3.0');
+  expect(calls.filter((c) => c.fn === 'previewMigration')).toHaveLength(2);
+  expect(calls.map((c) => c.fn)).not.toContain('startMigration');
+  await page.context().close();
+});

@@ -7,6 +7,7 @@ import { es } from '../../src/ui/messages-es';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
 import { emulatorHandler, type ScriptRunHandler } from '../support/script-run-bridge';
 import { openSidebar, screenshot, serveSidebar, useSidebarBrowser } from './browser';
+import { expectAboveTheFold } from './shots';
 
 jest.setTimeout(120_000);
 
@@ -77,6 +78,8 @@ test('undo asks a second time, then shows the undone state with nothing stale fr
   expect(ss.sheet('Operaciones').values()[0]).toEqual(v21Header);
   expect(ss.metadata('schema_version')).toBe('2.1');
 
+  await expectAboveTheFold(page);
+  await page.setViewportSize({ width: 300, height: 900 });
   await openAll(page);
   expect(await page.textContent('#headline')).toBe('Undone: the sheet is back at schema v2.1');
   expect(await page.textContent('#rollback-summary')).toBe('Undone.');
@@ -171,6 +174,7 @@ test('a Spanish session: the whole panel in Spanish during a run and once done, 
       /^(\d{1,4}|\d{1,3}(\.\d{3})+) de 12\.000 filas$/,
     );
     expect(await englishShown(page)).toEqual([]);
+    await expectAboveTheFold(page);
     await screenshot(page, 'spanish-running');
     release();
 

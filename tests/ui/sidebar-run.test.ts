@@ -2,7 +2,6 @@
 // 20,000-row run driven slice by slice with the bar moving while a slice is in flight and a time left, the
 // state once done, and data shown as text. The state and its primary action fit in 300 x 600 px.
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { World } from '../../emulator';
 import { CHECK_NAMES } from '../../src/core/contract';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
@@ -16,7 +15,7 @@ import {
   useSidebarBrowser,
   type ProgressSeen,
 } from './browser';
-import { viewportShot } from './shots';
+import { expectAboveTheFold, viewportShot } from './shots';
 
 jest.setTimeout(150_000);
 
@@ -28,19 +27,6 @@ function zeuesWorld(rows: number, name = 'ZEUES') {
   const workbook = zeuesWorkbook({ rows, name });
   const ss = world.createSpreadsheet({ ...workbook, name });
   return { world, ss };
-}
-
-/** The bottom edge, in CSS pixels from the top of the page, of every element the selector matches. */
-async function bottomOf(page: Page, selector: string): Promise<number> {
-  return page.$eval(selector, (node) => node.getBoundingClientRect().bottom + window.scrollY);
-}
-
-/** The state and the primary action are visible without scrolling in a 300 x 600 sidebar. */
-async function expectAboveTheFold(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 300, height: 600 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
-  expect(await bottomOf(page, '#headline')).toBeLessThanOrEqual(600);
-  expect(await bottomOf(page, '#primary-button')).toBeLessThanOrEqual(600);
 }
 
 test('the plan read from the live sheet, numbers in the locale, the primary action above the fold; nothing changes', async () => {

@@ -4,7 +4,7 @@
 import { appendHistory } from '../history';
 import type { Grid, Logger, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { ReadPace, SHARE_OF_TIME_LEFT, pacedSpreadsheet } from '../read-pace';
+import { PUBLISHED_MS_PER_CELL, ReadPace, SHARE_OF_TIME_LEFT, pacedSpreadsheet } from '../read-pace';
 import { TimeBudget } from './budget';
 import {
   type Checkpoint,
@@ -82,6 +82,8 @@ export function runSlice(services: Services, mode: SliceMode): Status {
   const config = readConfig(all);
   const logger = leveledLogger(services.logger, config.log_level);
   const scoped: Services = { ...services, properties: store, logger };
+  // A new run's first block read assumes the published speed; a resumed run adopts the speed its last execution
+  // measured, or (none recorded) stays with the cautious default.
   const pace = new ReadPace(services.clock);
   const spreadsheet = pacedSpreadsheet(targetSpreadsheet(scoped), pace);
   const startMs = services.clock.now();
@@ -152,6 +154,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
         return currentStatus(all, iso(services.clock.now()));
       }
       const towards = mode.kind === 'start' ? target : chain ? migrationById(chain.target) : null;
+      pace.msPerCell = PUBLISHED_MS_PER_CELL;
       status = beginNext(slice, towards, {
         force: forced,
         triggerMayExist: abandonedTrigger || mode.kind !== 'start',
@@ -206,9 +209,12 @@ function beginNext(
 ): Status {
   const { services, store, config, spreadsheet } = slice;
   const nowIso = iso(services.clock.now());
+  const deadline = slice.startMs + config.time_budget_seconds * 1000;
+  const fits = (cells: number): boolean =>
+    slice.pace.predictMs(1, cells) <= SHARE_OF_TIME_LEFT * (deadline - services.clock.now());
   let migration = likelyNext(store.all());
   let spec = sheetSpec(migration);
-  let facts = readPlanFacts(services, spreadsheet, spec, config);
+  let facts = readPlanFacts(services, spreadsheet, spec, config, fits);
   const reading = readingOf(facts);
   if (reading.current === 'unknown') {
     // nothing runs on it: the plan says why (a missing sheet, its headers), else that it is not a ZEUES sheet
@@ -240,7 +246,7 @@ function beginNext(
   if (next.id !== migration.id) {
     migration = next;
     spec = sheetSpec(next);
-    facts = readPlanFacts(services, spreadsheet, spec, config);
+    facts = readPlanFacts(services, spreadsheet, spec, config, fits);
   }
   const chainTarget = goal.id !== next.id ? goal : null;
   const begun = beginRun(
@@ -269,6 +275,7 @@ function beginNext(
   );
   ctx.planValues = begun.values;
   ctx.planFormulas = begun.formulas;
+  ctx.knownHeaders = begun.headers;
   return runSteps(ctx, slice.firing);
 }
 
@@ -314,7 +321,13 @@ function beginRun(
   chainTarget: Migration | null,
   /** Reasons the run may not start, given when the plan itself finds none. */
   fallbackBlocking: string[] = [],
-): { checkpoint: Checkpoint; plan: RunPlan; values: Grid | null; formulas: string[][] | null } {
+): {
+  checkpoint: Checkpoint;
+  plan: RunPlan;
+  values: Grid | null;
+  formulas: string[][] | null;
+  headers: string[];
+} {
   const all = store.all();
   const config = readConfig(all);
   const { plan: shown, run: plan } = planFromFacts(facts, spec, config, startMs);
@@ -330,12 +343,9 @@ function beginRun(
     throw new Error(`The migration cannot start. ${shown.blocking.join(' ')}`);
   }
   const deadline = startMs + config.time_budget_seconds * 1000;
-  const formulas = assertCanEdit(
-    spreadsheet,
-    facts,
-    spec,
-    (cells) => pace.predictMs(1, cells) <= SHARE_OF_TIME_LEFT * (deadline - services.clock.now()),
-  );
+  const fits = (cells: number): boolean =>
+    pace.predictMs(1, cells) <= SHARE_OF_TIME_LEFT * (deadline - services.clock.now());
+  const formulas = assertCanEdit(spreadsheet, facts, spec, fits);
   const runId = `${spec.id}-${iso(startMs)
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}`;
@@ -364,7 +374,11 @@ function beginRun(
   services.logger.info(
     `Run ${runId} planned: ${plan.data_rows} rows, adding ${plan.to_add.join(', ')} after column ${plan.insert_after}.`,
   );
-  return { checkpoint, plan, values: facts.values, formulas };
+  // Past the last column the header row is empty, up to the grid's width.
+  const headers = facts.headers.concat(
+    new Array<string>(Math.max(0, plan.max_columns - facts.headers.length)).fill(''),
+  );
+  return { checkpoint, plan, values: facts.values, formulas, headers };
 }
 
 function runSteps(ctx: RunContext, firing: string | null): Status {
