@@ -115,6 +115,7 @@ export function createBackup(ctx: RunContext): StepOutcome {
       created_at: ctx.checkpoint.backup.created_at as string,
     },
     block_digests: width === plan.v21_columns ? cursor.digests : cursor.v21_digests,
+    ...(plan.others ? { others: plan.others } : {}),
   };
   delete ctx.checkpoint.compare;
   ctx.stage(BASELINE_KEY, encode(BASELINE_KEY, baseline));

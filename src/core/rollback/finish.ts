@@ -156,6 +156,9 @@ export function finishRollback(input: FinishInput, restoredColumns: number): Rol
     verification,
     errors,
   };
+  if (checkpoint.other_sheets) {
+    (report as RollbackReport & { other_sheets?: unknown }).other_sheets = checkpoint.other_sheets;
+  }
   if (checkpoint.exported) {
     const { file_id, url, parts } = checkpoint.exported;
     report.exported = parts

@@ -15,6 +15,7 @@ import {
   type ExportSource,
 } from './export';
 import { ExportLedger, cellsOutsideGrid, lateExport, overwrittenCells } from './late-export';
+import { rollbackOtherSheets } from './other-sheets';
 import { finishRollback, verifyRollback, type FinishInput } from './finish';
 import type { RollbackReport } from '../contract';
 import { matchGrid, restoreBlock, restoreExtent, type UnwritableCell } from './restore';
@@ -186,6 +187,20 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
         }
       }
       save({ ...checkpoint, restore: at(extent.rows + 1), phase: 'verify' });
+    }
+    const others = checkpoint.target.others ?? [];
+    if (checkpoint.phase === 'verify' && others.length > 0 && !checkpoint.other_sheets) {
+      const outcomes = rollbackOtherSheets(services.drive, spreadsheet, others, {
+        nowIso: new Date(services.clock.now()).toISOString(),
+        mode: checkpoint.mode,
+        folderId: checkpoint.target.backup.folder_id,
+        exportName: checkpoint.export_name.replace(/\.json$/, ''),
+        migrationRunId: checkpoint.migration_run_id,
+        rollbackRunId: checkpoint.run_id,
+        headerRow: spec.headerRow,
+        appendOnly: (spec.otherSheets ?? []).filter((o) => o.appendOnly).map((o) => o.sheet),
+      });
+      save({ ...checkpoint, other_sheets: outcomes });
     }
     const finish: FinishInput = {
       services,

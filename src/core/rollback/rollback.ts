@@ -134,6 +134,7 @@ function begin(
       sheet_name: baseline.sheet_name,
       columns_added: baseline.columns_added.slice(),
       backup: baseline.backup,
+      ...(baseline.others && baseline.others.length > 0 ? { others: baseline.others } : {}),
     },
     export_name: exportFileName(spreadsheet.name, baseline.migration, baseline.run_id),
     export_progress: null,

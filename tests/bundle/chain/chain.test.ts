@@ -2,7 +2,7 @@
 // entry, schema_version), pausing between them and resuming by trigger; rolling back goes back one at a time.
 import { zeuesWorkbook } from '../../../rehearse/sample-workbook';
 import { type Status } from '../../support/migration-bundle';
-import { sheetsOf, worldOf } from '../../support/chain-bundle';
+import { expectedFigures, sheetsOf, withUniones, worldOf } from '../../support/chain-bundle';
 
 type History = { kind: string; migration: string; state: string; backup?: { file_id: string } }[];
 
@@ -83,5 +83,25 @@ describe('a chain longer than one execution', () => {
       (e) => e.kind === 'migration',
     );
     expect(runs.map((entry) => `${entry.migration}:${entry.state}`)).toEqual(['v3.1:done', 'v3.0:done']);
+  });
+});
+
+describe("startMigration({target: 'v4.0'}) from v2.1", () => {
+  it('runs the three migrations in one go, the figures equal to an independent recomputation', () => {
+    const model = withUniones(zeuesWorkbook({ rows: 40 }), (i) => (i * 3) % 21);
+    const f = worldOf(model);
+    const status = f.world.call('startMigration', [{ target: 'v4.0' }], f.as) as Status & {
+      migration: string;
+    };
+    expect(status).toMatchObject({ migration: 'v4.0', state: 'done' });
+    const runs = (f.world.call('getMigrationHistory', [], f.as) as History).filter(
+      (e) => e.kind === 'migration',
+    );
+    expect(runs.map((entry) => entry.migration)).toEqual(['v4.0', 'v3.1', 'v3.0']);
+    const values = f.ss.sheet('Operaciones').values();
+    const at = values[0].indexOf('Total_Uniones');
+    expect(values.slice(1).map((row) => row.slice(at, at + 5))).toEqual(expectedFigures(model));
+    expect(f.ss.metadata('schema_version')).toBe('4.0');
+    expect(f.world.call('startMigration', [], f.as)).toMatchObject({ migration: 'v4.0', state: 'done' });
   });
 });
