@@ -1,0 +1,81 @@
+// A world built once and forked per test: the fork is an independent copy of everything the world holds
+// (spreadsheets, Drive, properties, caches, triggers, locks, clock, ids, totals), so a test that changes its fork
+// changes nothing in the original or in any other fork. Cell storage is shared copy-on-write, the way the
+// emulator's makeCopy shares it, so forking a large sheet costs nothing until one side writes.
+import { World } from '../../emulator';
+import { Grid } from '../../emulator/model/grid';
+
+type Memo = Map<object, unknown>;
+
+function cloneValue(value: unknown, memo: Memo): unknown {
+  if (value === null || typeof value !== 'object') return value; // primitives; functions are shared as they are
+  const seen = memo.get(value);
+  if (seen !== undefined) return seen;
+  if (value instanceof Grid) {
+    const shared = value.share();
+    memo.set(value, shared);
+    return shared;
+  }
+  if (value instanceof Date) return new Date(value.getTime());
+  if (ArrayBuffer.isView(value)) return (value as unknown as { slice(): unknown }).slice();
+  if (value instanceof Map) {
+    const out = new Map();
+    memo.set(value, out);
+    for (const [k, v] of value) out.set(cloneValue(k, memo), cloneValue(v, memo));
+    return out;
+  }
+  if (value instanceof Set) {
+    const out = new Set();
+    memo.set(value, out);
+    for (const v of value) out.add(cloneValue(v, memo));
+    return out;
+  }
+  const out: object = Array.isArray(value)
+    ? new Array(value.length)
+    : Object.create(Object.getPrototypeOf(value));
+  memo.set(value, out);
+  for (const key of Reflect.ownKeys(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key) as PropertyDescriptor;
+    if ('value' in descriptor) descriptor.value = cloneValue(descriptor.value, memo);
+    Object.defineProperty(out, key, descriptor);
+  }
+  return out;
+}
+
+/** What a World instance holds besides its facades (which read `this.state` and so follow the fork). */
+const DATA = ['state', 'totals'];
+const FACADES = ['drive'];
+
+export function forkWorld(world: World): World {
+  const source = world as unknown as Record<string, unknown>;
+  const unknown = Object.keys(source).filter((key) => !DATA.includes(key) && !FACADES.includes(key));
+  if (unknown.length > 0) {
+    throw new Error(
+      `forkWorld does not know World.${unknown.join(', World.')}: add it to DATA (copied) or FACADES (rebuilt) ` +
+        'in tests/support/world-fork.ts',
+    );
+  }
+  const state = source.state as { distDir: string };
+  const fork = new World({ distDir: state.distDir }) as unknown as Record<string, unknown>;
+  const memo: Memo = new Map();
+  for (const key of DATA) fork[key] = cloneValue(source[key], memo);
+  return fork as unknown as World;
+}
+
+/**
+ * `build()` run once per key in this test file, then a fork of its world for every caller: the same world a
+ * fresh build would give, without building it again.
+ */
+export function forked<T extends { world: World }>(
+  cache: Map<string, T>,
+  key: string,
+  build: () => T,
+  rebind: (built: T, fork: World) => T,
+): T {
+  let built = cache.get(key);
+  if (!built) {
+    built = build();
+    cache.set(key, built);
+  }
+  return rebind(built, forkWorld(built.world));
+}
