@@ -9,3 +9,7 @@ export { DEFAULT_COSTS } from './costs';
 export type { AlertRecord, AlertResponse, AlertAnswer, MenuRecord, UiRecord } from './state';
 export type { LogEntry, ExecutionStats, AuthMode, Via } from './execution';
 export { messages } from './errors';
+export type { CpuMode } from './execution';
+export { OtherUser, EditRefused } from './other-user';
+export type { OtherWrite, OtherWriteKind } from './other-user';
+export { PROTECTED_EDIT } from './model/protections';

@@ -3,8 +3,16 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { cacheService } from './cache';
 import { driveApp, MimeType } from './drive';
-import { Execution, type AuthMode, type ExecutionStats, type LogEntry, type Via } from './execution';
+import {
+  Execution,
+  type AuthMode,
+  type CpuMode,
+  type ExecutionStats,
+  type LogEntry,
+  type Via,
+} from './execution';
 import { htmlService } from './html';
+import type { OtherWrite } from './other-user';
 import { lockService } from './lock';
 import { propertiesService } from './properties';
 import { assertJsonLike, createRealm, fromVm, toVm, virtualDate, type Realm } from './realm';
@@ -53,6 +61,10 @@ export interface RunOptions {
   /** The Nth round trip (1-based, counted like stats.roundTrips) throws and ends the execution. */
   failAt?: { call: number; message?: string; catchable?: boolean };
   via?: Via;
+  /** How the script's own CPU is charged (default: the world's `cpu` option). */
+  cpu?: CpuMode;
+  /** Before round trip k (1-based, counted like failAt), run another user's write: see World.as(). */
+  beforeCall?: Record<number, (moment: { call: number; nowMs: number }) => void>;
 }
 
 export type RunStats = ExecutionStats;
@@ -62,6 +74,8 @@ export type RunResult = (
 ) & {
   stats: RunStats;
   logs: LogEntry[];
+  /** Other users' writes made before this execution's calls (RunOptions.beforeCall), in order. */
+  interleaved?: OtherWrite[];
 };
 
 /** Services this emulator does not provide: any call on them throws "not emulated: X.method". */
@@ -121,6 +135,8 @@ export function runExecution(
     failAt: options.failAt,
     via: options.via ?? 'google.script.run',
     documentId: active ?? extra.documentId ?? null,
+    cpu: options.cpu ?? world.cpu,
+    beforeCall: options.beforeCall,
   });
   const globals: Record<string, unknown> = {};
   const realm: Realm = createRealm(globals);
@@ -135,10 +151,12 @@ export function runExecution(
   } else {
     try {
       const vmArgs = extra.makeArgs ? extra.makeArgs(exec) : (toVm(realm, args) as unknown[]);
+      exec.enterScript();
       outcome = { ok: true, value: (fn as (...a: unknown[]) => unknown)(...vmArgs) };
     } catch (e) {
       outcome = { ok: false, error: errorOf(e) };
     }
+    exec.leaveScript();
   }
   const stats = exec.finish();
   if (exec.fatal) outcome = { ok: false, error: errorOf(exec.fatal) };

@@ -1,5 +1,6 @@
 import type { VirtualClock } from './clock';
 import type { CostTable } from './costs';
+import type { CpuMode } from './execution';
 import type { IdSource } from './ids';
 import type { SpreadsheetData } from './model/spreadsheet-data';
 
@@ -69,6 +70,8 @@ export interface UiRecord {
 export interface WorldState {
   clock: VirtualClock;
   costs: CostTable;
+  /** How executions charge the script's own CPU unless a run says otherwise. */
+  cpu: CpuMode;
   ids: IdSource;
   installation: 'addon' | 'bound';
   user: { email: string; locale: string };

@@ -1,7 +1,7 @@
 // The live facts a plan depends on, read from the spreadsheet, Drive and the triggers. Reads only, except
 // assertCanEdit, which runs when a run starts (never in the dry run).
 import { headerText, normaliseHeader } from '../column-map';
-import type { CellValue, Grid, Services, SpreadsheetPort } from '../ports';
+import type { CellValue, Grid, Services, SheetPort, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { DEFAULT_MS_PER_CELL, EXECUTION_LIMIT_MS, STARTUP_MS } from '../read-pace';
 import type { MigrationConfig } from '../contract';
@@ -23,6 +23,8 @@ export interface PlanFacts {
   backup_folder_id: string;
   folder_problem: string | null;
   trigger_count: number;
+  /** Columns (1-based) with a blank header that hold data below it; blank-headed empty columns are not listed. */
+  headerless_with_data: number[];
   /** The header row's first cell as read (the edit-access probe may write it back). */
   first_cell: CellValue;
   /** The whole data range when the sheet was small enough to read at once (kept in memory only). */
@@ -95,6 +97,11 @@ export function readPlanFacts(
   }
   const blankCells: Record<string, number> = {};
   const dataRows = Math.max(0, lastRow - spec.headerRow);
+  const blankHeaders = headers.map((text, i) => (text.trim() === '' ? i + 1 : 0)).filter((c) => c > 0);
+  const headerlessWithData =
+    sheet && dataRows > 0 && blankHeaders.length > 0
+      ? columnsHoldingData(sheet, values, spec.headerRow + 1, lastRow, blankHeaders)
+      : [];
   if (sheet && dataRows > 0) {
     for (const column of spec.newColumns) {
       if (column.fill === '') continue;
@@ -121,11 +128,50 @@ export function readPlanFacts(
     grids,
     backup_folder_id: folder.id,
     folder_problem: folder.problem,
+    headerless_with_data: headerlessWithData,
     trigger_count: mayPause(grids, config) && services.triggers.count ? services.triggers.count() : 0,
     first_cell: firstCell,
     values,
     blank_cells: blankCells,
   };
+}
+
+/** Rows per read of the blank-headed columns: a few reads even on the largest sheet. */
+const HEADERLESS_READ_CELLS = 500_000;
+
+/**
+ * Which of `columns` hold a value in rows first..last: from the whole read when there is one, else read run by
+ * run of adjacent columns, in row blocks, stopping once every column of the run has shown data.
+ */
+function columnsHoldingData(
+  sheet: SheetPort,
+  values: Grid | null,
+  first: number,
+  last: number,
+  columns: number[],
+): number[] {
+  const filled = (cell: CellValue) => cell !== '' && cell !== null && cell !== undefined;
+  if (values) {
+    return columns.filter((c) => values.slice(first - 1, last).some((row) => filled(row[c - 1])));
+  }
+  const found = new Set<number>();
+  const runs: number[][] = [];
+  for (const column of columns) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === column - 1) run.push(column);
+    else runs.push([column]);
+  }
+  for (const run of runs) {
+    const rowsPerRead = Math.max(1, Math.floor(HEADERLESS_READ_CELLS / run.length));
+    for (let row = first; row <= last && run.some((c) => !found.has(c)); row += rowsPerRead) {
+      const count = Math.min(rowsPerRead, last - row + 1);
+      const block = sheet.readValues(row, run[0], count, run.length);
+      run.forEach((column, i) => {
+        if (block.some((line) => filled(line[i]))) found.add(column);
+      });
+    }
+  }
+  return columns.filter((column) => found.has(column));
 }
 
 /**
@@ -143,21 +189,21 @@ function backupFolder(
   config: MigrationConfig,
 ): { id: string; problem: string | null } {
   const configured = config.backup_folder_id;
-  if (configured === '') {
-    const parent = services.drive.parentFolderId(spreadsheetId);
-    return parent
-      ? { id: parent, problem: null }
-      : {
-          id: '',
-          problem:
-            "The spreadsheet's own folder cannot be found for the backup. Set backup_folder_id in the settings to a folder you can add files to.",
-        };
+  const folderId = configured || services.drive.parentFolderId(spreadsheetId);
+  if (!folderId) {
+    return {
+      id: '',
+      problem:
+        "The spreadsheet's own folder cannot be found for the backup. Set backup_folder_id in the settings to a folder you can add files to.",
+    };
   }
   try {
-    services.drive.assertFolder(configured);
+    // Missing, or in the trash (a backup made there would be deleted with it).
+    services.drive.assertFolder(folderId);
   } catch (error) {
-    return { id: configured, problem: (error as Error).message };
+    return { id: folderId, problem: (error as Error).message };
   }
+  if (configured === '') return { id: folderId, problem: null };
   if (services.drive.canAddFiles && !services.drive.canAddFiles(configured)) {
     return {
       id: configured,

@@ -1,7 +1,7 @@
 import { advanceVerification, LAST_VERIFICATION_KEY, startVerification } from '../../../src/core/verify';
 import { encodeCursor } from '../../../src/core/verify/cursor';
 import { readHistory } from '../../../src/core/history';
-import { V3_MIGRATION } from '../../../src/core/spec/v3';
+import { V3_MIGRATION } from '../../support/specs';
 import { migratedWorld, totalCalls } from '../../support/verify-fakes';
 import { HEADERS, verify } from '../../support/verify-run';
 
