@@ -37,6 +37,8 @@ export interface CostTable {
   uiMs: number;
   htmlMs: number;
   sessionMs: number;
+  mailSendMs: number;
+  mailQuotaMs: number;
   /** 'measured' CPU mode: Apps Script's V8 takes this many times the CPU this machine's Node takes. */
   scriptCpuFactor: number;
   /** 'estimate' CPU mode: the script's own work per service call and per cell it reads or writes. */
@@ -71,6 +73,8 @@ export const DEFAULT_COSTS: CostTable = {
   uiMs: 50,
   htmlMs: 20,
   sessionMs: 10,
+  mailSendMs: 500,
+  mailQuotaMs: 50,
   scriptCpuFactor: 3,
   scriptPerCallUs: 0,
   scriptPerCellUs: 0.6,

@@ -53,6 +53,7 @@ const LOCAL_CLASSES = new Set(['Logger', 'Utilities', 'Blob']);
 const SPREADSHEETS = 'https://www.googleapis.com/auth/spreadsheets';
 const DRIVE = 'https://www.googleapis.com/auth/drive';
 const SCRIPTAPP = 'https://www.googleapis.com/auth/script.scriptapp';
+const SEND_MAIL = 'https://www.googleapis.com/auth/script.send_mail';
 const SCOPES: Record<string, string> = {
   SpreadsheetApp: SPREADSHEETS,
   Spreadsheet: SPREADSHEETS,
@@ -71,6 +72,12 @@ const SCOPES: Record<string, string> = {
   TriggerBuilder: SCRIPTAPP,
   ClockTriggerBuilder: SCRIPTAPP,
   Trigger: SCRIPTAPP,
+  MailApp: SEND_MAIL,
+};
+/** Other scopes that also allow a class's calls (the reference pages list them per method). */
+const ALSO: Record<string, string[]> = {
+  [SPREADSHEETS]: [`${SPREADSHEETS}.currentonly`],
+  [DRIVE]: [`${DRIVE}.file`, `${DRIVE}.readonly`],
 };
 /** What needs no authorization at all: usable in AuthMode.NONE (simple triggers of an add-on). */
 const NO_AUTH_CLASSES = new Set([
@@ -91,7 +98,14 @@ const NO_AUTH_CALLS = new Set([
   'Session.getScriptTimeZone',
 ]);
 /** Beyond the current document: refused in AuthMode.LIMITED too. */
-const FULL_ONLY_CLASSES = new Set(['DriveApp', 'File', 'Folder', 'FileIterator', 'FolderIterator']);
+const FULL_ONLY_CLASSES = new Set([
+  'DriveApp',
+  'File',
+  'Folder',
+  'FileIterator',
+  'FolderIterator',
+  'MailApp',
+]);
 const FULL_ONLY_CALLS = new Set([
   'SpreadsheetApp.openById',
   'SpreadsheetApp.openByUrl',
@@ -104,6 +118,17 @@ const FULL_ONLY_CALLS = new Set([
 
 export function countsAsRoundTrip(cls: string, method: string): boolean {
   return !HANDLE_GETTERS.has(method) && !LOCAL_CLASSES.has(cls);
+}
+
+/**
+ * With explicit oauthScopes in the manifest, a call needs one of them
+ * (https://developers.google.com/apps-script/concepts/scopes#setting_explicit_scopes).
+ */
+function scopeError(granted: string[] | null, cls: string, method: string): string | null {
+  const scope = SCOPES[cls];
+  if (granted === null || scope === undefined) return null;
+  if (granted.includes(scope) || (ALSO[scope] ?? []).some((s) => granted.includes(s))) return null;
+  return messages.permission(`${cls}.${method}`, scope);
 }
 
 function authorizationError(mode: AuthMode, cls: string, method: string): string | null {
@@ -236,7 +261,9 @@ export class Execution {
       const n = this.stats.roundTrips;
       this.options.beforeCall?.[n]?.({ call: n, nowMs: this.nowMs() });
     }
-    const denied = authorizationError(this.options.authMode, cls, method);
+    const denied =
+      authorizationError(this.options.authMode, cls, method) ??
+      scopeError(this.world.manifestScopes, cls, method);
     if (denied) throw this.error(denied);
     return this.serve(fn);
   }

@@ -6,6 +6,7 @@ export { SpreadsheetModel, SheetModel } from './models';
 export type { SheetSpec } from './models';
 export type { CostTable } from './costs';
 export { DEFAULT_COSTS } from './costs';
+export type { MailRecord } from './state';
 export type { AlertRecord, AlertResponse, AlertAnswer, MenuRecord, UiRecord } from './state';
 export type { LogEntry, ExecutionStats, AuthMode, Via } from './execution';
 export { messages } from './errors';

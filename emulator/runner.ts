@@ -14,6 +14,7 @@ import {
 import { htmlService } from './html';
 import type { OtherWrite } from './other-user';
 import { lockService } from './lock';
+import { mailApp } from './mail';
 import { propertiesService } from './properties';
 import { assertJsonLike, createRealm, fromVm, toVm, virtualDate, type Realm } from './realm';
 import { service } from './service';
@@ -79,16 +80,7 @@ export type RunResult = (
 };
 
 /** Services this emulator does not provide: any call on them throws "not emulated: X.method". */
-const ABSENT = [
-  'Browser',
-  'UrlFetchApp',
-  'GmailApp',
-  'MailApp',
-  'DocumentApp',
-  'FormApp',
-  'CalendarApp',
-  'SlidesApp',
-];
+const ABSENT = ['Browser', 'UrlFetchApp', 'GmailApp', 'DocumentApp', 'FormApp', 'CalendarApp', 'SlidesApp'];
 
 function globalsFor(exec: Execution): Record<string, unknown> {
   const g: Record<string, unknown> = {
@@ -100,6 +92,7 @@ function globalsFor(exec: Execution): Record<string, unknown> {
     ScriptApp: scriptApp(exec),
     HtmlService: htmlService(exec),
     Session: sessionService(exec),
+    MailApp: mailApp(exec),
     Utilities: utilitiesService(exec),
     Logger: loggerService(exec),
     console: consoleFor(exec),

@@ -67,6 +67,24 @@ export interface UiRecord {
   respond: (alert: AlertRecord) => AlertResponse;
 }
 
+/** One email sent with MailApp. */
+export interface MailRecord {
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  noReply: boolean;
+  /** Attachment names. */
+  attachments: string[];
+  /** ISO time of sending on the virtual clock. */
+  at: string;
+}
+
 export interface WorldState {
   clock: VirtualClock;
   costs: CostTable;
@@ -89,4 +107,10 @@ export interface WorldState {
   /** Lock keys ('document:<id>', 'script', 'user') another execution holds. */
   locksHeldElsewhere: Set<string>;
   ui: UiRecord;
+  /** The manifest's oauthScopes, or null when it declares none (Apps Script then detects them). */
+  manifestScopes: string[] | null;
+  mail: MailRecord[];
+  mailRecipientsPerDay: number;
+  /** The 24-hour quota window: it starts with the first send. */
+  mailQuota: { windowStart: number | null; used: number };
 }

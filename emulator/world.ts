@@ -15,7 +15,7 @@ import {
 import { driveFacade } from './drive-facade';
 import { snapshotOf, type SnapshotOptions } from './snapshot';
 import { spreadsheetHandle } from './spreadsheet/spreadsheet';
-import { FOLDER_MIME, type UiRecord, type WorldState } from './state';
+import { FOLDER_MIME, type MailRecord, type UiRecord, type WorldState } from './state';
 import { defaultResponse } from './ui';
 import { ServiceError } from './errors';
 import type { CpuMode } from './execution';
@@ -43,6 +43,8 @@ export interface WorldOptions {
   user?: { email?: string; locale?: string };
   /** Script time zone; default: appsscript.json's timeZone in distDir, else America/Santiago. */
   timeZone?: string;
+  /** MailApp's daily recipients: 100 for consumer accounts (default), 1,500 for Google Workspace. */
+  mailRecipientsPerDay?: number;
 }
 
 export interface SpreadsheetSpec {
@@ -71,14 +73,14 @@ export interface Totals {
   calls: Record<string, number>;
 }
 
-function scriptTimeZone(distDir: string): string {
+function manifestOf(distDir: string): { timeZone?: string; oauthScopes?: string[] } {
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as {
+    return JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as {
       timeZone?: string;
+      oauthScopes?: string[];
     };
-    return manifest.timeZone ?? 'America/Santiago';
   } catch {
-    return 'America/Santiago';
+    return {};
   }
 }
 
@@ -97,6 +99,7 @@ export class World {
 
   constructor(options: WorldOptions = {}) {
     const distDir = path.resolve(options.distDir ?? path.join(__dirname, '..', 'dist'));
+    const manifest = manifestOf(distDir);
     const ui: UiRecord = {
       menus: [],
       alerts: [],
@@ -113,7 +116,7 @@ export class World {
       installation: options.installation ?? 'addon',
       user: { email: options.user?.email ?? 'owner@example.com', locale: options.user?.locale ?? 'en' },
       distDir,
-      scriptTimeZone: options.timeZone ?? scriptTimeZone(distDir),
+      scriptTimeZone: options.timeZone ?? manifest.timeZone ?? 'America/Santiago',
       spreadsheets: new Map(),
       drive: { items: new Map(), rootId: 'root' },
       properties: { script: new Map(), user: new Map(), documents: new Map() },
@@ -121,6 +124,10 @@ export class World {
       triggers: [],
       locksHeldElsewhere: new Set(),
       ui,
+      manifestScopes: Array.isArray(manifest.oauthScopes) ? [...manifest.oauthScopes] : null,
+      mail: [],
+      mailRecipientsPerDay: options.mailRecipientsPerDay ?? 100,
+      mailQuota: { windowStart: null, used: 0 },
     };
     const now = this.state.clock.nowMs();
     this.state.drive.items.set('root', {
@@ -142,6 +149,11 @@ export class World {
 
   get ui(): UiRecord {
     return this.state.ui;
+  }
+
+  /** Every email the scripts sent (MailApp), oldest first. */
+  get mail(): MailRecord[] {
+    return this.state.mail.map((m) => ({ ...m, to: [...m.to], cc: [...m.cc], bcc: [...m.bcc] }));
   }
 
   get costs(): Readonly<CostTable> {

@@ -44,7 +44,8 @@ export const en = {
   action_restart: 'Start over',
   action_pause: 'Pause',
   action_check: 'Check the sheet',
-  action_blocked_hint: 'Clear what blocks the migration first.',
+  action_check_again: 'Check the sheet again',
+  action_blocked_hint: 'Fix what blocks the migration, then check the sheet again.',
 
   run_working: 'Keep this panel open: it drives the migration. Closed, it goes on about once an hour.',
   run_paused_here:

@@ -44,7 +44,8 @@ export const es: Record<MessageKey, string> = {
   action_restart: 'Empezar de nuevo',
   action_pause: 'Pausar',
   action_check: 'Revisar la hoja',
-  action_blocked_hint: 'Primero resuelva lo que impide la migración.',
+  action_check_again: 'Revisar la hoja de nuevo',
+  action_blocked_hint: 'Resuelva lo que impide la migración y vuelva a revisar la hoja.',
 
   run_working: 'Mantenga este panel abierto: es quien avanza la migración. Cerrado, sigue una vez por hora.',
   run_paused_here:

@@ -283,7 +283,8 @@ export function derivePanel(input: PanelInput, ctx: Ctx): PanelView {
       headline = t('headline_blocked', { migration });
       detail = t('detail_blocked');
       tone = 'warn';
-      primary = action('start', t('action_start', { migration }), false, t('action_blocked_hint'));
+      // Nothing to start: once the owner has fixed what blocks it, the plan is read again.
+      primary = action('check', t('action_check_again'), !input.busy, t('action_blocked_hint'));
       break;
     case 'running':
       headline = t('headline_running', { migration });

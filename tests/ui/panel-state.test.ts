@@ -96,7 +96,7 @@ describe('derivePanel', () => {
       ctx,
     );
     expect(blocked.phase).toBe('blocked');
-    expect(blocked.primary).toMatchObject({ action: 'start', enabled: false });
+    expect(blocked.primary).toMatchObject({ action: 'check', label: 'Check the sheet again', enabled: true });
     expect(blocked.plan).toMatchObject({ show: true, blocking: ['Cells: 10,000,001 of 10,000,000'] });
   });
 

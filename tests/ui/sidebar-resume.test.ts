@@ -185,3 +185,32 @@ test('progress a server saves during its first slice moves the bar and brings a 
   expect(pageErrors).toEqual([]);
   await page.context().close();
 });
+
+test('a plan with something blocking it: no way to start, what blocks it shown without a click, and a check again once fixed', async () => {
+  const world = new World({});
+  const workbook = zeuesWorkbook({ rows: 50 });
+  const operaciones = workbook.sheets.find((s) => s.name === 'Operaciones')!;
+  const tag = operaciones.values[0].indexOf('TAG_SPOOL');
+  operaciones.values[0][tag] = 'TAG_X';
+  const ss = world.createSpreadsheet(workbook);
+  const { page, calls } = await openSidebar(
+    harness.browser(),
+    harness.served(),
+    emulatorHandler(world, ss.id),
+  );
+  await page.waitForSelector('#summary[data-phase=blocked]');
+  expect(await page.textContent('#headline')).toBe('Cannot migrate to v3.0 yet');
+  expect(await page.textContent('#primary-button')).toBe('Check the sheet again');
+  expect(await page.isVisible('#plan-blocking')).toBe(true);
+  expect(await page.textContent('#plan-blocking li')).toMatch(/TAG_SPOOL/);
+  await screenshot(page, 'blocked');
+
+  // The owner restores the header; checking again makes the migration possible.
+  ss.sheet('Operaciones').setValues(1, tag + 1, [['TAG_SPOOL']]);
+  await page.click('#primary-button');
+  await page.waitForSelector('#summary[data-phase=ready]');
+  expect(await page.textContent('#primary-button')).toBe('Migrate to v3.0');
+  expect(calls.filter((c) => c.fn === 'previewMigration')).toHaveLength(2);
+  expect(calls.map((c) => c.fn)).not.toContain('startMigration');
+  await page.context().close();
+});

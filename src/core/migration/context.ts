@@ -18,6 +18,11 @@ export class RunContext {
   planValues: Grid | null = null;
   /** The data range's formulas, when the edit check already read them in this execution. */
   planFormulas: string[][] | null = null;
+  /**
+   * The header row's texts from column 1 on, as read or written in this execution (null when not known): the plan's
+   * read (blank past the last column), updated by add_v3_columns, so verify_schema need not read it back.
+   */
+  knownHeaders: string[] | null = null;
   /** create_backup opened the copy and finished comparing it with the sheet in this execution. */
   backupChecked = false;
   /** The stored checkpoint says an earlier execution may have written the report file (see report_intent). */

@@ -22,6 +22,7 @@ function facts(headers: string[], overrides: Partial<PlanFacts> = {}): PlanFacts
     headerless_with_data: [],
     first_cell: headers[0] ?? '',
     values: null,
+    formulas: null,
     blank_cells: {},
     ...overrides,
   };
