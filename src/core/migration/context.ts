@@ -65,8 +65,8 @@ export class RunContext {
       const sheet = this.spreadsheet.sheet(this.plan.sheet_name);
       if (!sheet) {
         throw new Error(
-          `Sheet "${this.plan.sheet_name}" disappeared while the migration was running. Restore it (or roll back ` +
-            'from the backup), then resume.',
+          `Sheet "${this.plan.sheet_name}" disappeared while the migration was running. Restore it, then resume; ` +
+            'or roll back from the backup.',
         );
       }
       this.sheetHandle = sheet;

@@ -55,7 +55,8 @@ export function backupSheet(services: Services, fileId: string, name: string): S
   const sheet = services.spreadsheets.open(fileId).sheet(name);
   if (!sheet) {
     throw new Error(
-      `The backup ${fileId} has no sheet "${name}", so it cannot be used to roll back. Nothing was changed.`,
+      `The backup ${fileId} has no sheet "${name}", so it cannot be used to roll back. If that sheet was renamed ` +
+        'in the backup, give it its name back.',
     );
   }
   return sheet;
