@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { World } from '../emulator';
+import { DEFAULT_COSTS, World } from '../emulator';
+import { zeuesWorkbook } from '../rehearse/sample-workbook';
 
 const CODE = `
   function readBlock(id, rows, cols) {
@@ -56,3 +57,27 @@ console.log(
 );
 const grow = large.run('addColumns', [ss.id]);
 console.log(`insertColumnsAfter on it (copy-on-write split included): wall ${grow.stats.wallMs} ms`);
+
+// The script's own CPU: a migration of the sample workbook on the built bundle with CPU measured, and the
+// per-cell figure that calibrates the deterministic 'estimate' mode (emulator/README.md, "The script's own CPU").
+function calibrate(rows: number): void {
+  const w = new World({ cpu: 'measured' });
+  const workbook = w.createSpreadsheet(zeuesWorkbook({ rows }));
+  const as = { activeSpreadsheet: workbook.id };
+  let r = w.run('startMigration', [], as);
+  for (let i = 0; i < 20 && r.ok && (r.value as { state: string }).state === 'paused'; i += 1) {
+    r = w.run('continueMigration', [], as);
+  }
+  const t = w.totals;
+  const cells = t.cellsRead + t.cellsWritten;
+  const factor = w.costs.scriptCpuFactor;
+  console.log(
+    `script CPU, migration of ${rows.toLocaleString('en-US')} rows (${t.executions} executions, ` +
+      `${t.roundTrips} round trips, ${cells.toLocaleString('en-US')} cells read or written): ` +
+      `${(t.scriptMs / factor / 1000).toFixed(2)} s here, ${(t.scriptMs / 1000).toFixed(1)} s at x${factor}; ` +
+      `${((t.scriptMs * 1000) / cells).toFixed(2)} us a cell at x${factor} ` +
+      `(estimate mode charges ${DEFAULT_COSTS.scriptPerCellUs} us a cell + ${DEFAULT_COSTS.scriptPerCallUs} us a call)`,
+  );
+}
+calibrate(2500);
+calibrate(25000);

@@ -19,6 +19,8 @@ export interface CostTable {
   attributeMs: number;
   /** Developer metadata add/find/get. */
   metadataMs: number;
+  /** Protections: protect(), getProtections(), and every Protection call but getProtectionType. */
+  protectionMs: number;
   openByIdMs: number;
   activeSpreadsheetMs: number;
   createSpreadsheetMs: number;
@@ -35,6 +37,13 @@ export interface CostTable {
   uiMs: number;
   htmlMs: number;
   sessionMs: number;
+  mailSendMs: number;
+  mailQuotaMs: number;
+  /** 'measured' CPU mode: Apps Script's V8 takes this many times the CPU this machine's Node takes. */
+  scriptCpuFactor: number;
+  /** 'estimate' CPU mode: the script's own work per service call and per cell it reads or writes. */
+  scriptPerCallUs: number;
+  scriptPerCellUs: number;
 }
 
 export const DEFAULT_COSTS: CostTable = {
@@ -48,6 +57,7 @@ export const DEFAULT_COSTS: CostTable = {
   structurePerCellUs: 0.05,
   attributeMs: 50,
   metadataMs: 150,
+  protectionMs: 150,
   openByIdMs: 500,
   activeSpreadsheetMs: 20,
   createSpreadsheetMs: 1500,
@@ -63,4 +73,9 @@ export const DEFAULT_COSTS: CostTable = {
   uiMs: 50,
   htmlMs: 20,
   sessionMs: 10,
+  mailSendMs: 500,
+  mailQuotaMs: 50,
+  scriptCpuFactor: 3,
+  scriptPerCallUs: 0,
+  scriptPerCellUs: 0.6,
 };

@@ -48,6 +48,12 @@ export function driveFacade(state: () => WorldState) {
           writable: i.writable,
         }));
     },
+    /** Moves a file or folder to the trash (true) or out of it, as the user would in Drive. */
+    setTrashed(id: string, trashed: boolean): void {
+      const item = state().drive.items.get(id);
+      if (!item) throw new Error(`drive.setTrashed: no item ${id}`);
+      item.trashed = trashed;
+    },
     /** false: the user may not add files to the folder (createFile and makeCopy into it fail). */
     setWritable(folderId: string, writable: boolean): void {
       const folder = state().drive.items.get(folderId);

@@ -49,4 +49,9 @@ export const messages = {
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
   noHtmlFile: (name: string) => `No HTML file named ${name} was found.`,
   notEmulated: (call: string) => `not emulated: ${call}`,
+  mailQuota: 'Service invoked too many times for one day: email.',
+  mailNoRecipient: 'Failed to send email: no recipient',
+  mailInvalidEmail: (address: string) => `Invalid email: ${address}`,
+  mailRecipientsLimit: 'Limit Exceeded: Email Recipients Per Message.',
+  mailBodyLimit: 'Limit Exceeded: Email Body Size.',
 };

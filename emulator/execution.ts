@@ -8,6 +8,14 @@ import type { WorldState } from './state';
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 export type Via = 'google.script.run' | 'menu' | 'trigger';
 
+/**
+ * How the script's own CPU time (its code between service calls) reaches the virtual clock:
+ * 'estimate' charges the cost table's deterministic figures per service call and per cell read or written;
+ * 'measured' charges the process CPU actually spent in the bundle's code, times `scriptCpuFactor`;
+ * 'off' charges nothing. See emulator/README.md ("The script's own CPU").
+ */
+export type CpuMode = 'estimate' | 'measured' | 'off';
+
 export interface ExecutionOptions {
   authMode: AuthMode;
   activeSpreadsheet: string | null;
@@ -16,6 +24,9 @@ export interface ExecutionOptions {
   via: Via;
   /** The document the execution belongs to (active spreadsheet, or the trigger's source). */
   documentId: string | null;
+  cpu?: CpuMode;
+  /** Run before the round trip with that number (1-based), before it has any effect. */
+  beforeCall?: Record<number, (moment: { call: number; nowMs: number }) => void>;
 }
 
 export interface ExecutionStats {
@@ -25,6 +36,8 @@ export interface ExecutionStats {
   cellsWritten: number;
   virtualMs: number;
   wallMs: number;
+  /** Part of virtualMs charged for the script's own CPU (see CpuMode). */
+  scriptMs: number;
 }
 
 export interface LogEntry {
@@ -40,6 +53,7 @@ const LOCAL_CLASSES = new Set(['Logger', 'Utilities', 'Blob']);
 const SPREADSHEETS = 'https://www.googleapis.com/auth/spreadsheets';
 const DRIVE = 'https://www.googleapis.com/auth/drive';
 const SCRIPTAPP = 'https://www.googleapis.com/auth/script.scriptapp';
+const SEND_MAIL = 'https://www.googleapis.com/auth/script.send_mail';
 const SCOPES: Record<string, string> = {
   SpreadsheetApp: SPREADSHEETS,
   Spreadsheet: SPREADSHEETS,
@@ -48,6 +62,7 @@ const SCOPES: Record<string, string> = {
   DeveloperMetadata: SPREADSHEETS,
   DeveloperMetadataFinder: SPREADSHEETS,
   DeveloperMetadataLocation: SPREADSHEETS,
+  Protection: SPREADSHEETS,
   DriveApp: DRIVE,
   File: DRIVE,
   Folder: DRIVE,
@@ -57,6 +72,12 @@ const SCOPES: Record<string, string> = {
   TriggerBuilder: SCRIPTAPP,
   ClockTriggerBuilder: SCRIPTAPP,
   Trigger: SCRIPTAPP,
+  MailApp: SEND_MAIL,
+};
+/** Other scopes that also allow a class's calls (the reference pages list them per method). */
+const ALSO: Record<string, string[]> = {
+  [SPREADSHEETS]: [`${SPREADSHEETS}.currentonly`],
+  [DRIVE]: [`${DRIVE}.file`, `${DRIVE}.readonly`],
 };
 /** What needs no authorization at all: usable in AuthMode.NONE (simple triggers of an add-on). */
 const NO_AUTH_CLASSES = new Set([
@@ -77,7 +98,14 @@ const NO_AUTH_CALLS = new Set([
   'Session.getScriptTimeZone',
 ]);
 /** Beyond the current document: refused in AuthMode.LIMITED too. */
-const FULL_ONLY_CLASSES = new Set(['DriveApp', 'File', 'Folder', 'FileIterator', 'FolderIterator']);
+const FULL_ONLY_CLASSES = new Set([
+  'DriveApp',
+  'File',
+  'Folder',
+  'FileIterator',
+  'FolderIterator',
+  'MailApp',
+]);
 const FULL_ONLY_CALLS = new Set([
   'SpreadsheetApp.openById',
   'SpreadsheetApp.openByUrl',
@@ -92,6 +120,17 @@ export function countsAsRoundTrip(cls: string, method: string): boolean {
   return !HANDLE_GETTERS.has(method) && !LOCAL_CLASSES.has(cls);
 }
 
+/**
+ * With explicit oauthScopes in the manifest, a call needs one of them
+ * (https://developers.google.com/apps-script/concepts/scopes#setting_explicit_scopes).
+ */
+function scopeError(granted: string[] | null, cls: string, method: string): string | null {
+  const scope = SCOPES[cls];
+  if (granted === null || scope === undefined) return null;
+  if (granted.includes(scope) || (ALSO[scope] ?? []).some((s) => granted.includes(s))) return null;
+  return messages.permission(`${cls}.${method}`, scope);
+}
+
 function authorizationError(mode: AuthMode, cls: string, method: string): string | null {
   const call = `${cls}.${method}`;
   if (mode === 'FULL' || NO_AUTH_CLASSES.has(cls) || NO_AUTH_CALLS.has(call)) return null;
@@ -99,12 +138,22 @@ function authorizationError(mode: AuthMode, cls: string, method: string): string
   return messages.permission(call, SCOPES[cls]);
 }
 
+/** Process CPU time in microseconds (user + system). */
+function cpuMicros(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+
 export class Execution {
   readonly startMs: number;
   readonly wallStart = Date.now();
   private elapsedMs = 0;
   private pendingWriteMs = 0;
-  readonly stats: Omit<ExecutionStats, 'virtualMs' | 'wallMs'> = {
+  private scriptMs = 0;
+  /** 'measured' mode: CPU reading when the script's code last got control; null while a service call runs. */
+  private scriptSince: number | null = null;
+  private depth = 0;
+  readonly stats: Omit<ExecutionStats, 'virtualMs' | 'wallMs' | 'scriptMs'> = {
     calls: {},
     roundTrips: 0,
     cellsRead: 0,
@@ -129,9 +178,44 @@ export class Execution {
     return this.world.costs;
   }
 
+  get cpu(): CpuMode {
+    return this.options.cpu ?? 'estimate';
+  }
+
   /** The execution's current virtual time, in whole milliseconds like Date.now(). */
   nowMs(): number {
-    return Math.floor(this.startMs + this.elapsedMs);
+    return Math.floor(this.startMs + this.elapsedMs + this.unchargedScriptMs());
+  }
+
+  /** The runner calls this when control passes to the bundle's code (its entry function). */
+  enterScript(): void {
+    if (this.cpu === 'measured') this.scriptSince = cpuMicros();
+  }
+
+  /** ...and this when the entry function has returned or thrown. */
+  leaveScript(): void {
+    this.chargeScriptSoFar();
+    this.scriptSince = null;
+  }
+
+  private unchargedScriptMs(): number {
+    if (this.scriptSince === null) return 0;
+    return ((cpuMicros() - this.scriptSince) / 1000) * this.costs.scriptCpuFactor;
+  }
+
+  private chargeScriptSoFar(): void {
+    const ms = this.unchargedScriptMs();
+    this.scriptMs += ms;
+    this.elapsedMs += ms;
+    if (this.scriptSince !== null) this.scriptSince = cpuMicros();
+  }
+
+  /** 'estimate' mode: the script's work on `cells` cells it read or wrote, in Apps Script time. */
+  private estimateScript(cells: number, perCallUs: number): void {
+    if (this.cpu !== 'estimate') return;
+    const ms = (perCallUs + cells * this.costs.scriptPerCellUs) / 1000;
+    this.scriptMs += ms;
+    this.elapsedMs += ms;
   }
 
   get virtualMs(): number {
@@ -144,9 +228,24 @@ export class Execution {
 
   /** Every call on an emulated service object goes through here. */
   invoke<T>(cls: string, method: string, fn: () => T): T {
+    if (this.depth > 0) return this.serve(fn);
+    this.chargeScriptSoFar();
+    const since = this.scriptSince;
+    this.scriptSince = null;
+    this.depth += 1;
+    try {
+      return this.call(cls, method, fn);
+    } finally {
+      this.depth -= 1;
+      if (since !== null) this.scriptSince = cpuMicros();
+    }
+  }
+
+  private call<T>(cls: string, method: string, fn: () => T): T {
     if (this.fatal) throw this.fatal;
     const name = `${cls}.${method}`;
     this.stats.calls[name] = (this.stats.calls[name] ?? 0) + 1;
+    this.estimateScript(0, this.costs.scriptPerCallUs);
     if (this.elapsedMs > this.costs.executionLimitMs) {
       this.fatal = this.error(messages.timeout);
       throw this.fatal;
@@ -159,9 +258,17 @@ export class Execution {
         if (!failAt.catchable) this.fatal = e;
         throw e;
       }
+      const n = this.stats.roundTrips;
+      this.options.beforeCall?.[n]?.({ call: n, nowMs: this.nowMs() });
     }
-    const denied = authorizationError(this.options.authMode, cls, method);
+    const denied =
+      authorizationError(this.options.authMode, cls, method) ??
+      scopeError(this.world.manifestScopes, cls, method);
     if (denied) throw this.error(denied);
+    return this.serve(fn);
+  }
+
+  private serve<T>(fn: () => T): T {
     try {
       return fn();
     } catch (e) {
@@ -179,12 +286,15 @@ export class Execution {
     this.commit();
     this.charge(this.costs.readBaseMs + (cells * this.costs.readPerCellUs) / 1000);
     this.stats.cellsRead += cells;
+    this.estimateScript(cells, 0);
   }
 
   /** A write, charged when committed (flush, a read, or the end of the execution). */
   write(cells: number, perCellUs = this.costs.writePerCellUs, baseMs = this.costs.writeBaseMs): void {
     this.pendingWriteMs += baseMs + (cells * perCellUs) / 1000;
     this.stats.cellsWritten += cells;
+    // one value over a block: the script built no grid for it
+    if (perCellUs !== this.costs.fillPerCellUs) this.estimateScript(cells, 0);
   }
 
   /** A structural change (insert/delete rows or columns...), queued like a write. */
@@ -207,10 +317,16 @@ export class Execution {
   }
 
   finish(): ExecutionStats {
+    this.leaveScript();
     this.commit();
     if (!this.fatal && this.elapsedMs > this.costs.executionLimitMs)
       this.fatal = this.error(messages.timeout);
-    return { ...this.stats, virtualMs: this.elapsedMs, wallMs: Date.now() - this.wallStart };
+    return {
+      ...this.stats,
+      virtualMs: this.elapsedMs,
+      wallMs: Date.now() - this.wallStart,
+      scriptMs: this.scriptMs,
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 import { ServiceError } from './errors';
 import type { SheetData, SpreadsheetData } from './model/spreadsheet-data';
 import { cellFromSeed, copyCell, type Cell } from './model/values';
+import { a1Of, parseA1 } from './spreadsheet/a1';
 
 // What tests see of a spreadsheet: direct access to the stored state, free of cost and instruments
 // ("as if a person typed it").
@@ -121,6 +122,19 @@ export class SheetModel {
     this.ss.deleteColumns(this.data, column, n);
   }
 
+  /**
+   * Direct edit, no cost: a row after the last row with content, the grid grown when it is full, as
+   * Sheet.appendRow does (https://developers.google.com/apps-script/reference/spreadsheet/sheet#appendRow(Object)).
+   */
+  appendRow(values: unknown[]): void {
+    const row = this.lastRow + 1;
+    if (row > this.maxRows) this.ss.insertRows(this.data, this.maxRows + 1, row - this.maxRows);
+    if (values.length > this.maxColumns) {
+      this.ss.insertColumns(this.data, this.maxColumns + 1, values.length - this.maxColumns);
+    }
+    this.setValues(row, 1, [values]);
+  }
+
   insertColumnsAfter(column: number, n: number): void {
     try {
       this.ss.insertColumns(this.data, column + 1, n);
@@ -176,6 +190,62 @@ export class SpreadsheetModel {
 
   totalCells(): number {
     return this.data.totalCells();
+  }
+
+  get owner(): string {
+    return this.data.owner;
+  }
+
+  /** Users it is shared with for editing (the owner aside). */
+  get editors(): string[] {
+    return [...this.data.editors];
+  }
+
+  /** Shares it for editing with `email` (as the owner would in the Share dialog). */
+  addEditor(email: string): void {
+    if (!this.data.editors.includes(email)) this.data.editors.push(email);
+  }
+
+  /**
+   * Protects a sheet (or `range`, A1 on that sheet) as a person would in the Sheets editor, allowing only
+   * `editors` (the owner can always edit).
+   */
+  protect(
+    sheetName: string,
+    options: { editors: string[]; range?: string; description?: string; warningOnly?: boolean },
+  ): void {
+    const sheet = this.data.sheet(sheetName);
+    if (!sheet) throw new Error(`Spreadsheet "${this.data.name}" has no sheet "${sheetName}"`);
+    const area = options.range ? parseA1(options.range, sheet.maxRows, sheet.maxColumns) : null;
+    this.data.protections.push({
+      id: 1_000_000_000 + this.data.protections.length,
+      type: area ? 'RANGE' : 'SHEET',
+      sheetId: sheet.sheetId,
+      area,
+      description: options.description ?? '',
+      editors: [...options.editors],
+      warningOnly: options.warningOnly ?? false,
+      unprotected: [],
+    });
+  }
+
+  /** Its protections as stored: editors null while a protection still mirrors the spreadsheet's sharing. */
+  protections(): {
+    type: 'SHEET' | 'RANGE';
+    sheet: string;
+    range: string | null;
+    description: string;
+    editors: string[] | null;
+    warningOnly: boolean;
+  }[] {
+    return this.data.protections.map((p) => ({
+      type: p.type,
+      sheet: this.data.sheetById(p.sheetId)?.name ?? '',
+      range: p.area && a1Of(p.area),
+      description: p.description,
+      editors: p.editors && [...p.editors],
+      warningOnly: p.warningOnly,
+    }));
   }
 
   /** Spreadsheet-level developer metadata value for `key`, or null. */

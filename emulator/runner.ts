@@ -1,9 +1,18 @@
 import path from 'node:path';
 import { cacheService } from './cache';
 import { driveApp, MimeType } from './drive';
-import { Execution, type AuthMode, type ExecutionStats, type LogEntry, type Via } from './execution';
+import {
+  Execution,
+  type AuthMode,
+  type CpuMode,
+  type ExecutionStats,
+  type LogEntry,
+  type Via,
+} from './execution';
 import { htmlService } from './html';
+import type { OtherWrite } from './other-user';
 import { lockService } from './lock';
+import { mailApp } from './mail';
 import { propertiesService } from './properties';
 import { assertJsonLike, createRealm, fromVm, toVm, virtualDate, type Realm } from './realm';
 import { service } from './service';
@@ -30,6 +39,10 @@ export interface RunOptions {
   /** The Nth round trip (1-based, counted like stats.roundTrips) throws and ends the execution. */
   failAt?: { call: number; message?: string; catchable?: boolean };
   via?: Via;
+  /** How the script's own CPU is charged (default: the world's `cpu` option). */
+  cpu?: CpuMode;
+  /** Before round trip k (1-based, counted like failAt), run another user's write: see World.as(). */
+  beforeCall?: Record<number, (moment: { call: number; nowMs: number }) => void>;
 }
 
 export type RunStats = ExecutionStats;
@@ -39,19 +52,12 @@ export type RunResult = (
 ) & {
   stats: RunStats;
   logs: LogEntry[];
+  /** Other users' writes made before this execution's calls (RunOptions.beforeCall), in order. */
+  interleaved?: OtherWrite[];
 };
 
 /** Services this emulator does not provide: any call on them throws "not emulated: X.method". */
-const ABSENT = [
-  'Browser',
-  'UrlFetchApp',
-  'GmailApp',
-  'MailApp',
-  'DocumentApp',
-  'FormApp',
-  'CalendarApp',
-  'SlidesApp',
-];
+const ABSENT = ['Browser', 'UrlFetchApp', 'GmailApp', 'DocumentApp', 'FormApp', 'CalendarApp', 'SlidesApp'];
 
 function globalsFor(exec: Execution): Record<string, unknown> {
   const g: Record<string, unknown> = {
@@ -63,6 +69,7 @@ function globalsFor(exec: Execution): Record<string, unknown> {
     ScriptApp: scriptApp(exec),
     HtmlService: htmlService(exec),
     Session: sessionService(exec),
+    MailApp: mailApp(exec),
     Utilities: utilitiesService(exec),
     Logger: loggerService(exec),
     console: consoleFor(exec),
@@ -98,6 +105,8 @@ export function runExecution(
     failAt: options.failAt,
     via: options.via ?? 'google.script.run',
     documentId: active ?? extra.documentId ?? null,
+    cpu: options.cpu ?? world.cpu,
+    beforeCall: options.beforeCall,
   });
   const globals: Record<string, unknown> = {};
   const realm: Realm = createRealm(globals);
@@ -112,10 +121,12 @@ export function runExecution(
   } else {
     try {
       const vmArgs = extra.makeArgs ? extra.makeArgs(exec) : (toVm(realm, args) as unknown[]);
+      exec.enterScript();
       outcome = { ok: true, value: (fn as (...a: unknown[]) => unknown)(...vmArgs) };
     } catch (e) {
       outcome = { ok: false, error: errorOf(e) };
     }
+    exec.leaveScript();
   }
   const stats = exec.finish();
   if (exec.fatal) outcome = { ok: false, error: errorOf(exec.fatal) };

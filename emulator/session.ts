@@ -1,20 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { Execution } from './execution';
+import { register } from './handles';
 import { service } from './service';
 
 // Session: https://developers.google.com/apps-script/reference/base/session
 
+/** A User (https://developers.google.com/apps-script/reference/base/user), resolvable when passed back in. */
+export function userHandle(exec: Execution, email: string): object {
+  return register(service(exec, 'User', { getEmail: () => email }), 'User', email);
+}
+
 export function sessionService(exec: Execution): object {
   const { user } = exec.world;
-  const userHandle = () => service(exec, 'User', { getEmail: () => user.email });
   return service(exec, 'Session', {
     getActiveUser() {
       exec.charge(exec.costs.sessionMs);
-      return userHandle();
+      return userHandle(exec, user.email);
     },
     getEffectiveUser() {
       exec.charge(exec.costs.sessionMs);
-      return userHandle();
+      return userHandle(exec, user.email);
     },
     getActiveUserLocale: () => user.locale,
     getScriptTimeZone: () => exec.world.scriptTimeZone,

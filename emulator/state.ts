@@ -1,5 +1,6 @@
 import type { VirtualClock } from './clock';
 import type { CostTable } from './costs';
+import type { CpuMode } from './execution';
 import type { IdSource } from './ids';
 import type { SpreadsheetData } from './model/spreadsheet-data';
 
@@ -66,9 +67,29 @@ export interface UiRecord {
   respond: (alert: AlertRecord) => AlertResponse;
 }
 
+/** One email sent with MailApp. */
+export interface MailRecord {
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  noReply: boolean;
+  /** Attachment names. */
+  attachments: string[];
+  /** ISO time of sending on the virtual clock. */
+  at: string;
+}
+
 export interface WorldState {
   clock: VirtualClock;
   costs: CostTable;
+  /** How executions charge the script's own CPU unless a run says otherwise. */
+  cpu: CpuMode;
   ids: IdSource;
   installation: 'addon' | 'bound';
   user: { email: string; locale: string };
@@ -86,4 +107,10 @@ export interface WorldState {
   /** Lock keys ('document:<id>', 'script', 'user') another execution holds. */
   locksHeldElsewhere: Set<string>;
   ui: UiRecord;
+  /** The manifest's oauthScopes, or null when it declares none (Apps Script then detects them). */
+  manifestScopes: string[] | null;
+  mail: MailRecord[];
+  mailRecipientsPerDay: number;
+  /** The 24-hour quota window: it starts with the first send. */
+  mailQuota: { windowStart: number | null; used: number };
 }

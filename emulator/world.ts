@@ -15,9 +15,17 @@ import {
 import { driveFacade } from './drive-facade';
 import { snapshotOf, type SnapshotOptions } from './snapshot';
 import { spreadsheetHandle } from './spreadsheet/spreadsheet';
-import { FOLDER_MIME, type UiRecord, type WorldState } from './state';
+import { FOLDER_MIME, type MailRecord, type UiRecord, type WorldState } from './state';
 import { defaultResponse } from './ui';
 import { ServiceError } from './errors';
+import type { CpuMode } from './execution';
+import { EditRefused, OtherUser, type OtherWrite } from './other-user';
+
+function cpuMode(mode: unknown): CpuMode {
+  if (mode === undefined) return 'estimate';
+  if (mode === 'estimate' || mode === 'measured' || mode === 'off') return mode;
+  throw new Error(`World option "cpu" must be 'estimate', 'measured' or 'off', got ${JSON.stringify(mode)}`);
+}
 
 export interface WorldOptions {
   /** Folder holding the built bundle (every .js file is loaded). Default: <repo>/dist */
@@ -27,9 +35,16 @@ export interface WorldOptions {
   /** ISO start of the virtual clock. */
   now?: string;
   costs?: Partial<CostTable>;
+  /**
+   * The script's own CPU on the virtual clock: 'estimate' (default, deterministic: the cost table's
+   * scriptPerCallUs/scriptPerCellUs), 'measured' (process CPU of the bundle's code x scriptCpuFactor), 'off'.
+   */
+  cpu?: CpuMode;
   user?: { email?: string; locale?: string };
   /** Script time zone; default: appsscript.json's timeZone in distDir, else America/Santiago. */
   timeZone?: string;
+  /** MailApp's daily recipients: 100 for consumer accounts (default), 1,500 for Google Workspace. */
+  mailRecipientsPerDay?: number;
 }
 
 export interface SpreadsheetSpec {
@@ -38,6 +53,10 @@ export interface SpreadsheetSpec {
   sheets: SheetSpec[];
   /** false: the user may only view it (writes throw). */
   editable?: boolean;
+  /** The owner's email (default: the world's user, who then can always edit protected ranges). */
+  owner?: string;
+  /** Other users it is shared with for editing (world.as(email) writes need one of these, or the owner). */
+  editors?: string[];
   timeZone?: string;
   locale?: string;
 }
@@ -49,17 +68,19 @@ export interface Totals {
   cellsWritten: number;
   virtualMs: number;
   wallMs: number;
+  /** Part of virtualMs charged for the script's own CPU. */
+  scriptMs: number;
   calls: Record<string, number>;
 }
 
-function scriptTimeZone(distDir: string): string {
+function manifestOf(distDir: string): { timeZone?: string; oauthScopes?: string[] } {
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as {
+    return JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as {
       timeZone?: string;
+      oauthScopes?: string[];
     };
-    return manifest.timeZone ?? 'America/Santiago';
   } catch {
-    return 'America/Santiago';
+    return {};
   }
 }
 
@@ -72,11 +93,13 @@ export class World {
     cellsWritten: 0,
     virtualMs: 0,
     wallMs: 0,
+    scriptMs: 0,
     calls: {},
   };
 
   constructor(options: WorldOptions = {}) {
     const distDir = path.resolve(options.distDir ?? path.join(__dirname, '..', 'dist'));
+    const manifest = manifestOf(distDir);
     const ui: UiRecord = {
       menus: [],
       alerts: [],
@@ -88,11 +111,12 @@ export class World {
     this.state = {
       clock: new VirtualClock(options.now ?? '2026-11-24T12:00:00.000Z'),
       costs: { ...DEFAULT_COSTS, ...options.costs },
+      cpu: cpuMode(options.cpu),
       ids: new IdSource(),
       installation: options.installation ?? 'addon',
       user: { email: options.user?.email ?? 'owner@example.com', locale: options.user?.locale ?? 'en' },
       distDir,
-      scriptTimeZone: options.timeZone ?? scriptTimeZone(distDir),
+      scriptTimeZone: options.timeZone ?? manifest.timeZone ?? 'America/Santiago',
       spreadsheets: new Map(),
       drive: { items: new Map(), rootId: 'root' },
       properties: { script: new Map(), user: new Map(), documents: new Map() },
@@ -100,6 +124,10 @@ export class World {
       triggers: [],
       locksHeldElsewhere: new Set(),
       ui,
+      manifestScopes: Array.isArray(manifest.oauthScopes) ? [...manifest.oauthScopes] : null,
+      mail: [],
+      mailRecipientsPerDay: options.mailRecipientsPerDay ?? 100,
+      mailQuota: { windowStart: null, used: 0 },
     };
     const now = this.state.clock.nowMs();
     this.state.drive.items.set('root', {
@@ -121,6 +149,11 @@ export class World {
 
   get ui(): UiRecord {
     return this.state.ui;
+  }
+
+  /** Every email the scripts sent (MailApp), oldest first. */
+  get mail(): MailRecord[] {
+    return this.state.mail.map((m) => ({ ...m, to: [...m.to], cc: [...m.cc], bcc: [...m.bcc] }));
   }
 
   get costs(): Readonly<CostTable> {
@@ -154,6 +187,54 @@ export class World {
   }
 
   readonly drive = driveFacade(() => this.state);
+
+  /** Every write made by other users (world.as), in order, refused ones included with their error. */
+  readonly otherWrites: OtherWrite[] = [];
+  private moment: { nowMs: number; beforeCall: number } | null = null;
+  private interleaved: OtherWrite[] | null = null;
+
+  /**
+   * Another user of this world's spreadsheets (the app's account, a colleague): their writes go straight to
+   * the sheets, as typed input, subject to protections, counted apart from any execution. Call its methods
+   * between executions, or inside RunOptions.beforeCall hooks to write between two service calls of one.
+   * The user must own the spreadsheet or be one of its editors (SpreadsheetSpec.editors, model.addEditor).
+   */
+  as(email: string): OtherUser {
+    if (typeof email !== 'string' || !email.includes('@'))
+      throw new Error(`world.as(email): give an email address, got ${JSON.stringify(email)}`);
+    return new OtherUser(email, {
+      state: this.state,
+      moment: () => this.moment ?? { nowMs: this.state.clock.nowMs(), beforeCall: null },
+      record: (w) => {
+        this.otherWrites.push(w);
+        this.interleaved?.push(w);
+      },
+    });
+  }
+
+  /** Hooks run by the execution before call k: they see its time; a refused write is recorded, not thrown. */
+  private hooks(options: RunOptions): { options: RunOptions; failures: unknown[] } {
+    const failures: unknown[] = [];
+    if (!options.beforeCall) return { options, failures };
+    const beforeCall: NonNullable<RunOptions['beforeCall']> = {};
+    for (const [k, hook] of Object.entries(options.beforeCall)) {
+      const call = Number(k);
+      if (!Number.isInteger(call) || call < 1)
+        throw new Error(`beforeCall keys are round-trip numbers from 1, got ${JSON.stringify(k)}`);
+      if (typeof hook !== 'function') throw new Error(`beforeCall[${k}] must be a function`);
+      beforeCall[call] = (moment) => {
+        this.moment = { nowMs: moment.nowMs, beforeCall: call };
+        try {
+          hook(moment);
+        } catch (e) {
+          if (!(e instanceof EditRefused)) failures.push(e);
+        } finally {
+          this.moment = null;
+        }
+      };
+    }
+    return { options: { ...options, beforeCall }, failures };
+  }
 
   documentProperties(spreadsheetId: string): Record<string, string> {
     return Object.fromEntries(this.state.properties.documents.get(spreadsheetId) ?? []);
@@ -210,13 +291,27 @@ export class World {
     t.cellsWritten += r.stats.cellsWritten;
     t.virtualMs += r.stats.virtualMs;
     t.wallMs += r.stats.wallMs;
+    t.scriptMs += r.stats.scriptMs;
     for (const [k, n] of Object.entries(r.stats.calls)) t.calls[k] = (t.calls[k] ?? 0) + n;
     return r;
   }
 
   /** One execution of the bundle's global function `fnName`. */
   run(fnName: string, args: unknown[] = [], options: RunOptions = {}): RunResult {
-    return this.record(runExecution(this.state, fnName, args, options));
+    const { options: opts, failures } = this.hooks(options);
+    const writes: OtherWrite[] | null = opts.beforeCall ? [] : null;
+    this.interleaved = writes;
+    let r: RunResult;
+    try {
+      r = runExecution(this.state, fnName, args, opts);
+    } finally {
+      this.interleaved = null;
+    }
+    if (failures.length > 0) {
+      const e = failures[0];
+      throw new Error(`a beforeCall hook failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return this.record(writes ? { ...r, interleaved: writes } : r);
   }
 
   /** Like run, but returns the value or throws an Error with the execution's error message. */

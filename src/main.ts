@@ -14,3 +14,4 @@ export { resumeMigrationTrigger } from './entry/resume-trigger';
 export { getMigrationStatus } from './entry/status';
 export { getMigrationConfig, setMigrationConfig } from './entry/config';
 export { getMigrationHistory } from './entry/history';
+export { getSchemaInfo } from './entry/schema';

@@ -1,5 +1,6 @@
 import { ServiceError, messages } from '../errors';
 import { Grid } from './grid';
+import { shiftProtections, type ProtectionRecord } from './protections';
 
 // The stored state of spreadsheets: sheets with their grids, and developer metadata. Enforces the
 // workbook limits: https://support.google.com/drive/answer/37603
@@ -51,6 +52,9 @@ export class SheetData {
 export class SpreadsheetData {
   sheets: SheetData[] = [];
   metadata: MetadataRecord[] = [];
+  protections: ProtectionRecord[] = [];
+  /** Users the spreadsheet is shared with for editing (the owner aside). */
+  editors: string[] = [];
   private nextSheetId = 0;
 
   constructor(
@@ -59,6 +63,8 @@ export class SpreadsheetData {
     public timeZone: string,
     public locale: string,
     public editable = true,
+    /** The owner's email: always able to edit protected ranges. */
+    public owner = '',
   ) {}
 
   totalCells(): number {
@@ -89,10 +95,16 @@ export class SpreadsheetData {
   }
 
   /** A deep copy that shares cell storage copy-on-write (what Drive's makeCopy produces). */
-  copy(id: string, name: string): SpreadsheetData {
-    const c = new SpreadsheetData(id, name, this.timeZone, this.locale, true);
+  copy(id: string, name: string, owner: string): SpreadsheetData {
+    const c = new SpreadsheetData(id, name, this.timeZone, this.locale, true, owner);
     c.sheets = this.sheets.map((s) => s.copy());
     c.metadata = this.metadata.map((m) => ({ ...m, location: { ...m.location } }));
+    c.protections = this.protections.map((p) => ({
+      ...p,
+      area: p.area && { ...p.area },
+      editors: p.editors && [...p.editors],
+      unprotected: p.unprotected.map((u) => ({ ...u })),
+    }));
     c.nextSheetId = this.nextSheetId;
     return c;
   }
@@ -103,6 +115,7 @@ export class SpreadsheetData {
     this.checkCells(sheet.maxRows * n);
     sheet.grid.insertColumns(column - 1, n);
     sheet.maxColumns += n;
+    shiftProtections(this, sheet, 'column', column, n);
     for (const m of this.metadata) {
       if (
         m.location.type === 'COLUMN' &&
@@ -117,6 +130,7 @@ export class SpreadsheetData {
   deleteColumns(sheet: SheetData, column: number, n: number): void {
     sheet.grid.deleteColumns(column - 1, n);
     sheet.maxColumns -= n;
+    shiftProtections(this, sheet, 'column', column, -n);
     this.metadata = this.metadata.filter((m) => {
       const l = m.location;
       if (l.type !== 'COLUMN' || l.sheetId !== sheet.sheetId || l.column < column) return true;
@@ -130,15 +144,18 @@ export class SpreadsheetData {
     this.checkCells(sheet.maxColumns * n);
     sheet.grid.insertRows(row - 1, n);
     sheet.maxRows += n;
+    shiftProtections(this, sheet, 'row', row, n);
   }
 
   deleteRows(sheet: SheetData, row: number, n: number): void {
     sheet.grid.deleteRows(row - 1, n);
     sheet.maxRows -= n;
+    shiftProtections(this, sheet, 'row', row, -n);
   }
 
   deleteSheet(sheet: SheetData): void {
     this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.protections = this.protections.filter((p) => p.sheetId !== sheet.sheetId);
     this.metadata = this.metadata.filter(
       (m) => !('sheetId' in m.location) || m.location.sheetId !== sheet.sheetId,
     );

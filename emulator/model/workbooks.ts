@@ -26,7 +26,15 @@ export function assertWritableFolder(folder: DriveItem): void {
 
 export function newSpreadsheet(
   world: WorldState,
-  opts: { name: string; folderId?: string; timeZone?: string; locale?: string; editable?: boolean },
+  opts: {
+    name: string;
+    folderId?: string;
+    timeZone?: string;
+    locale?: string;
+    editable?: boolean;
+    owner?: string;
+    editors?: string[];
+  },
 ): SpreadsheetData {
   const folder = folderFor(world, opts.folderId);
   const id = world.ids.next('ss');
@@ -36,7 +44,9 @@ export function newSpreadsheet(
     opts.timeZone ?? world.scriptTimeZone,
     opts.locale ?? 'en_US',
     opts.editable ?? true,
+    opts.owner ?? world.user.email,
   );
+  data.editors = [...(opts.editors ?? [])];
   world.spreadsheets.set(id, data);
   driveFile(world, { id, name: opts.name, kind: 'file', mimeType: SPREADSHEET_MIME, parents: [folder.id] });
   return data;
@@ -49,7 +59,8 @@ export function copySpreadsheet(
   folderId: string,
 ): SpreadsheetData {
   const id = world.ids.next('ss');
-  const copy = source.copy(id, name);
+  // the copy belongs to whoever made it; sharing is not copied
+  const copy = source.copy(id, name, world.user.email);
   world.spreadsheets.set(id, copy);
   driveFile(world, { id, name, kind: 'file', mimeType: SPREADSHEET_MIME, parents: [folderId] });
   return copy;

@@ -23,6 +23,7 @@ export function spreadsheetApp(exec: Execution): object {
   const impl = {
     DeveloperMetadataVisibility: enumOf(['DOCUMENT', 'PROJECT'] as const),
     DeveloperMetadataLocationType: enumOf(['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN'] as const),
+    ProtectionType: enumOf(['RANGE', 'SHEET'] as const),
     getActiveSpreadsheet() {
       exec.charge(exec.costs.activeSpreadsheetMs);
       const ss = active();

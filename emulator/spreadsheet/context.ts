@@ -2,6 +2,8 @@ import { ServiceError, messages } from '../errors';
 import type { Execution } from '../execution';
 import type { SheetData, SpreadsheetData } from '../model/spreadsheet-data';
 import type { Cell } from '../model/values';
+import { checkEdit } from '../model/protections';
+import type { Area } from './a1';
 import { isDate } from '../realm';
 
 /** What every Spreadsheet/Sheet/Range handle carries. */
@@ -13,6 +15,12 @@ export interface SheetContext {
 
 export function assertEditable(ss: SpreadsheetData): void {
   if (!ss.editable) throw new ServiceError(messages.noEditAccess);
+}
+
+/** The script's user may write `area` (null: change the sheet's structure): edit access and protections. */
+export function assertCanWrite(ctx: SheetContext, area: Area | null): void {
+  assertEditable(ctx.ss);
+  checkEdit(ctx.ss, ctx.sheet, area, ctx.exec.world.user.email);
 }
 
 /** A stored value as the code under test receives it: '' for empty, Dates of the vm's realm. */

@@ -3,8 +3,9 @@ import { register } from '../handles';
 import { cellFromInput, displayOf, type Cell } from '../model/values';
 import { service } from '../service';
 import { a1Of, type Area } from './a1';
-import { assertEditable, integer, vmAlloc, vmCell, type SheetContext } from './context';
+import { assertCanWrite, integer, vmAlloc, vmCell, type SheetContext } from './context';
 import { addMetadata, handles, metadataFinder, metadataHandles } from './metadata';
+import { protect } from './protection';
 
 // Class Range: https://developers.google.com/apps-script/reference/spreadsheet/range
 
@@ -52,7 +53,7 @@ export function rangeHandle(ctx: SheetContext, area: Area): object {
   const grid = () => sheet.grid;
 
   const writeGrid = (values: unknown[][]) => {
-    assertEditable(ss);
+    assertCanWrite(ctx, area);
     const stored: (Cell | undefined)[][] = [];
     const formulas: [number, number, string][] = [];
     for (let i = 0; i < values.length; i++) {
@@ -105,7 +106,7 @@ export function rangeHandle(ctx: SheetContext, area: Area): object {
       return proxy;
     },
     setValue(value: unknown) {
-      assertEditable(ss);
+      assertCanWrite(ctx, area);
       if (isFormula(value)) {
         for (let i = 0; i < numRows; i++)
           for (let j = 0; j < numColumns; j++) grid().set(r0 + i, c0 + j, undefined, value);
@@ -117,7 +118,7 @@ export function rangeHandle(ctx: SheetContext, area: Area): object {
     },
     setFormulas(formulas: unknown) {
       const f = checkShape(formulas, area, 'setFormulas');
-      assertEditable(ss);
+      assertCanWrite(ctx, area);
       f.forEach((line, i) =>
         line.forEach((v, j) => {
           const text = v === null || v === undefined ? '' : String(v);
@@ -129,7 +130,7 @@ export function rangeHandle(ctx: SheetContext, area: Area): object {
       return proxy;
     },
     setFormula(formula: unknown) {
-      assertEditable(ss);
+      assertCanWrite(ctx, area);
       const text = String(formula);
       for (let i = 0; i < numRows; i++)
         for (let j = 0; j < numColumns; j++) grid().set(r0 + i, c0 + j, undefined, text);
@@ -137,7 +138,7 @@ export function rangeHandle(ctx: SheetContext, area: Area): object {
       return proxy;
     },
     clear() {
-      assertEditable(ss);
+      assertCanWrite(ctx, area);
       grid().fill(r0, c0, numRows, numColumns, undefined);
       exec.write(cells, exec.costs.fillPerCellUs);
       return proxy;
@@ -171,6 +172,7 @@ export function rangeHandle(ctx: SheetContext, area: Area): object {
       };
       return rangeHandle(ctx, checkArea(ctx, next));
     },
+    protect: () => protect(ctx, area),
     addDeveloperMetadata(key: unknown, value?: unknown, visibility?: unknown) {
       addMetadata(ctx, columnScope(), key, value, visibility);
       return proxy;

@@ -3,9 +3,10 @@ import { register } from '../handles';
 import { cellFromInput } from '../model/values';
 import { service } from '../service';
 import { parseA1, splitSheet } from './a1';
-import { assertEditable, integer, vmAlloc, type SheetContext } from './context';
+import { assertCanWrite, integer, vmAlloc, type SheetContext } from './context';
 import { addMetadata, handles, metadataFinder, metadataHandles } from './metadata';
 import { checkArea, rangeHandle } from './range';
+import { protect, protections } from './protection';
 
 // Class Sheet: https://developers.google.com/apps-script/reference/spreadsheet/sheet
 
@@ -21,14 +22,14 @@ export function sheetHandle(ctx: SheetContext): object {
   const dataCells = () => sheet.grid.lastRow() * sheet.grid.lastColumn();
 
   const insertColumns = (first: number, n: number) => {
-    assertEditable(ss);
+    assertCanWrite(ctx, null);
     if (!Number.isInteger(n) || n < 1) throw new ServiceError(COLUMNS_OUT);
     ss.insertColumns(sheet, first, n);
     exec.structure(dataCells());
     return proxy;
   };
   const insertRows = (first: number, n: number) => {
-    assertEditable(ss);
+    assertCanWrite(ctx, null);
     if (!Number.isInteger(n) || n < 1) throw new ServiceError(ROWS_OUT);
     ss.insertRows(sheet, first, n);
     exec.structure(dataCells());
@@ -48,7 +49,7 @@ export function sheetHandle(ctx: SheetContext): object {
   const impl = {
     getName: () => sheet.name,
     setName(name: unknown) {
-      assertEditable(ss);
+      assertCanWrite(ctx, null);
       const n = String(name);
       if (ss.sheets.some((s) => s !== sheet && s.name === n)) throw new ServiceError(messages.sheetExists(n));
       sheet.name = n;
@@ -104,7 +105,7 @@ export function sheetHandle(ctx: SheetContext): object {
     insertColumnAfter: (after: unknown) => insertColumns(checkColumn(after) + 1, 1),
     insertColumnBefore: (before: unknown) => insertColumns(checkColumn(before), 1),
     deleteColumns(first: unknown, n?: unknown) {
-      assertEditable(ss);
+      assertCanWrite(ctx, null);
       const count = n === undefined ? 1 : integer(n, 'SpreadsheetApp.Sheet.deleteColumns');
       const col = checkColumn(first, count);
       if (count >= sheet.maxColumns)
@@ -123,7 +124,7 @@ export function sheetHandle(ctx: SheetContext): object {
     insertRowAfter: (after: unknown) => insertRows(checkRow(after) + 1, 1),
     insertRowBefore: (before: unknown) => insertRows(checkRow(before), 1),
     deleteRows(first: unknown, n: unknown) {
-      assertEditable(ss);
+      assertCanWrite(ctx, null);
       const count = integer(n, 'SpreadsheetApp.Sheet.deleteRows');
       const row = checkRow(first, count);
       if (count >= sheet.maxRows - sheet.frozenRows) {
@@ -137,7 +138,12 @@ export function sheetHandle(ctx: SheetContext): object {
       return proxy;
     },
     appendRow(values: unknown) {
-      assertEditable(ss);
+      assertCanWrite(ctx, {
+        row: sheet.grid.lastRow() + 1,
+        column: 1,
+        numRows: 1,
+        numColumns: Array.isArray(values) ? Math.max(1, values.length) : 1,
+      });
       if (!Array.isArray(values))
         throw new ServiceError(
           "The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
@@ -155,7 +161,7 @@ export function sheetHandle(ctx: SheetContext): object {
       return sheet.frozenRows;
     },
     setFrozenRows(n: unknown) {
-      assertEditable(ss);
+      assertCanWrite(ctx, null);
       const rows = integer(n, 'SpreadsheetApp.Sheet.setFrozenRows');
       if (rows < 0 || rows >= sheet.maxRows) throw new ServiceError(ROWS_OUT);
       sheet.frozenRows = rows;
@@ -163,7 +169,7 @@ export function sheetHandle(ctx: SheetContext): object {
     },
     getFrozenColumns: () => 0,
     hideSheet() {
-      assertEditable(ss);
+      assertCanWrite(ctx, null);
       if (ss.sheets.filter((s) => !s.hidden && s !== sheet).length === 0) {
         throw new ServiceError('Sorry, it is not possible to hide all the sheets in a document.');
       }
@@ -172,7 +178,7 @@ export function sheetHandle(ctx: SheetContext): object {
       return proxy;
     },
     showSheet() {
-      assertEditable(ss);
+      assertCanWrite(ctx, null);
       sheet.hidden = false;
       exec.structure(0);
       return proxy;
@@ -186,7 +192,7 @@ export function sheetHandle(ctx: SheetContext): object {
       return proxy;
     },
     clear() {
-      assertEditable(ss);
+      assertCanWrite(ctx, { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns });
       sheet.grid.fill(0, 0, sheet.grid.lastRow(), sheet.grid.lastColumn(), undefined);
       exec.write(dataCells(), exec.costs.fillPerCellUs);
       return proxy;
@@ -208,6 +214,8 @@ export function sheetHandle(ctx: SheetContext): object {
     createDeveloperMetadataFinder() {
       return metadataFinder(ctx, (m) => 'sheetId' in m.location && m.location.sheetId === sheet.sheetId);
     },
+    protect: () => protect(ctx, null),
+    getProtections: (type: unknown) => protections(ctx, type, sheet.sheetId),
   };
   const proxy: object = register(service(exec, 'Sheet', impl), 'Sheet', ctx);
   return proxy;

@@ -7,6 +7,7 @@ import { parseA1, splitSheet } from './a1';
 import { assertEditable, integer, type SheetContext } from './context';
 import { addMetadata, handles, metadataFinder, metadataHandles } from './metadata';
 import { checkArea, rangeHandle } from './range';
+import { protections } from './protection';
 import { sheetHandle, sheetList } from './sheet';
 
 // Class Spreadsheet: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet
@@ -115,6 +116,7 @@ export function spreadsheetHandle(exec: Execution, ss: SpreadsheetData): object 
       );
     },
     createDeveloperMetadataFinder: () => metadataFinder(base, () => true),
+    getProtections: (type: unknown) => protections(base, type, null),
     toast(message: unknown, title?: unknown) {
       exec.world.ui.toasts.push({
         message: String(message),

@@ -89,8 +89,11 @@ export interface ColumnToAdd {
 
 export interface Plan {
   migration: string;
-  /** rows: data rows (header excluded); columns: columns with a header. */
-  sheet: { name: string; rows: number; columns: number; header_row: number };
+  /**
+   * rows: data rows (header excluded); columns: columns with a header; used_columns: the sheet's columns, up to
+   * the last one holding anything (what a person counts; more than `columns` when some have no header).
+   */
+  sheet: { name: string; rows: number; columns: number; used_columns: number; header_row: number };
   schema_detected: SchemaDetected;
   columns_to_add: ColumnToAdd[];
   rows_to_initialize: number;
@@ -219,6 +222,32 @@ export interface HistoryEntry {
 /** startMigration()'s argument. */
 export interface StartOptions {
   force?: boolean;
+  /** Run every pending migration up to this one ('v4.0'), each as its own run. */
+  target?: string;
+}
+
+/** previewMigration()'s argument. */
+export interface PreviewOptions {
+  target?: string;
+}
+
+/** getSchemaInfo(): the chain as this spreadsheet sees it. */
+export interface SchemaInfo {
+  /** '2.1', '3.0', '3.1', '4.0', 'partial' or 'unknown'. */
+  current: string;
+  source: 'metadata' | 'headers';
+  /** The newest migration the add-on knows: 'v4.0'. */
+  latest: string;
+  /** Oldest first; `completed_at` and `backup` null when no recorded run applied it (found from the headers). */
+  applied: {
+    migration: string;
+    completed_at: string | null;
+    backup: { file_id: string; name: string; url: string } | null;
+  }[];
+  /** In order. */
+  pending: { migration: string; from: string; description: string }[];
+  /** When `current` is 'partial': the migration only partly in place, as `Sheet!Header` lists. */
+  partial?: { migration: string; present: string[]; missing: string[] };
 }
 
 /** The entry points the sidebar and tests call by name, with their argument and result. */
@@ -231,6 +260,7 @@ export interface ServerFunctions {
   checkRollbackEligibility(): RollbackEligibility;
   rollbackMigration(options: RollbackOptions): RollbackReport;
   getMigrationHistory(): HistoryEntry[];
+  getSchemaInfo(): SchemaInfo;
   getMigrationConfig(): MigrationConfig;
   setMigrationConfig(partial: Partial<MigrationConfig>): MigrationConfig;
 }

@@ -96,7 +96,7 @@ export interface DrivePort {
   file(id: string): DriveFile | null;
   /** The first parent folder of a file, or null (a file in no folder the user can see). */
   parentFolderId(fileId: string): string | null;
-  /** Throws an Error whose message names the folder when it does not exist or cannot be opened. */
+  /** Throws an Error whose message names the folder when it does not exist, cannot be opened or is in the trash. */
   assertFolder(folderId: string): void;
   findFileInFolder(folderId: string, name: string): DriveFile | null;
   listFilesInFolder(folderId: string): DriveFile[];

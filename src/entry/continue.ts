@@ -1,13 +1,13 @@
 import { continueMigration as continueRun } from '../core/migration/api';
 import { describeStatus } from '../core/migration/describe';
 import type { Status } from '../core/contract';
-import { V3_MIGRATION } from '../core/spec/v3';
+import { runnableSpec } from '../core/migrations/select';
 import { tellOutcome } from '../gas/ui';
 import { servicesForActiveSpreadsheet } from './services';
 
 /** One more time-budgeted slice of the run in progress. Returns a Status. */
 export function continueMigration(): Status {
-  return continueRun(servicesForActiveSpreadsheet(), V3_MIGRATION);
+  return continueRun(servicesForActiveSpreadsheet(), runnableSpec());
 }
 
 export function menuContinueMigration(): void {

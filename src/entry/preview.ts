@@ -1,13 +1,13 @@
 import { previewMigration as preview } from '../core/migration/api';
 import { describePlan } from '../core/migration/describe';
 import type { Plan } from '../core/contract';
-import { V3_MIGRATION } from '../core/spec/v3';
+import { runnableSpec } from '../core/migrations/select';
 import { tellOutcome } from '../gas/ui';
 import { servicesForActiveSpreadsheet } from './services';
 
 /** The dry run: a Plan read from the live sheet; writes nothing anywhere. */
 export function previewMigration(): Plan {
-  return preview(servicesForActiveSpreadsheet(), V3_MIGRATION);
+  return preview(servicesForActiveSpreadsheet(), runnableSpec());
 }
 
 export function menuPreviewMigration(): void {

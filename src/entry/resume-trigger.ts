@@ -3,7 +3,7 @@ import { readCheckpoint } from '../core/migration/checkpoint';
 import { spreadsheetForTrigger } from '../core/migration/trigger';
 import type { Status } from '../core/contract';
 import type { KeyValueStore } from '../core/ports';
-import { V3_MIGRATION } from '../core/spec/v3';
+import { runnableSpec } from '../core/migrations/select';
 import { gasDocumentStore, gasUserStore } from '../gas/properties';
 import { consoleLogger } from '../gas/session';
 import { gasTriggers } from '../gas/triggers';
@@ -48,7 +48,7 @@ export function resumeMigrationTrigger(event?: { triggerUid?: string }): Status 
   }
   return resumeFromTrigger(
     servicesForSpreadsheetId(spreadsheetId, { documentStore, documentAll, userStore }),
-    V3_MIGRATION,
+    runnableSpec(),
     triggerUid,
   );
 }

@@ -1,7 +1,7 @@
 import { startMigration as start } from '../core/migration/api';
 import { describePlan, describeStatus } from '../core/migration/describe';
 import type { Status } from '../core/contract';
-import { V3_MIGRATION } from '../core/spec/v3';
+import { runnableSpec } from '../core/migrations/select';
 import { confirm, tellOutcome } from '../gas/ui';
 import { previewMigration } from './preview';
 import { getMigrationStatus } from './status';
@@ -9,7 +9,7 @@ import { servicesForActiveSpreadsheet } from './services';
 
 /** Starts a run (or continues the one in progress); {force: true} starts over. Returns a Status. */
 export function startMigration(options?: { force?: boolean }): Status {
-  return start(servicesForActiveSpreadsheet(), V3_MIGRATION, options);
+  return start(servicesForActiveSpreadsheet(), runnableSpec(), options);
 }
 
 /**

@@ -1,5 +1,5 @@
 // Verification entry points: the sidebar's verifyMigration() and the menu's "Verify migration".
-import { V3_MIGRATION } from '../core/spec/v3';
+import { runnableSpec } from '../core/migrations/select';
 import { runVerificationSlice } from '../core/verify/session';
 import type { VerificationReport } from '../core/contract';
 import { tellOutcome } from '../gas/ui';
@@ -16,7 +16,7 @@ export function verifyMigration(): VerificationReport {
   }
   if (!services.lock.tryLock(1000)) throw new Error(BUSY);
   try {
-    return runVerificationSlice(services, V3_MIGRATION);
+    return runVerificationSlice(services, runnableSpec());
   } finally {
     services.lock.release();
   }

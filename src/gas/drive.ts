@@ -16,10 +16,19 @@ function describe(file: File): DriveFile {
   };
 }
 
+function trashedFolder(folderId: string): Error {
+  return new Error(
+    `Backup folder ${folderId} is in the Drive trash, so a backup made there would be deleted with it. ` +
+      'Restore the folder from the trash, or set backup_folder_id in the settings to another folder.',
+  );
+}
+
 /** Drive through DriveApp. File and folder handles are kept for the execution, so each is fetched once. */
 export function gasDrive(): DrivePort {
   const files = new Map<string, File>();
   const folders = new Map<string, Folder>();
+  /** Folders this execution found out of the trash (a backup is made moments after the plan checked its folder). */
+  const usable = new Set<string>();
   const fileById = (id: string): File => {
     let file = files.get(id);
     if (!file) {
@@ -36,6 +45,20 @@ export function gasDrive(): DrivePort {
     }
     return folder;
   };
+  function assertFolder(folderId: string): void {
+    if (usable.has(folderId)) return;
+    let folder: Folder;
+    try {
+      folder = folderById(folderId);
+    } catch (error) {
+      throw new Error(
+        `Backup folder ${folderId} was not found or you cannot open it. ` +
+          'Check the folder id in the settings, or leave it empty to keep backups next to the spreadsheet.',
+      );
+    }
+    if (folder.isTrashed()) throw trashedFolder(folderId);
+    usable.add(folderId);
+  }
   return {
     file(id) {
       let file: File;
@@ -55,18 +78,12 @@ export function gasDrive(): DrivePort {
       }
       const id = folder.getId();
       folders.set(id, folder);
+      // Trashing a folder trashes the user's files in it, so the folder of a file in use is out of the trash:
+      // no round trip to ask.
+      usable.add(id);
       return id;
     },
-    assertFolder(folderId) {
-      try {
-        folderById(folderId);
-      } catch (error) {
-        throw new Error(
-          `Backup folder ${folderId} was not found or you cannot open it. ` +
-            'Check the folder id in the settings, or leave it empty to keep backups next to the spreadsheet.',
-        );
-      }
-    },
+    assertFolder,
     findFileInFolder(folderId, name) {
       const found = folderById(folderId).getFilesByName(name);
       while (found.hasNext()) {
@@ -85,12 +102,23 @@ export function gasDrive(): DrivePort {
       return list;
     },
     copyFile(fileId, name, folderId) {
+      assertFolder(folderId);
       const copy = fileById(fileId).makeCopy(name, folderById(folderId));
       const id = copy.getId();
       files.set(id, copy);
       return { id, name, url: spreadsheetUrl(id), createdAt: new Date().toISOString() };
     },
     createTextFile(folderId, name, content, mimeType) {
+      // An export or report written into a trashed folder would be deleted with it.
+      if (!usable.has(folderId)) {
+        if (folderById(folderId).isTrashed()) {
+          throw new Error(
+            `The folder ${folderId} next to the backup is in the Drive trash, so "${name}" cannot be saved there ` +
+              'without being deleted with it. Restore the folder from the trash.',
+          );
+        }
+        usable.add(folderId);
+      }
       const file = folderById(folderId).createFile(name, content, mimeType);
       const id = file.getId();
       files.set(id, file);

@@ -29,3 +29,9 @@ export type ServerApi = {
     ...args: Parameters<Contract.ServerFunctions[Name]>
   ) => Promise<ReturnType<Contract.ServerFunctions[Name]>>;
 };
+
+/** getSchemaInfo() (CONTRACT.md, "The migration chain") as the panel reads it; an older server has none. */
+export type SchemaInfo = Pick<Contract.SchemaInfo, 'current' | 'pending'> & Partial<Contract.SchemaInfo>;
+
+/** What the panel calls: the server's functions, with getSchemaInfo read loosely. */
+export type PanelServer = Omit<ServerApi, 'getSchemaInfo'> & { getSchemaInfo(): Promise<SchemaInfo> };

@@ -16,7 +16,9 @@ export function text(value: unknown): string {
 }
 
 export function formatNumber(value: unknown, locale: string): string {
-  return typeof value === 'number' && Number.isFinite(value) ? value.toLocaleString(locale) : DASH;
+  return typeof value === 'number' && Number.isFinite(value)
+    ? new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)
+    : DASH;
 }
 
 /** An ISO-8601 time as the user's locale writes it; anything unreadable as '—'. */
@@ -24,7 +26,18 @@ export function formatTime(iso: unknown, locale: string): string {
   if (typeof iso !== 'string' || iso === '') return DASH;
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return DASH;
-  return new Date(time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(time));
+}
+
+const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})\b/g;
+// A bare count: not part of a name, an id or a decimal (v3.0-20261124T120001Z, 12.00.01 stay as they are).
+const BARE_COUNT = /(?<![\w.,:-])\d{4,}(?![\w.,:-]|\.\d)/g;
+
+/** A server's text with its ISO times and bare counts written the locale's way ("24275 of 10000000"). */
+export function localizeText(value: unknown, locale: string): string {
+  return text(value)
+    .replace(ISO_TIME, (iso) => formatTime(iso, locale))
+    .replace(BARE_COUNT, (digits) => formatNumber(Number(digits), locale));
 }
 
 export function percent(progress: Progress | undefined | null): number | null {
@@ -33,41 +46,17 @@ export function percent(progress: Progress | undefined | null): number | null {
   return Math.max(0, Math.min(100, Math.floor((progress.done / progress.total) * 100)));
 }
 
+/** A time left as a person says it: seconds to the ten, minutes, hours (and minutes to the five, under 10 h). */
 export function formatDuration(seconds: number, t: Translate): string {
   const whole = Math.max(1, Math.round(seconds));
-  if (whole < 60) return t('duration_seconds', { s: whole });
-  if (whole < 3600) return t('duration_minutes', { m: Math.floor(whole / 60), s: whole % 60 });
-  return t('duration_hours', { h: Math.floor(whole / 3600), m: Math.floor((whole % 3600) / 60) });
-}
-
-interface Sample {
-  at: number;
-  done: number;
-}
-
-/**
- * Estimates the seconds left in a chunked step from the rate its progress advanced at, as seen by this
- * sidebar. No estimate until the step has advanced at least once.
- */
-export class EtaTracker {
-  private readonly samples = new Map<string, Sample>();
-
-  observe(step: string, progress: Progress, nowMs: number): number | null {
-    const first = this.samples.get(step);
-    if (!first || progress.done < first.done) {
-      this.samples.set(step, { at: nowMs, done: progress.done });
-      return null;
-    }
-    const advanced = progress.done - first.done;
-    const elapsed = (nowMs - first.at) / 1000;
-    if (advanced <= 0 || elapsed <= 0) return null;
-    const remaining = Math.max(0, progress.total - progress.done);
-    return remaining / (advanced / elapsed);
-  }
-
-  reset(): void {
-    this.samples.clear();
-  }
+  if (whole < 60) return t('duration_seconds', { s: Math.max(10, Math.ceil(whole / 10) * 10) });
+  if (whole < 3600) return t('duration_minutes', { m: Math.min(59, Math.ceil(whole / 60)) });
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.round((whole % 3600) / 60 / 5) * 5;
+  if (hours >= 10 || minutes === 0)
+    return t('duration_hours', { h: minutes >= 30 && hours >= 10 ? hours + 1 : hours });
+  if (minutes === 60) return t('duration_hours', { h: hours + 1 });
+  return t('duration_hours_minutes', { h: hours, m: minutes });
 }
 
 /** A check's expected/actual value as one line of text: lists joined, objects as JSON, long ones cut. */

@@ -1,15 +1,15 @@
-// History entries as the sidebar shows them. The server may add fields over time: unknown ones are ignored,
+// History entries as the panel shows them. The server may add fields over time: unknown ones are ignored,
 // missing ones become '—'.
 import type { HistoryEntry } from './contract';
+import { outcomeOf, type Outcome } from './labels';
 
-export type HistoryKind = 'migration' | 'rollback' | 'verification' | 'other';
-export type Outcome = 'success' | 'failure' | 'state' | 'unknown';
+export type HistoryKind = 'migration' | 'rollback' | 'verification' | 'cleanup' | 'other';
 
 export interface HistoryRow {
   kind: HistoryKind;
+  migration: string | null;
   runId: string | null;
-  outcome: Outcome;
-  state: string | null;
+  outcome: Outcome | null;
   startedAt: string | null;
   completedAt: string | null;
   backupName: string | null;
@@ -25,6 +25,13 @@ function str(value: unknown): string | null {
 
 function errorText(value: unknown): string | null {
   if (typeof value === 'string') return value || null;
+  if (Array.isArray(value))
+    return (
+      value
+        .map((v) => errorText(v))
+        .filter(Boolean)
+        .join(' ') || null
+    );
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     const message = str(o.message);
@@ -40,24 +47,19 @@ export function safeUrl(value: unknown): string | null {
   return url && /^https?:\/\//i.test(url) ? url : null;
 }
 
+const KINDS: HistoryKind[] = ['migration', 'rollback', 'verification', 'cleanup'];
+
 export function toHistoryRow(raw: unknown): HistoryRow {
   const entry: HistoryEntry =
     raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as HistoryEntry) : {};
-  const kind =
-    entry.kind === 'migration' || entry.kind === 'rollback' || entry.kind === 'verification'
-      ? entry.kind
-      : 'other';
-  const state = str(entry.state);
-  let outcome: Outcome = 'unknown';
-  if (typeof entry.success === 'boolean') outcome = entry.success ? 'success' : 'failure';
-  else if (state) outcome = 'state';
+  const kind = KINDS.find((k) => k === entry.kind) ?? 'other';
   const backup =
     entry.backup && typeof entry.backup === 'object' ? (entry.backup as Record<string, unknown>) : {};
   return {
     kind,
+    migration: str(entry.migration),
     runId: str(entry.run_id),
-    outcome,
-    state,
+    outcome: outcomeOf(entry),
     startedAt: str(entry.started_at),
     completedAt: str(entry.completed_at),
     backupName: str(backup.name),

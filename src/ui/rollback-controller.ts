@@ -1,22 +1,20 @@
-// The Rollback section: eligibility, mode, override, then a second confirmation before rollbackMigration.
-import type { Eligibility, RollbackMode, RollbackOptions } from './contract';
+// Undo: the mode, the override when the window has passed, then a second confirmation before
+// rollbackMigration. Whether it may be done at all comes from the PanelView.
+import type { RollbackMode, RollbackOptions } from './contract';
 import { App, showError } from './app';
 import { byId } from './dom';
-import { outsideWindow, renderEligibility, renderRollbackReport } from './view-rollback';
 
 export class RollbackController {
-  private eligibility: Eligibility | null = null;
-  private busy = false;
-  onRolledBack: () => void = () => undefined;
+  onRolledBack: () => Promise<void> = async () => undefined;
 
   constructor(private readonly app: App) {
-    byId('eligibility-button').addEventListener('click', () => void this.check());
     byId('rollback-button').addEventListener('click', () => this.askConfirmation());
     byId('rollback-cancel-button').addEventListener('click', () => this.closeConfirmation());
     byId('rollback-confirm-button').addEventListener('click', () => void this.rollBack());
-    byId('override-window').addEventListener('change', () => this.render());
+    byId<HTMLInputElement>('override-window').addEventListener('change', (event) =>
+      this.app.update({ overrideChecked: (event.target as HTMLInputElement).checked }),
+    );
     for (const radio of this.modeInputs()) radio.addEventListener('change', () => this.closeConfirmation());
-    app.onStatusChange(() => this.render());
   }
 
   private modeInputs(): HTMLInputElement[] {
@@ -27,20 +25,8 @@ export class RollbackController {
     return this.modeInputs().find((r) => r.checked)?.value === 'full' ? 'full' : 'columns';
   }
 
-  async check(): Promise<void> {
-    const error = byId('rollback-error');
-    error.hidden = true;
-    try {
-      this.eligibility = await this.app.server.checkRollbackEligibility();
-    } catch (e) {
-      this.eligibility = null;
-      showError(error, this.app.ctx, e);
-    }
-    renderEligibility(byId('rollback-eligibility'), this.eligibility, this.app.ctx);
-    this.render();
-  }
-
   private askConfirmation(): void {
+    if (!this.app.view.rollback.canRollBack) return;
     const { t } = this.app.ctx;
     byId('rollback-confirm-text').textContent =
       this.mode() === 'full' ? t('rollback_confirm_full') : t('rollback_confirm_columns');
@@ -55,37 +41,32 @@ export class RollbackController {
   }
 
   private async rollBack(): Promise<void> {
+    if (!this.app.view.rollback.canRollBack) return;
     const options: RollbackOptions = { mode: this.mode(), confirm: true };
-    if (outsideWindow(this.eligibility) && byId<HTMLInputElement>('override-window').checked) {
+    if (this.app.view.rollback.offerOverride && this.app.state.overrideChecked)
       options.override_window = true;
-    }
     const error = byId('rollback-error');
     error.hidden = true;
-    this.busy = true;
-    this.render();
-    byId<HTMLButtonElement>('rollback-confirm-button').disabled = true;
+    const confirm = byId<HTMLButtonElement>('rollback-confirm-button');
+    confirm.disabled = true;
+    this.app.update({ busy: true });
     try {
       const report = await this.app.server.rollbackMigration(options);
-      renderRollbackReport(byId('rollback-result'), report, this.app.ctx);
       this.closeConfirmation();
-      this.onRolledBack();
+      // The verification and eligibility were about the migration just undone.
+      this.app.update({
+        rollbackReport: report,
+        verification: null,
+        eligibility: null,
+        overrideChecked: false,
+      });
+      byId<HTMLInputElement>('override-window').checked = false;
+      await this.onRolledBack();
     } catch (e) {
       showError(error, this.app.ctx, e);
     } finally {
-      this.busy = false;
-      byId<HTMLButtonElement>('rollback-confirm-button').disabled = false;
-      this.render();
+      confirm.disabled = false;
+      this.app.update({ busy: false });
     }
-  }
-
-  render(): void {
-    const e = this.eligibility;
-    const outside = outsideWindow(e);
-    byId('override-row').hidden = !outside;
-    byId('override-label').textContent = this.app.ctx.t('rollback_override', {
-      window: typeof e?.window_days === 'number' ? e.window_days : '—',
-    });
-    const allowed = !!e && (e.eligible || (outside && byId<HTMLInputElement>('override-window').checked));
-    byId<HTMLButtonElement>('rollback-button').disabled = this.busy || this.app.looping || !allowed;
   }
 }

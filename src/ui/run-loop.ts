@@ -22,6 +22,12 @@ export interface LoopOptions {
   maxIdleSlices?: number;
   /** Waited between slices that changed nothing. */
   idleDelayMs?: number;
+  /**
+   * Read while a slice is in flight (google.script.run runs calls concurrently), every `pollMs`, so the
+   * progress the server saves mid-slice shows before the slice returns. A read that comes back after its
+   * slice is dropped: the slice's own answer is newer.
+   */
+  poll?: { read: () => Promise<Status>; everyMs: number; onStatus: (status: Status) => void };
 }
 
 function fingerprint(status: Status): string {
@@ -29,6 +35,30 @@ function fingerprint(status: Status): string {
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Awaits a slice, reading the status every `poll.everyMs` meanwhile (one read at a time). */
+export async function withPolling(slice: Promise<Status>, poll: LoopOptions['poll']): Promise<Status> {
+  if (!poll) return slice;
+  let settled = false;
+  let reading = false;
+  const timer = setInterval(() => {
+    if (settled || reading) return;
+    reading = true;
+    poll
+      .read()
+      .then((status) => {
+        if (!settled) poll.onStatus(status);
+      })
+      .catch(() => undefined)
+      .finally(() => (reading = false));
+  }, poll.everyMs);
+  try {
+    return await slice;
+  } finally {
+    settled = true;
+    clearInterval(timer);
+  }
+}
 
 /**
  * Runs `first` (startMigration, continueMigration or a status already read), then continueMigration() while
@@ -43,12 +73,12 @@ export async function driveRun(
   let status: Status | null = null;
   let idle = 0;
   try {
-    status = await first();
+    status = await withPolling(first(), options.poll);
     options.onStatus(status);
     while (inProgress(status)) {
       if (options.stopRequested?.()) return { reason: 'stopped', status };
       const before = fingerprint(status);
-      status = await server.continueMigration();
+      status = await withPolling(server.continueMigration(), options.poll);
       options.onStatus(status);
       if (fingerprint(status) === before) {
         idle += 1;

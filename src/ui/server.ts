@@ -1,6 +1,6 @@
 // The only door to the server: google.script.run, wrapped in promises.
 // https://developers.google.com/apps-script/guides/html/reference/run
-import type { ServerApi } from './contract';
+import type { PanelServer } from './contract';
 
 interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
@@ -12,7 +12,15 @@ interface ClientHost {
   google?: { script?: { run?: ScriptRunner } };
 }
 
-export class ServerError extends Error {}
+/** `notInPanel`: the page was opened outside the add-on, so there is no google.script.run. */
+export class ServerError extends Error {
+  constructor(
+    message: string,
+    readonly notInPanel = false,
+  ) {
+    super(message);
+  }
+}
 
 function messageOf(error: unknown): string {
   if (error && typeof error === 'object' && 'message' in error) {
@@ -25,7 +33,7 @@ function call(fn: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const run = (globalThis as ClientHost).google?.script?.run;
     if (!run) {
-      reject(new ServerError('google.script.run is not available: open this page from the add-on menu.'));
+      reject(new ServerError('google.script.run is not available.', true));
       return;
     }
     const runner = run
@@ -40,21 +48,21 @@ function call(fn: string, args: unknown[]): Promise<unknown> {
   });
 }
 
-export function scriptRunServer(): ServerApi {
+type Result<Name extends keyof PanelServer> = ReturnType<PanelServer[Name]>;
+
+export function scriptRunServer(): PanelServer {
   return {
-    getMigrationStatus: () => call('getMigrationStatus', []) as ReturnType<ServerApi['getMigrationStatus']>,
-    previewMigration: () => call('previewMigration', []) as ReturnType<ServerApi['previewMigration']>,
-    startMigration: (options) => call('startMigration', [options]) as ReturnType<ServerApi['startMigration']>,
-    continueMigration: () => call('continueMigration', []) as ReturnType<ServerApi['continueMigration']>,
-    verifyMigration: () => call('verifyMigration', []) as ReturnType<ServerApi['verifyMigration']>,
+    getMigrationStatus: () => call('getMigrationStatus', []) as Result<'getMigrationStatus'>,
+    getSchemaInfo: () => call('getSchemaInfo', []) as Result<'getSchemaInfo'>,
+    previewMigration: () => call('previewMigration', []) as Result<'previewMigration'>,
+    startMigration: (options) => call('startMigration', [options]) as Result<'startMigration'>,
+    continueMigration: () => call('continueMigration', []) as Result<'continueMigration'>,
+    verifyMigration: () => call('verifyMigration', []) as Result<'verifyMigration'>,
     checkRollbackEligibility: () =>
-      call('checkRollbackEligibility', []) as ReturnType<ServerApi['checkRollbackEligibility']>,
-    rollbackMigration: (options) =>
-      call('rollbackMigration', [options]) as ReturnType<ServerApi['rollbackMigration']>,
-    getMigrationHistory: () =>
-      call('getMigrationHistory', []) as ReturnType<ServerApi['getMigrationHistory']>,
-    getMigrationConfig: () => call('getMigrationConfig', []) as ReturnType<ServerApi['getMigrationConfig']>,
-    setMigrationConfig: (partial) =>
-      call('setMigrationConfig', [partial]) as ReturnType<ServerApi['setMigrationConfig']>,
+      call('checkRollbackEligibility', []) as Result<'checkRollbackEligibility'>,
+    rollbackMigration: (options) => call('rollbackMigration', [options]) as Result<'rollbackMigration'>,
+    getMigrationHistory: () => call('getMigrationHistory', []) as Result<'getMigrationHistory'>,
+    getMigrationConfig: () => call('getMigrationConfig', []) as Result<'getMigrationConfig'>,
+    setMigrationConfig: (partial) => call('setMigrationConfig', [partial]) as Result<'setMigrationConfig'>,
   };
 }

@@ -49,6 +49,7 @@ export class SettingsController {
 
   private fill(config: Config): void {
     this.config = config;
+    this.app.config = config;
     const values = toFormValues(config);
     for (const field of FIELDS) input(field).value = values[field];
   }
@@ -72,6 +73,8 @@ export class SettingsController {
       input(field).setAttribute('aria-invalid', error ? 'true' : 'false');
     }
     if (!config) {
+      if (errors.time_budget_seconds || errors.log_level)
+        byId<HTMLDetailsElement>('support-settings').open = true;
       serverError.textContent = t('settings_invalid');
       serverError.hidden = false;
       return;

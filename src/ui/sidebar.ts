@@ -1,10 +1,11 @@
-// The sidebar's entry: picks the language, fills the texts, wires the sections and loads the state.
+// The panel's entry: picks the language, fills the texts, wires the sections and loads the state.
 import { App, messageOf } from './app';
 import { byId } from './dom';
 import { pickLanguage, translator } from './i18n';
 import type { MessageKey } from './messages-en';
 import { RollbackController } from './rollback-controller';
 import { RunController } from './run-controller';
+import { inProgress } from './run-loop';
 import { scriptRunServer } from './server';
 import { SettingsController } from './settings-controller';
 import { latestReport, VerifyController } from './verify-controller';
@@ -17,6 +18,7 @@ function localeSources() {
   };
 }
 
+/** The session's locale (es_CL -> es-CL) for Intl, when it is of the panel's language; else the language. */
 function formattingLocale(language: string, sources: ReturnType<typeof localeSources>): string {
   for (const candidate of [sources.query, sources.dataLocale, sources.navigatorLanguage]) {
     if (candidate && candidate.toLowerCase().startsWith(language)) {
@@ -46,42 +48,54 @@ function boot(): void {
   const rollback = new RollbackController(app);
   const settings = new SettingsController(app);
 
-  const refreshAfterChange = async () => {
-    await Promise.all([app.loadStatus().catch(() => undefined), app.loadHistory()]);
-    await app.loadPlan();
-    if (app.status?.state === 'done' || app.status?.state === 'rolled_back') await rollback.check();
+  /** Everything that follows from the status: the plan of what is next, the checks, whether undo is possible. */
+  const loadDependents = async () => {
+    const phase = app.view.phase;
+    const next = app.state.schemaInfo?.pending?.length ?? 0;
+    const tasks: Promise<unknown>[] = [];
+    if (phase !== 'done' || next > 0) tasks.push(app.loadPlan());
+    else app.update({ plan: null });
+    if (phase === 'done' || phase === 'failed') tasks.push(app.loadEligibility());
+    await Promise.all(tasks);
   };
-  run.onRunEnd = () => void refreshAfterChange();
-  rollback.onRolledBack = () => void refreshAfterChange();
-  verify.onVerified = () => void app.loadHistory();
-  byId('preview-button').addEventListener('click', () => void app.loadPlan());
+  const refresh = async () => {
+    const [, history] = await Promise.all([app.loadStatus(), app.loadHistory(), app.loadSchemaInfo()]);
+    app.update({ verification: latestReport(history) });
+    await loadDependents();
+  };
+  run.onRunEnd = () => void refresh().catch(() => undefined);
+  rollback.onRolledBack = refresh;
+  verify.onVerified = () => app.loadHistory();
 
   const load = async () => {
     document.body.dataset.state = 'loading';
     byId('global-error').hidden = true;
     try {
-      const status = await app.loadStatus();
-      const [history] = await Promise.all([app.loadHistory(), settings.load()]);
-      verify.show(latestReport(history));
-      if (app.runInProgress()) {
+      const [status, history] = await Promise.all([
+        app.loadStatus(),
+        app.loadHistory(),
+        app.loadSchemaInfo(),
+        settings.load(),
+      ]);
+      app.update({ verification: latestReport(history) });
+      if (inProgress(status)) {
         document.body.dataset.state = 'ready';
         await run.resume();
         return;
       }
-      await app.loadPlan();
-      if (status.state === 'done') await rollback.check();
+      await loadDependents();
       document.body.dataset.state = 'ready';
     } catch (e) {
-      byId('global-error-text').textContent = t('error_message', { message: messageOf(e) });
+      byId('global-error-text').textContent = t('error_message', { message: messageOf(e, app.ctx) });
       byId('global-error').hidden = false;
       document.body.dataset.state = 'error';
     }
   };
   byId('retry-button').addEventListener('click', () => void load());
   byId('refresh-button').addEventListener('click', () => {
-    if (!app.looping) void load();
+    if (!app.state.driving) void load();
   });
-  run.render();
+  app.render();
   void load();
 }
 

@@ -1,8 +1,7 @@
-// The Verification section: runs verifyMigration() on demand; shows the latest saved report on load.
+// Checks: runs verifyMigration() on demand; the latest saved report comes from the history.
 import type { VerificationReport } from './contract';
 import { App, showError } from './app';
 import { byId } from './dom';
-import { renderVerification } from './view-verification';
 
 /** The newest report found in the history (entries are newest first), if the server keeps them there. */
 export function latestReport(history: unknown[]): VerificationReport | null {
@@ -16,31 +15,24 @@ export function latestReport(history: unknown[]): VerificationReport | null {
 }
 
 export class VerifyController {
-  onVerified: () => void = () => undefined;
+  onVerified: () => Promise<unknown> = async () => undefined;
 
   constructor(private readonly app: App) {
     byId('verify-button').addEventListener('click', () => void this.verify());
-    app.onStatusChange(() => {
-      byId<HTMLButtonElement>('verify-button').disabled = app.looping;
-    });
-  }
-
-  show(report: VerificationReport | null): void {
-    renderVerification(byId('verify-body'), report, this.app.ctx);
   }
 
   async verify(): Promise<void> {
-    const button = byId<HTMLButtonElement>('verify-button');
+    if (!this.app.view.checks.canRun) return;
     const error = byId('verify-error');
-    button.disabled = true;
     error.hidden = true;
+    this.app.update({ busy: true });
     try {
-      this.show(await this.app.server.verifyMigration());
-      this.onVerified();
+      this.app.update({ verification: await this.app.server.verifyMigration() });
+      await this.onVerified();
     } catch (e) {
       showError(error, this.app.ctx, e);
     } finally {
-      button.disabled = this.app.looping;
+      this.app.update({ busy: false });
     }
   }
 }

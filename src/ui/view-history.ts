@@ -1,15 +1,8 @@
-// History: every run, verification and rollback, newest first, as the server recorded them.
+// History: every migration, check and undo, newest first, with one vocabulary of outcomes for all of them.
 import { el, externalLink, replaceChildren, badge, type ViewContext } from './dom';
-import { formatTime } from './format';
-import { type HistoryRow, toHistoryRows } from './history';
-import { stateLabel, stateTone } from './labels';
-
-function outcomeBadge(row: HistoryRow, ctx: ViewContext): HTMLElement | null {
-  if (row.outcome === 'success') return badge(ctx.t('history_success'), 'ok');
-  if (row.outcome === 'failure') return badge(ctx.t('history_failure'), 'bad');
-  if (row.outcome === 'state') return badge(stateLabel(ctx.t, row.state), stateTone(row.state));
-  return null;
-}
+import { formatTime, localizeText } from './format';
+import { toHistoryRows } from './history';
+import { outcomeLabel, outcomeTone } from './labels';
 
 export function renderHistory(list: HTMLElement, raw: unknown, ctx: ViewContext): void {
   const { t, locale } = ctx;
@@ -27,16 +20,17 @@ export function renderHistory(list: HTMLElement, raw: unknown, ctx: ViewContext)
         el(
           'div',
           { className: 'history-head' },
-          el('strong', { text: t(`kind_${row.kind}`) }),
+          el('strong', {
+            text: row.migration ? `${t(`kind_${row.kind}`)} ${row.migration}` : t(`kind_${row.kind}`),
+          }),
           ' ',
-          outcomeBadge(row, ctx),
+          row.outcome ? badge(outcomeLabel(t, row.outcome), outcomeTone[row.outcome]) : null,
         ),
         el(
           'div',
-          { className: 'secondary' },
+          { className: 'secondary small' },
           `${t('history_started')}: ${formatTime(row.startedAt, locale)} · ${t('history_completed')}: ${formatTime(row.completedAt, locale)}`,
         ),
-        el('div', { className: 'secondary small', text: `${t('history_run')}: ${row.runId ?? t('dash')}` }),
         row.backupName || row.backupUrl
           ? el(
               'div',
@@ -44,7 +38,7 @@ export function renderHistory(list: HTMLElement, raw: unknown, ctx: ViewContext)
               externalLink(row.backupUrl, row.backupName ?? row.backupUrl ?? t('dash')),
             )
           : null,
-        row.error ? el('div', { className: 'error small', text: row.error }) : null,
+        row.error ? el('div', { className: 'error small', text: localizeText(row.error, locale) }) : null,
       ),
     ),
   );

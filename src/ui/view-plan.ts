@@ -1,23 +1,24 @@
-// The plan from previewMigration(): what the run will do, what blocks it, what to watch.
+// What the next migration will change (previewMigration): the facts, then what blocks it and what to know.
 import type { Plan } from './contract';
 import { el, fact, replaceChildren, type ViewContext } from './dom';
 import { formatNumber, text } from './format';
+import type { PanelView } from './panel-state';
 
-function list(items: unknown, className: string): HTMLElement | null {
-  if (!Array.isArray(items) || items.length === 0) return null;
-  return el('ul', { className }, ...items.map((item) => el('li', { text: text(item) })));
+function notices(items: string[], id: string, tone: string, title: string): HTMLElement | null {
+  if (items.length === 0) return null;
+  return el(
+    'div',
+    { className: `notice ${tone}`, attrs: { id, ...(tone === 'notice-error' ? { role: 'alert' } : {}) } },
+    el('strong', { text: title }),
+    el('ul', { className: 'notice-list' }, ...items.map((item) => el('li', { text: item }))),
+  );
 }
 
-export function blockingOf(plan: Plan | null): string[] {
-  return plan && Array.isArray(plan.blocking) ? plan.blocking.map((b) => text(b)) : [];
-}
-
-/** `settled`: the migration is done, so what blocks another run is information, not a problem. */
 export function renderPlan(
   container: HTMLElement,
   plan: Plan | null,
+  view: PanelView['plan'],
   ctx: ViewContext,
-  settled = false,
 ): void {
   const { t, locale } = ctx;
   if (!plan) {
@@ -36,15 +37,20 @@ export function renderPlan(
             {},
             el('code', { text: text(c.header) }),
             ' ',
-            el('span', { className: 'secondary', text: t('plan_position', { position: text(c.position) }) }),
+            el('span', {
+              className: 'secondary',
+              text: t('plan_position', { position: formatNumber(c.position, locale) }),
+            }),
           ),
         ),
       )
     : t('dash');
-  const blocking = list(plan.blocking, 'notice-list blocking');
-  const warnings = list(plan.warnings, 'notice-list warnings');
   replaceChildren(
     container,
+    view.blocking.length === 0
+      ? el('p', { className: 'ok-text', attrs: { id: 'plan-ready' }, text: t('plan_ready') })
+      : notices(view.blocking, 'plan-blocking', 'notice-error', t('plan_blocking')),
+    notices(view.warnings, 'plan-warnings', 'notice-warn', t('plan_warnings')),
     el(
       'dl',
       { className: 'facts' },
@@ -63,24 +69,5 @@ export function renderPlan(
         'cells',
       ),
     ),
-    blocking
-      ? el(
-          'div',
-          {
-            className: settled ? 'notice notice-info' : 'notice notice-error',
-            attrs: { id: 'plan-blocking', role: 'alert' },
-          },
-          el('strong', { text: t('plan_blocking') }),
-          blocking,
-        )
-      : el('p', { className: 'ok-text', attrs: { id: 'plan-ready' }, text: t('plan_ready') }),
-    warnings
-      ? el(
-          'div',
-          { className: 'notice notice-warn', attrs: { id: 'plan-warnings' } },
-          el('strong', { text: t('plan_warnings') }),
-          warnings,
-        )
-      : null,
   );
 }

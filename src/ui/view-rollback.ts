@@ -1,44 +1,25 @@
-// Rollback: eligibility, the mode, the override when the window has passed, and the report afterwards.
-import type { Eligibility, RollbackReport } from './contract';
-import { el, externalLink, replaceChildren, badge, type ViewContext } from './dom';
-import { text } from './format';
+// Undo: whether it can be done now (from the PanelView), and the report of the undo this panel ran.
+import type { RollbackReport } from './contract';
+import { el, externalLink, replaceChildren, badge, byId, type ViewContext } from './dom';
+import { localizeText, text } from './format';
 import { safeUrl } from './history';
+import type { PanelView } from './panel-state';
 
-export function outsideWindow(e: Eligibility | null): boolean {
-  return (
-    !!e &&
-    !e.eligible &&
-    typeof e.days_since_migration === 'number' &&
-    typeof e.window_days === 'number' &&
-    e.days_since_migration > e.window_days
+export function renderRollback(view: PanelView['rollback'], window: number | null, ctx: ViewContext): void {
+  const toneClass = view.tone === 'ok' ? 'ok-text' : view.tone === 'warn' ? 'warn-text' : 'secondary';
+  replaceChildren(
+    byId('rollback-eligibility'),
+    view.message ? el('p', { className: toneClass, text: view.message }) : null,
   );
+  byId('rollback-form').hidden = !view.showForm;
+  byId('override-row').hidden = !view.offerOverride;
+  byId('override-label').textContent = ctx.t('rollback_override', { window: window ?? ctx.t('dash') });
+  byId<HTMLButtonElement>('rollback-button').disabled = !view.canRollBack;
+  renderRollbackReport(byId('rollback-result'), view.report, ctx);
 }
 
-function days(value: unknown, locale: string): string {
-  return typeof value === 'number' ? value.toLocaleString(locale, { maximumFractionDigits: 1 }) : '—';
-}
-
-export function renderEligibility(container: HTMLElement, e: Eligibility | null, ctx: ViewContext): void {
+function renderRollbackReport(container: HTMLElement, report: RollbackReport | null, ctx: ViewContext): void {
   const { t, locale } = ctx;
-  if (!e) {
-    replaceChildren(container);
-    return;
-  }
-  const message = e.eligible
-    ? t('rollback_eligible', {
-        days: days(e.days_since_migration, locale),
-        window: days(e.window_days, locale),
-      })
-    : t('rollback_not_eligible', { reason: e.reason ? text(e.reason) : t('rollback_no_reason') });
-  replaceChildren(container, el('p', { className: e.eligible ? 'ok-text' : 'warn-text', text: message }));
-}
-
-export function renderRollbackReport(
-  container: HTMLElement,
-  report: RollbackReport | null,
-  ctx: ViewContext,
-): void {
-  const { t } = ctx;
   if (!report) {
     replaceChildren(container);
     return;
@@ -74,7 +55,11 @@ export function renderRollbackReport(
         )
       : null,
     errors.length
-      ? el('ul', { className: 'notice-list error' }, ...errors.map((e) => el('li', { text: String(e) })))
+      ? el(
+          'ul',
+          { className: 'notice-list error' },
+          ...errors.map((e) => el('li', { text: localizeText(e, locale) })),
+        )
       : null,
   );
 }

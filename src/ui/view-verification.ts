@@ -1,7 +1,7 @@
 // The verification report: one row per check, pass or fail, expected and actual, first differences.
 import { CHECK_NAMES, type Check, type VerificationReport } from './contract';
 import { el, replaceChildren, badge, type ViewContext } from './dom';
-import { describeValue, differencesOf, formatTime, isPresent } from './format';
+import { describeValue, differencesOf, formatNumber, formatTime, isPresent } from './format';
 import { checkLabel } from './labels';
 
 function checkNames(report: VerificationReport): string[] {
@@ -10,17 +10,36 @@ function checkNames(report: VerificationReport): string[] {
   return [...known, ...present.filter((name) => !(CHECK_NAMES as readonly string[]).includes(name))];
 }
 
+/** Numbers as the locale writes them; anything else as describeValue does. */
+function valueText(value: unknown, locale: string): string {
+  return typeof value === 'number' ? formatNumber(value, locale) : describeValue(value);
+}
+
+/**
+ * A passed check's expectation in words ("0 on every data row") repeats its label; figures and lists are
+ * worth showing either way.
+ */
+function shownExpectation(check: Check): unknown {
+  return check.passed && typeof check.expected === 'string' ? undefined : check.expected;
+}
+
 function expectedActual(check: Check, ctx: ViewContext): HTMLElement | null {
   const actual = isPresent(check.actual) ? check.actual : check.found;
-  if (!isPresent(check.expected) && !isPresent(actual)) return null;
+  const expected = shownExpectation(check);
+  if (!isPresent(expected) && !isPresent(actual)) return null;
   const line = (label: string, value: unknown) =>
     isPresent(value)
-      ? el('div', {}, el('span', { className: 'secondary', text: `${label}: ` }), describeValue(value))
+      ? el(
+          'div',
+          {},
+          el('span', { className: 'secondary', text: `${label}: ` }),
+          valueText(value, ctx.locale),
+        )
       : null;
   return el(
     'div',
     { className: 'check-values' },
-    line(ctx.t('verify_expected'), check.expected),
+    line(ctx.t('verify_expected'), expected),
     line(ctx.t('verify_actual'), actual),
   );
 }
@@ -32,7 +51,10 @@ export function renderVerification(
 ): void {
   const { t, locale } = ctx;
   if (!report || !report.checks) {
-    replaceChildren(container);
+    replaceChildren(
+      container,
+      el('p', { className: 'secondary', attrs: { id: 'verify-none' }, text: t('verify_none') }),
+    );
     return;
   }
   const names = checkNames(report);

@@ -13,7 +13,7 @@ import {
   columnMapCacheKey,
   COLUMN_MAP_CACHE_INDEX,
 } from '../../src/core/column-map-cache';
-import { V3_MIGRATION } from '../../src/core/spec/v3';
+import { V3_MIGRATION } from '../support/specs';
 import { MemoryCache } from '../support/memory-cache';
 
 const V21: string[] = [...V21_HEADERS];

@@ -61,6 +61,7 @@ describe('the public contract', () => {
       checkRollbackEligibility: true,
       rollbackMigration: true,
       getMigrationHistory: true,
+      getSchemaInfo: true,
       getMigrationConfig: true,
       setMigrationConfig: true,
     };

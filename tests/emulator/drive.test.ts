@@ -111,3 +111,25 @@ test('folders: iterators over files and sub-folders skip trashed items', () => {
   );
   expect(r).toMatchObject({ ok: true, value: [['a.txt'], true, 'sub', true] });
 });
+
+// Folder.isTrashed / setTrashed: https://developers.google.com/apps-script/reference/drive/folder#isTrashed()
+// and https://developers.google.com/apps-script/reference/drive/folder#setTrashed(Boolean)
+test('folders: isTrashed says whether a folder is in the trash; setTrashed moves it in and out', () => {
+  const { world, backups, run } = setup();
+  const r = run(
+    `var f = DriveApp.getFolderById(b);
+     var before = f.isTrashed(); f.setTrashed(true);
+     var after = DriveApp.getFolderById(b).isTrashed();
+     var listed = DriveApp.getRootFolder().getFoldersByName('Backups').hasNext();
+     return [before, after, listed];`,
+    null,
+    backups.id,
+  );
+  expect(r).toMatchObject({ ok: true, value: [false, true, false] });
+  expect(world.drive.folders().find((folder) => folder.id === backups.id)?.trashed).toBe(true);
+  world.drive.setTrashed(backups.id, false);
+  expect(run('return DriveApp.getFolderById(b).isTrashed();', null, backups.id)).toMatchObject({
+    ok: true,
+    value: false,
+  });
+});

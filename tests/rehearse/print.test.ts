@@ -57,7 +57,7 @@ describe('progress bars', () => {
 
 const plan: Plan = {
   migration: 'v3.0',
-  sheet: { name: 'Operaciones', rows: 2500, columns: 66, header_row: 1 },
+  sheet: { name: 'Operaciones', rows: 2500, columns: 66, used_columns: 66, header_row: 1 },
   schema_detected: '2.1',
   columns_to_add: [
     { header: 'Ocupado_Por', position: 67, fill: '' },
@@ -76,6 +76,10 @@ describe('printed tables', () => {
   it('shows the plan with column letters, fills, cells and warnings', () => {
     const text = planText(plan);
     expect(text).toMatch(/2,500 data rows x 66 columns, header in row 1/);
+    const headerless = { ...plan, sheet: { ...plan.sheet, columns: 65 } };
+    expect(planText(headerless)).toMatch(
+      /2,500 data rows x 66 columns \(65 with a header\), header in row 1/,
+    );
     expect(text).toMatch(/Ocupado_Por\s+67 \(BO\)\s+empty/);
     expect(text).toMatch(/version\s+69 \(BQ\)\s+0/);
     expect(text).toMatch(/176,510 of 10,000,000 \(1\.8%\)/);

@@ -80,7 +80,13 @@ export class ScriptedWorld implements RehearsalWorld {
     const columns = this.grid[0].length;
     return {
       migration: 'v3.0',
-      sheet: { name: this.sheetName, rows: this.grid.length - 1, columns, header_row: 1 },
+      sheet: {
+        name: this.sheetName,
+        rows: this.grid.length - 1,
+        columns,
+        used_columns: columns,
+        header_row: 1,
+      },
       schema_detected: '2.1',
       columns_to_add: ADDED.map((header, i) => ({
         header,

@@ -13,7 +13,7 @@ import type {
   SheetPort,
   SpreadsheetPort,
 } from '../../src/core/ports';
-import { V3_MIGRATION } from '../../src/core/spec/v3';
+import { V3_MIGRATION } from './specs';
 import { MemoryCache } from './memory-cache';
 
 export type Calls = Record<string, number>;

@@ -2,7 +2,7 @@ import { advanceVerification, startVerification, type VerificationMode } from '.
 import type { VerificationReport } from '../../src/core/contract';
 import type { VerificationCursor } from '../../src/core/verify/types';
 import type { MigrationSpec } from '../../src/core/spec/migration-spec';
-import { V3_MIGRATION } from '../../src/core/spec/v3';
+import { V3_MIGRATION } from './specs';
 import type { VerifyWorld } from './verify-fakes';
 
 export const HEADERS = ['id', 'NV', 'TAG_SPOOL', 'Ubicación', 'Rev.', 'Tipo Armado', 'Precio Total'];

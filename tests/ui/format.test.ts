@@ -2,7 +2,8 @@ import { translator } from '../../src/ui/i18n';
 import {
   describeValue,
   differencesOf,
-  EtaTracker,
+  localizeText,
+  formatNumber,
   formatDuration,
   formatTime,
   percent,
@@ -21,29 +22,34 @@ describe('percent', () => {
   });
 });
 
-describe('EtaTracker', () => {
-  it('has no estimate until progress has advanced, then extrapolates the observed rate', () => {
-    const eta = new EtaTracker();
-    expect(eta.observe('initialize_versions', { done: 0, total: 20000 }, 0)).toBeNull();
-    expect(eta.observe('initialize_versions', { done: 0, total: 20000 }, 5000)).toBeNull();
-    // 5,000 rows in 10 s: 500 rows/s, 15,000 left -> 30 s
-    expect(eta.observe('initialize_versions', { done: 5000, total: 20000 }, 10000)).toBeCloseTo(30);
-  });
-
-  it('starts over when the step goes backwards (a new run)', () => {
-    const eta = new EtaTracker();
-    eta.observe('s', { done: 100, total: 200 }, 0);
-    expect(eta.observe('s', { done: 10, total: 200 }, 1000)).toBeNull();
-    expect(eta.observe('s', { done: 20, total: 200 }, 2000)).toBeCloseTo(18);
+describe('formatDuration', () => {
+  it('says a time left as a person would: tens of seconds, whole minutes, hours and five minutes', () => {
+    expect(formatDuration(0.2, t)).toBe('10 s');
+    expect(formatDuration(42, t)).toBe('50 s');
+    expect(formatDuration(125, t)).toBe('3 min');
+    expect(formatDuration(3 * 3600 + 60 * 7, t)).toBe('3 h 5 min');
+    expect(formatDuration(3 * 3600 + 60 * 58, t)).toBe('4 h');
+    expect(formatDuration(26 * 3600 + 60 * 40, t)).toBe('27 h');
   });
 });
 
-describe('formatDuration', () => {
-  it('writes seconds, minutes and hours', () => {
-    expect(formatDuration(0.2, t)).toBe('1 s');
-    expect(formatDuration(42, t)).toBe('42 s');
-    expect(formatDuration(125, t)).toBe('2 min 5 s');
-    expect(formatDuration(3 * 3600 + 60 * 7, t)).toBe('3 h 7 min');
+describe('numbers and times in the locale', () => {
+  it('groups digits and writes dates the locale’s way', () => {
+    expect(formatNumber(24275, 'en-US')).toBe('24,275');
+    expect(formatNumber(24275, 'es')).toBe('24.275');
+    expect(formatNumber(null, 'es')).toBe('—');
+  });
+
+  it('rewrites ISO times and bare counts inside a server text, and leaves names and ids alone', () => {
+    const out = localizeText(
+      'Run v3.0-20261124T120001Z was rolled back (2026-11-24T12:00:18.468Z); 24275 of 10000000 cells; ZEUES (v3.0 backup 2026-11-24 12.00.01 UTC)',
+      'en-US',
+    );
+    expect(out).toContain('Run v3.0-20261124T120001Z was rolled back (');
+    expect(out).not.toContain('2026-11-24T12:00:18.468Z');
+    expect(out).toContain('Nov 24, 2026');
+    expect(out).toContain('24,275 of 10,000,000 cells');
+    expect(out).toContain('ZEUES (v3.0 backup 2026-11-24 12.00.01 UTC)');
   });
 });
 

@@ -13,9 +13,9 @@ describe('history rows', () => {
     });
     expect(row).toEqual({
       kind: 'migration',
+      migration: null,
       runId: 'r1',
-      outcome: 'state',
-      state: 'done',
+      outcome: 'succeeded',
       startedAt: '2026-11-24T12:00:00.000Z',
       completedAt: '2026-11-24T12:01:00.000Z',
       backupName: 'ZEUES v3.0 2026-11-24',
@@ -29,13 +29,24 @@ describe('history rows', () => {
       toHistoryRow({ kind: 'rollback', success: false, error: { step: 'restore', message: 'no backup' } }),
     ).toMatchObject({
       kind: 'rollback',
-      outcome: 'failure',
+      outcome: 'failed',
       runId: null,
       startedAt: null,
       error: 'restore: no backup',
     });
-    expect(toHistoryRow('garbage')).toMatchObject({ kind: 'other', outcome: 'unknown' });
+    expect(toHistoryRow('garbage')).toMatchObject({ kind: 'other', outcome: null });
     expect(toHistoryRows({ not: 'a list' })).toEqual([]);
+  });
+
+  it('speaks of every kind in one vocabulary of outcomes', () => {
+    const outcomes = [
+      { kind: 'migration', state: 'done' },
+      { kind: 'verification', state: 'passed' },
+      { kind: 'rollback', state: 'done', success: true },
+      { kind: 'verification', state: 'failed' },
+      { kind: 'migration', state: 'paused' },
+    ].map((e) => toHistoryRow(e).outcome);
+    expect(outcomes).toEqual(['succeeded', 'succeeded', 'succeeded', 'failed', 'paused']);
   });
 
   it('never turns a javascript: or data: address into a link', () => {

@@ -1,4 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { dictionaries, pickLanguage, translator } from '../../src/ui/i18n';
+
+const UI = path.resolve(__dirname, '../../src/ui');
+
+/** Every key the panel's code and page name literally: t('key'), data-i18n="key", `prefix_${...}` families. */
+function keysUsed(): { literal: string[]; prefixes: string[] } {
+  const literal = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const file of fs.readdirSync(UI)) {
+    const source = fs.readFileSync(path.join(UI, file), 'utf8');
+    for (const m of source.matchAll(/\bt\(\s*'([a-z0-9_]+)'/g)) literal.add(m[1]);
+    for (const m of source.matchAll(/data-i18n="([a-z0-9_]+)"/g)) literal.add(m[1]);
+    for (const m of source.matchAll(/t\(\s*`([a-z0-9_]+)\$\{/g)) prefixes.add(m[1]);
+    for (const m of source.matchAll(/lookup\(t, '([a-z0-9_]+)'/g)) prefixes.add(m[1]);
+  }
+  return { literal: [...literal], prefixes: [...prefixes] };
+}
 
 describe('sidebar texts', () => {
   it('has the same keys in English and Spanish, none of them empty', () => {
@@ -10,6 +28,17 @@ describe('sidebar texts', () => {
         ([, v]) => typeof v !== 'string' || v.trim() === '',
       );
       expect(empty).toEqual([]);
+    }
+  });
+
+  it('has every key the panel uses, in both languages', () => {
+    const { literal, prefixes } = keysUsed();
+    expect(literal.length).toBeGreaterThan(100);
+    for (const language of ['en', 'es'] as const) {
+      expect(literal.filter((key) => !(key in dictionaries[language]))).toEqual([]);
+      for (const prefix of prefixes) {
+        expect(Object.keys(dictionaries[language]).some((key) => key.startsWith(prefix))).toBe(true);
+      }
     }
   });
 
@@ -52,7 +81,7 @@ describe('pickLanguage', () => {
 describe('translator', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     const t = translator('es');
-    expect(t('run_progress', { done: '5', total: '10' })).toBe('5 de 10');
-    expect(t('run_progress', { done: '5' })).toBe('5 de {total}');
+    expect(t('run_progress', { done: '5', total: '10' })).toBe('5 de 10 filas');
+    expect(t('run_progress', { done: '5' })).toBe('5 de {total} filas');
   });
 });

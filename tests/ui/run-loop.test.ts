@@ -1,5 +1,5 @@
 import type { Status } from '../../src/ui/contract';
-import { driveRun } from '../../src/ui/run-loop';
+import { driveRun, withPolling } from '../../src/ui/run-loop';
 
 function status(state: Status['state'], done = 0): Status {
   return {
@@ -74,5 +74,45 @@ describe('driveRun', () => {
     const end = await driveRun(server, async () => status('done', 30), { onStatus: () => undefined });
     expect(end.reason).toBe('finished');
     expect(server.continueMigration).not.toHaveBeenCalled();
+  });
+});
+
+describe('withPolling', () => {
+  it('reads the status while the slice is in flight, one read at a time, and drops a read that ends after it', async () => {
+    jest.useFakeTimers();
+    try {
+      let finishSlice: (s: Status) => void = () => undefined;
+      const slice = new Promise<Status>((resolve) => (finishSlice = resolve));
+      let reads = 0;
+      let pendingRead: ((s: Status) => void) | null = null;
+      const seen: number[] = [];
+      const polled = withPolling(slice, {
+        everyMs: 100,
+        read: () => {
+          reads += 1;
+          return new Promise<Status>((resolve) => (pendingRead = resolve));
+        },
+        onStatus: (s) => seen.push(s.steps[0].progress!.done),
+      });
+      jest.advanceTimersByTime(350); // three ticks, but the first read has not come back: one read only
+      expect(reads).toBe(1);
+      pendingRead!(status('paused', 10));
+      await Promise.resolve();
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(seen).toEqual([10]);
+      jest.advanceTimersByTime(100);
+      expect(reads).toBe(2);
+      finishSlice(status('done', 30));
+      expect((await polled).state).toBe('done');
+      pendingRead!(status('paused', 20)); // came back after the slice: older than its answer
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(seen).toEqual([10]);
+      jest.advanceTimersByTime(1000);
+      expect(reads).toBe(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

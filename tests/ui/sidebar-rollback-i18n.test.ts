@@ -1,11 +1,13 @@
-// The sidebar in Debian's chromium against the built bundle in the emulator: the rollback flow with its second
-// confirmation and window override, and the Spanish interface chosen from the user's locale.
+// The panel in Chromium against the built bundle in the emulator: undo with its second confirmation and the
+// window override, the state after an undo (no stale results), and the Spanish panel chosen from the locale.
+import type { Page } from 'playwright-core';
 import { World } from '../../emulator';
 import { en } from '../../src/ui/messages-en';
 import { es } from '../../src/ui/messages-es';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
-import { emulatorHandler } from '../support/script-run-bridge';
+import { emulatorHandler, type ScriptRunHandler } from '../support/script-run-bridge';
 import { openSidebar, screenshot, serveSidebar, useSidebarBrowser } from './browser';
+import { expectAboveTheFold } from './shots';
 
 jest.setTimeout(120_000);
 
@@ -20,10 +22,31 @@ function migratedWorld(rows: number, user?: { locale?: string }) {
   return { world, ss };
 }
 
-test('rollback asks a second time, then removes the v3.0 columns and shows its report', async () => {
+const openAll = (page: Page) =>
+  page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+
+/** The panel's English texts (placeholders cut out) found as whole words in what the page shows. */
+async function englishShown(page: Page): Promise<string[]> {
+  const visible = await page.evaluate(() => document.body.innerText);
+  const fragments = Object.entries(en)
+    .filter(([key, value]) => value !== es[key as keyof typeof es])
+    .flatMap(([, value]) => value.split(/\{\w+\}/))
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^[.,:;…]+|[.,:;…]+$/g, '')
+        .trim(),
+    )
+    .filter((part) => part.length > 3 && /\p{L}{3}/u.test(part));
+  return [...new Set(fragments)].filter((part) =>
+    new RegExp(`(^|[^\\p{L}])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(visible),
+  );
+}
+
+test('undo asks a second time, then shows the undone state with nothing stale from before', async () => {
   const { world, ss } = migratedWorld(800);
   const v21Header = (ss.sheet('Operaciones').values()[0] as string[]).slice(0, -3);
-  const { page, calls } = await openSidebar(
+  const { page, calls, pageErrors } = await openSidebar(
     harness.browser(),
     harness.served(),
     emulatorHandler(world, ss.id),
@@ -31,9 +54,10 @@ test('rollback asks a second time, then removes the v3.0 columns and shows its r
   await page.waitForSelector('body[data-state=ready]');
   await page.click('#rollback-section summary');
   await page.waitForSelector('#rollback-eligibility .ok-text');
-  expect(await page.textContent('#rollback-eligibility')).toMatch(
-    /^Eligible: 0 days since the migration, window of 7 days\.$/,
+  expect(await page.textContent('#rollback-eligibility')).toBe(
+    'It can be undone: 0 days since the migration, of 7 allowed.',
   );
+  expect(await page.textContent('#verify-summary')).toBe('All 7 checks passed.');
 
   await page.check('#mode-columns');
   await page.click('#rollback-button');
@@ -46,22 +70,41 @@ test('rollback asks a second time, then removes the v3.0 columns and shows its r
 
   await page.click('#rollback-button');
   await page.click('#rollback-confirm-button');
-  await page.waitForSelector('#rollback-summary');
-  expect(await page.textContent('#rollback-summary')).toBe('Rollback complete.');
-  const rollbacks = calls.filter((c) => c.fn === 'rollbackMigration');
-  expect(rollbacks.map((c) => c.args)).toEqual([[{ mode: 'columns', confirm: true }]]);
+  await page.waitForSelector('#summary[data-phase=rolled_back]');
+  await page.waitForSelector('#plan-ready', { state: 'attached' });
+  expect(calls.filter((c) => c.fn === 'rollbackMigration').map((c) => c.args)).toEqual([
+    [{ mode: 'columns', confirm: true }],
+  ]);
   expect(ss.sheet('Operaciones').values()[0]).toEqual(v21Header);
   expect(ss.metadata('schema_version')).toBe('2.1');
-  await page.waitForFunction(
-    () => document.querySelector('[data-field=result]')?.textContent === 'Rolled back',
-  );
-  await page.click('#history-section summary');
-  await page.waitForSelector('.history-entry[data-kind=rollback]');
+
+  await expectAboveTheFold(page);
+  await page.setViewportSize({ width: 300, height: 900 });
+  await openAll(page);
+  expect(await page.textContent('#headline')).toBe('Undone: the sheet is back at schema v2.1');
+  expect(await page.textContent('#rollback-summary')).toBe('Undone.');
+  expect(await page.textContent('#rollback-eligibility')).toBe('');
+  const shown = await page.evaluate(() => document.body.innerText);
+  // Nothing from the migration just undone: its checks, "cannot be undone", a missing backup.
+  expect(shown).not.toMatch(/checks passed|Number of columns|cannot be undone|No backup/);
+  expect(await page.isHidden('#checks-section')).toBe(true);
+  expect(await page.textContent('[data-field=backup] a')).toMatch(/^ZEUES \(v3\.0 backup /);
+  // Disabled means disabled: nothing to undo, so no undo button to press.
+  expect(await page.isHidden('#rollback-form')).toBe(true);
+  expect(await page.isDisabled('#rollback-button')).toBe(true);
+  // The one action is to migrate again, with the fresh plan of the sheet as it is now (66 columns).
+  expect(await page.textContent('#primary-button')).toBe('Migrate to v3.0');
+  expect(await page.isEnabled('#primary-button')).toBe(true);
+  expect(await page.textContent('[data-field=columns]')).toBe(String(v21Header.length));
+  const badges = await page.$$eval('.history-entry .badge', (nodes) => nodes.map((n) => n.textContent));
+  // The undo, the migration and the checks it made: one vocabulary for all three.
+  expect(badges).toEqual(['Succeeded', 'Succeeded', 'Succeeded']);
+  expect(pageErrors).toEqual([]);
   await screenshot(page, 'rollback-done');
   await page.context().close();
 });
 
-test('outside the rollback window, rolling back needs the override box and sends override_window', async () => {
+test('outside the window, undo needs the override box; the disabled button does nothing', async () => {
   const { world, ss } = migratedWorld(400);
   world.clock.advance(8 * DAY);
   const { page, calls } = await openSidebar(
@@ -72,8 +115,12 @@ test('outside the rollback window, rolling back needs the override box and sends
   await page.waitForSelector('body[data-state=ready]');
   await page.click('#rollback-section summary');
   await page.waitForSelector('#override-row:not([hidden])');
+  expect(await page.textContent('#rollback-eligibility .warn-text')).toMatch(/^It cannot be undone: /);
   expect(await page.isDisabled('#rollback-button')).toBe(true);
+  await page.click('#rollback-button', { force: true });
+  expect(await page.isVisible('#rollback-confirm')).toBe(false);
   await page.check('#override-window');
+  expect(await page.isEnabled('#rollback-button')).toBe(true);
   await page.check('#mode-full');
   await page.click('#rollback-button');
   expect(await page.textContent('#rollback-confirm-text')).toBe(en.rollback_confirm_full);
@@ -86,39 +133,61 @@ test('outside the rollback window, rolling back needs the override box and sends
   await page.context().close();
 });
 
-test('a Spanish-speaking user gets the whole sidebar in Spanish from the locale the server passes', async () => {
+test('a Spanish session: the whole panel in Spanish during a run and once done, numbers the Spanish way', async () => {
   const world = new World({ user: { locale: 'es' } });
-  const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 300 }));
+  const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 12_000 }));
+  world.call('setMigrationConfig', [{ time_budget_seconds: 30 }], { activeSpreadsheet: ss.id });
   world.run('menuOpenSidebar', [], { activeSpreadsheet: ss.id, via: 'menu' });
   const sidebar = world.ui.sidebars[world.ui.sidebars.length - 1];
   const spanishPage = await serveSidebar(() => sidebar.html);
+  const run = emulatorHandler(world, ss.id);
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let slices = 0;
+  const handler: ScriptRunHandler = async (fn, args) => {
+    if (fn === 'continueMigration' && slices++ === 0) await gate;
+    return run(fn, args);
+  };
   try {
     // The browser says English: the language must come from the template's data-locale.
-    const { page } = await openSidebar(harness.browser(), spanishPage, emulatorHandler(world, ss.id), {
+    const { page, pageErrors } = await openSidebar(harness.browser(), spanishPage, handler, {
       locale: 'en-US',
     });
     await page.waitForSelector('body[data-state=ready]');
-    await page.waitForSelector('#plan-ready');
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     expect(await page.getAttribute('html', 'lang')).toBe('es');
-    expect(await page.textContent('h1')).toBe(es.app_title);
-    expect(await page.textContent('#run-button')).toBe(es.run_start);
-    expect(await page.textContent('#plan-ready')).toBe(es.plan_ready);
-    expect(await page.textContent('[data-step=create_backup] .step-name')).toBe(es.step_create_backup);
+    await openAll(page);
+    expect(await englishShown(page)).toEqual([]);
+    expect(await page.textContent('[data-field=rows]')).toBe('12.000');
+    expect(await page.textContent('[data-field=cells]')).toMatch(
+      /^\d{1,3}(\.\d{3})+ de 10\.000\.000 permitidas$/,
+    );
+    await screenshot(page, 'spanish-ready');
 
-    const visible = await page.evaluate(() => document.body.innerText);
-    const english = Object.entries(en)
-      .filter(
-        ([key, value]) => value !== es[key as keyof typeof es] && !value.includes('{') && value.length > 3,
-      )
-      .map(([, value]) => value)
-      // As whole words: 'Result' inside 'Resultado' is Spanish.
-      .filter((value) =>
-        new RegExp(`(^|[^\\p{L}])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(
-          visible,
-        ),
-      );
-    expect(english).toEqual([]);
+    await page.click('#primary-button');
+    await page.waitForSelector('#summary[data-phase=running] [role=progressbar]');
+    expect(await page.textContent('#headline')).toBe('Migrando a v3.0');
+    expect(await page.textContent('#run-eta')).toMatch(
+      /^Aprox\. \d+ (s|min) con este panel abierto; aprox\. \d+ h/,
+    );
+    expect(await page.textContent('#current-progress')).toMatch(
+      // Spanish groups thousands from five digits on: 1000, 12.000.
+      /^(\d{1,4}|\d{1,3}(\.\d{3})+) de 12\.000 filas$/,
+    );
+    expect(await englishShown(page)).toEqual([]);
+    await expectAboveTheFold(page);
+    await screenshot(page, 'spanish-running');
+    release();
+
+    await page.waitForSelector('#summary[data-phase=done]', { timeout: 90_000 });
+    await page.waitForSelector('#rollback-eligibility .ok-text');
+    await openAll(page);
+    expect(await page.textContent('#headline')).toBe('La hoja está en el esquema v3.0');
+    expect(await page.textContent('[data-step=test_smoke] .step-name')).toBe(es.step_test_smoke);
+    expect(await englishShown(page)).toEqual([]);
+    expect(await page.textContent('[data-field=updated]')).toMatch(
+      /^Actualizado \d{1,2} nov 2026, \d{1,2}:\d{2}$/,
+    );
+    expect(pageErrors).toEqual([]);
     await screenshot(page, 'spanish');
     await page.context().close();
   } finally {
@@ -133,7 +202,7 @@ test('?hl=es picks Spanish even when the browser and the template say nothing', 
     query: '?hl=es',
   });
   await page.waitForSelector('body[data-state=ready]');
-  expect(await page.textContent('#preview-button')).toBe(es.plan_preview);
+  expect(await page.textContent('#primary-button')).toBe('Migrar a v3.0');
   expect(await page.textContent('[data-step=test_smoke] .step-status')).toBe(es.step_pending);
   await page.context().close();
 });

@@ -64,7 +64,9 @@ export function migrationConfig(services: Services): MigrationConfig {
 
 export function updateMigrationConfig(services: Services, partial: unknown): MigrationConfig {
   const current = readConfig(services.properties.getAll());
-  return plain(saveConfig(services.properties, current, partial));
+  return plain(
+    saveConfig(services.properties, current, partial, (folderId) => services.drive.assertFolder(folderId)),
+  );
 }
 
 export function migrationHistory(services: Services): HistoryEntry[] {

@@ -8,9 +8,13 @@ import type { Grid, SheetPort } from '../ports';
 import { BASELINE_KEY, type CompareCursor, encode, step } from './checkpoint';
 import type { RunContext } from './context';
 import type { StepOutcome } from './steps';
+import { MAX_CELLS_PER_READ } from '../verify/block-reader';
 
-/** Cells per read call; a chunk reads values and formulas of the original and of the copy. */
-export const COMPARE_CELLS_PER_READ = 1_000_000;
+/**
+ * Cells per read call, the same as the verification's (MAX_CELLS_PER_READ: the largest reads Sheets handles
+ * well); a chunk reads values and formulas of the original and of the copy.
+ */
+export const COMPARE_CELLS_PER_READ = MAX_CELLS_PER_READ;
 
 export function compareChunkRows(columns: number): number {
   const blocks = Math.floor(COMPARE_CELLS_PER_READ / Math.max(1, columns) / DIGEST_BLOCK_ROWS);
@@ -67,24 +71,9 @@ export function createBackup(ctx: RunContext): StepOutcome {
   if (cursor.next < rows || (rows === 0 && !ctx.checkpoint.compare)) {
     const copy = copySheet(ctx);
     const wholeCells = plan.last_row * plan.last_column;
-    if (
-      cursor.next === 0 &&
-      !cursor.pending &&
-      ctx.planValues &&
-      copy.readDataRange &&
-      ctx.sheet.readDataRangeFormulas &&
-      ctx.reads.fits(3, 3 * wholeCells)
-    ) {
+    if (cursor.next === 0 && !cursor.pending && ctx.planValues && ctx.reads.fits(3, 3 * wholeCells)) {
       compareWhole(ctx, copy, cursor, ctx.planValues);
       progress.done = cursor.next;
-    } else if (cursor.next === 0 && !cursor.pending) {
-      const extent = copy.extent ? copy.extent() : copy.dimensions();
-      if (extent.lastRow !== plan.last_row || extent.lastColumn !== plan.last_column) {
-        throw mismatch(
-          ctx,
-          `the copy has ${extent.lastRow} rows x ${extent.lastColumn} columns, the sheet had ${plan.last_row} x ${plan.last_column}`,
-        );
-      }
     }
     while (cursor.next < rows || !ctx.checkpoint.compare) {
       // The original's side of a block, then the copy's: each side is one unit of reads, sized to the time left.
@@ -162,14 +151,34 @@ function nextRows(ctx: RunContext, cursor: CompareCursor): number {
 /** `count` data rows of a sheet from cursor.next, with the header row first when cursor.next is 0. */
 function readSide(ctx: RunContext, sheet: SheetPort, cursor: CompareCursor, count: number): Rows {
   const plan = ctx.plan;
-  const width = plan.last_column;
   const withHeader = cursor.next === 0;
   const firstRow = plan.header_row + 1 + cursor.next - (withHeader ? 1 : 0);
-  const readRows = count + (withHeader ? 1 : 0);
+  return readRows(sheet, firstRow, count + (withHeader ? 1 : 0), plan.last_column);
+}
+
+function readRows(sheet: SheetPort, firstRow: number, rows: number, width: number): Rows {
   return {
-    values: sheet.readValues(firstRow, 1, readRows, width),
-    formulas: sheet.readFormulas(firstRow, 1, readRows, width),
+    values: sheet.readValues(firstRow, 1, rows, width),
+    formulas: sheet.readFormulas(firstRow, 1, rows, width),
   };
+}
+
+/**
+ * Reads the copy's side. The copy is read over the plan's extent, not asked for its own: a copy smaller than the
+ * sheet was fails these reads (outside its grid), and data past the plan's extent, which only an edit of the sheet
+ * after the plan can put there, is the verification's to find: it reads the migrated sheet's real extent.
+ */
+function readCopy(ctx: RunContext, read: () => Rows): Rows {
+  try {
+    return read();
+  } catch (error) {
+    const message = (error as Error).message;
+    if (!/outside the dimensions/i.test(message)) throw error;
+    throw mismatch(
+      ctx,
+      `the copy is smaller than the sheet's ${ctx.plan.last_row} rows x ${ctx.plan.last_column} columns`,
+    );
+  }
 }
 
 function readOriginal(ctx: RunContext, cursor: CompareCursor, count: number): Rows {
@@ -201,7 +210,11 @@ function digestSide(
 /** Reads the copy's side of the pending block and compares its digests with the original's. */
 function compareCopy(ctx: RunContext, copy: SheetPort, cursor: CompareCursor): void {
   const pending = cursor.pending as NonNullable<CompareCursor['pending']>;
-  const theirs = digestSide(ctx, readSide(ctx, copy, cursor, pending.rows), cursor);
+  const theirs = digestSide(
+    ctx,
+    readCopy(ctx, () => readSide(ctx, copy, cursor, pending.rows)),
+    cursor,
+  );
   settle(ctx, cursor, pending, theirs);
 }
 
@@ -228,26 +241,14 @@ function settle(
   delete cursor.pending;
 }
 
-/** A small sheet: the plan's values, and both data ranges read whole (their sizes are the dimensions compared). */
+/** A small sheet: the plan's values and the data range's formulas, against the copy read over the same extent. */
 function compareWhole(ctx: RunContext, copy: SheetPort, cursor: CompareCursor, values: Grid): void {
   const plan = ctx.plan;
-  const formulas = ctx.planFormulas ?? (ctx.sheet.readDataRangeFormulas as () => string[][])();
-  const copied = (copy.readDataRange as () => Grid)();
-  const copiedWidth = copied.length > 0 ? copied[0].length : 0;
-  if (copied.length !== plan.last_row || copiedWidth !== plan.last_column) {
-    throw mismatch(
-      ctx,
-      `the copy has ${copied.length} rows x ${copiedWidth} columns, the sheet had ${plan.last_row} x ${plan.last_column}`,
-    );
-  }
-  const copiedFormulas = (copy.readDataRangeFormulas as () => string[][])();
+  const formulas = ctx.planFormulas ?? ctx.sheet.readFormulas(1, 1, plan.last_row, plan.last_column);
   const from = plan.header_row - 1;
+  const copied = readCopy(ctx, () => readRows(copy, from + 1, plan.last_row - from, plan.last_column));
   const mine = digestSide(ctx, { values: values.slice(from), formulas: formulas.slice(from) }, cursor);
-  const theirs = digestSide(
-    ctx,
-    { values: copied.slice(from), formulas: copiedFormulas.slice(from) },
-    cursor,
-  );
+  const theirs = digestSide(ctx, copied, cursor);
   settle(ctx, cursor, mine, theirs);
   ctx.checkpoint.compare = cursor;
 }

@@ -124,13 +124,24 @@ function isStore(source: Record<string, string> | KeyValueStore): source is KeyV
   );
 }
 
-/** Validates `partial`, merges it over the stored config and saves it in one write. Returns the new config. */
+/**
+ * Validates `partial`, merges it over the stored config and saves it in one write. Returns the new config. A new
+ * backup folder must be one the backup can go to: `assertFolder` throws when it is missing or in the trash.
+ */
 export function saveConfig(
   store: KeyValueStore,
   current: MigrationConfig,
   partial: unknown,
+  assertFolder: (folderId: string) => void = () => undefined,
 ): MigrationConfig {
   const next: MigrationConfig = { ...current, ...validateConfigPatch(partial) };
+  if (next.backup_folder_id !== '' && next.backup_folder_id !== current.backup_folder_id) {
+    try {
+      assertFolder(next.backup_folder_id);
+    } catch (error) {
+      throw new Error(`Setting "backup_folder_id" was not saved: ${(error as Error).message}`);
+    }
+  }
   store.setMany({ [CONFIG_KEY]: JSON.stringify(next) });
   return next;
 }

@@ -18,6 +18,11 @@ export class RunContext {
   planValues: Grid | null = null;
   /** The data range's formulas, when the edit check already read them in this execution. */
   planFormulas: string[][] | null = null;
+  /**
+   * The header row's texts from column 1 on, as read or written in this execution (null when not known): the plan's
+   * read (blank past the last column), updated by add_v3_columns, so verify_schema need not read it back.
+   */
+  knownHeaders: string[] | null = null;
   /** create_backup opened the copy and finished comparing it with the sheet in this execution. */
   backupChecked = false;
   /** The stored checkpoint says an earlier execution may have written the report file (see report_intent). */
@@ -60,8 +65,8 @@ export class RunContext {
       const sheet = this.spreadsheet.sheet(this.plan.sheet_name);
       if (!sheet) {
         throw new Error(
-          `Sheet "${this.plan.sheet_name}" disappeared while the migration was running. Restore it (or roll back ` +
-            'from the backup), then resume.',
+          `Sheet "${this.plan.sheet_name}" disappeared while the migration was running. Restore it, then resume; ` +
+            'or roll back from the backup.',
         );
       }
       this.sheetHandle = sheet;

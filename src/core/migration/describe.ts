@@ -1,9 +1,19 @@
 // Plain-text summaries of a Plan and a Status for the menu's alerts.
 import type { Plan, Status } from '../contract';
 
+/** "66 columns", or "66 columns (65 with a header)" when some have none. */
+export function sheetColumns(plan: Plan): string {
+  const { columns } = plan.sheet;
+  const used = plan.sheet.used_columns ?? columns;
+  const count = (n: number) => n.toLocaleString('en-US');
+  return used === columns
+    ? `${count(used)} columns`
+    : `${count(used)} columns (${count(columns)} with a header)`;
+}
+
 export function describePlan(plan: Plan): string {
   const lines = [
-    `Sheet "${plan.sheet.name}": ${plan.sheet.rows} data rows, ${plan.sheet.columns} columns (schema ${plan.schema_detected}).`,
+    `Sheet "${plan.sheet.name}": ${plan.sheet.rows} data rows, ${sheetColumns(plan)} (schema ${plan.schema_detected}).`,
   ];
   if (plan.columns_to_add.length > 0) {
     lines.push(

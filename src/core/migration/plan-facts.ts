@@ -1,7 +1,7 @@
 // The live facts a plan depends on, read from the spreadsheet, Drive and the triggers. Reads only, except
 // assertCanEdit, which runs when a run starts (never in the dry run).
 import { headerText, normaliseHeader } from '../column-map';
-import type { CellValue, Grid, Services, SpreadsheetPort } from '../ports';
+import type { CellValue, Grid, Services, SheetPort, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { DEFAULT_MS_PER_CELL, EXECUTION_LIMIT_MS, STARTUP_MS } from '../read-pace';
 import type { MigrationConfig } from '../contract';
@@ -23,10 +23,14 @@ export interface PlanFacts {
   backup_folder_id: string;
   folder_problem: string | null;
   trigger_count: number;
+  /** Columns (1-based) with a blank header that hold data below it; blank-headed empty columns are not listed. */
+  headerless_with_data: number[];
   /** The header row's first cell as read (the edit-access probe may write it back). */
   first_cell: CellValue;
   /** The whole data range when the sheet was small enough to read at once (kept in memory only). */
   values: Grid | null;
+  /** Its formulas ('' where none), when they were read with it. */
+  formulas: string[][] | null;
   /**
    * Per new column that is already on the sheet and has a fill: how many of its data cells are blank (the
    * cells initialize_versions would fill). Columns still to add are not listed.
@@ -60,6 +64,8 @@ export function readPlanFacts(
   spreadsheet: SpreadsheetPort,
   spec: MigrationSpec,
   config: MigrationConfig,
+  /** Whether a read of that many cells fits the time left, once one is measured (default: a dry run's rule). */
+  readFits?: (cells: number, measuredMs: number) => boolean,
 ): PlanFacts {
   const sheet = spreadsheet.sheet(config.target_sheet);
   const grids = spreadsheet.gridSizes
@@ -73,15 +79,17 @@ export function readPlanFacts(
   let headers: string[] = [];
   let firstCell: CellValue = '';
   let values: Grid | null = null;
+  let formulas: string[][] | null = null;
   if (sheet) {
     const grid = grids.find((candidate) => candidate.name === config.target_sheet);
-    if (sheet.readDataRange && grid && grid.maxRows * grid.maxColumns <= WHOLE_READ_CELLS) {
-      // A small sheet is read whole: its size comes with it, and the backup check reuses the values.
-      values = sheet.readDataRange();
-      const empty = values.length === 1 && values[0].length === 1 && values[0][0] === '';
-      lastRow = empty ? 0 : values.length;
-      lastColumn = empty ? 0 : values[0].length;
-      if (empty) values = null;
+    if (
+      grid &&
+      grid.maxRows > 0 &&
+      grid.maxColumns > 0 &&
+      grid.maxRows * grid.maxColumns <= WHOLE_READ_CELLS
+    ) {
+      const whole = readWholeGrid(services, sheet, grid, readFits ?? dryRunFits);
+      ({ lastRow, lastColumn, values, formulas } = whole);
     } else {
       const extent = sheet.extent ? sheet.extent() : sheet.dimensions();
       lastRow = extent.lastRow;
@@ -95,6 +103,11 @@ export function readPlanFacts(
   }
   const blankCells: Record<string, number> = {};
   const dataRows = Math.max(0, lastRow - spec.headerRow);
+  const blankHeaders = headers.map((text, i) => (text.trim() === '' ? i + 1 : 0)).filter((c) => c > 0);
+  const headerlessWithData =
+    sheet && dataRows > 0 && blankHeaders.length > 0
+      ? columnsHoldingData(sheet, values, spec.headerRow + 1, lastRow, blankHeaders)
+      : [];
   if (sheet && dataRows > 0) {
     for (const column of spec.newColumns) {
       if (column.fill === '') continue;
@@ -121,11 +134,109 @@ export function readPlanFacts(
     grids,
     backup_folder_id: folder.id,
     folder_problem: folder.problem,
+    headerless_with_data: headerlessWithData,
     trigger_count: mayPause(grids, config) && services.triggers.count ? services.triggers.count() : 0,
     first_cell: firstCell,
     values,
+    formulas,
     blank_cells: blankCells,
   };
+}
+
+/** A dry run does little besides its reads: the formulas may take as long again as the values took. */
+function dryRunFits(_cells: number, measuredMs: number): boolean {
+  return measuredMs <= (EXECUTION_LIMIT_MS - STARTUP_MS) / 4;
+}
+
+/**
+ * A small sheet read whole: the grid's values and formulas, in two calls. The extent is the last row and column
+ * with content (a value or a formula, as getLastRow and getLastColumn count it), so the grid, whose size the plan
+ * knows already, is read instead of asking for the data range first. When the formulas would not fit the time
+ * left, the extent is asked for instead. The backup check reuses both reads.
+ */
+function readWholeGrid(
+  services: Services,
+  sheet: NonNullable<ReturnType<SpreadsheetPort['sheet']>>,
+  grid: { maxRows: number; maxColumns: number },
+  fits: (cells: number, measuredMs: number) => boolean,
+): { lastRow: number; lastColumn: number; values: Grid | null; formulas: string[][] | null } {
+  const cells = grid.maxRows * grid.maxColumns;
+  const started = services.clock.now();
+  const gridValues = sheet.readValues(1, 1, grid.maxRows, grid.maxColumns);
+  let gridFormulas: string[][] | null = null;
+  let lastRow: number;
+  let lastColumn: number;
+  if (fits(cells, services.clock.now() - started)) {
+    gridFormulas = sheet.readFormulas(1, 1, grid.maxRows, grid.maxColumns);
+    ({ lastRow, lastColumn } = contentExtent(gridValues, gridFormulas));
+  } else {
+    ({ lastRow, lastColumn } = sheet.extent ? sheet.extent() : sheet.dimensions());
+  }
+  if (lastRow === 0 || lastColumn === 0) return { lastRow: 0, lastColumn: 0, values: null, formulas: null };
+  const trim = <T>(rows: T[][]): T[][] => rows.slice(0, lastRow).map((row) => row.slice(0, lastColumn));
+  return {
+    lastRow,
+    lastColumn,
+    values: trim(gridValues),
+    formulas: gridFormulas ? trim(gridFormulas) : null,
+  };
+}
+
+/** The last row and column holding a value or a formula (1-based; 0 when the grid is empty). */
+export function contentExtent(values: Grid, formulas: string[][]): { lastRow: number; lastColumn: number } {
+  let lastRow = 0;
+  let lastColumn = 0;
+  for (let r = 0; r < values.length; r += 1) {
+    const row = values[r];
+    const rowFormulas = formulas[r] ?? [];
+    for (let c = row.length - 1; c >= 0; c -= 1) {
+      const value = row[c];
+      if ((value !== '' && value !== null && value !== undefined) || (rowFormulas[c] ?? '') !== '') {
+        lastRow = r + 1;
+        if (c + 1 > lastColumn) lastColumn = c + 1;
+        break;
+      }
+    }
+  }
+  return { lastRow, lastColumn };
+}
+
+/** Rows per read of the blank-headed columns: a few reads even on the largest sheet. */
+const HEADERLESS_READ_CELLS = 500_000;
+
+/**
+ * Which of `columns` hold a value in rows first..last: from the whole read when there is one, else read run by
+ * run of adjacent columns, in row blocks, stopping once every column of the run has shown data.
+ */
+function columnsHoldingData(
+  sheet: SheetPort,
+  values: Grid | null,
+  first: number,
+  last: number,
+  columns: number[],
+): number[] {
+  const filled = (cell: CellValue) => cell !== '' && cell !== null && cell !== undefined;
+  if (values) {
+    return columns.filter((c) => values.slice(first - 1, last).some((row) => filled(row[c - 1])));
+  }
+  const found = new Set<number>();
+  const runs: number[][] = [];
+  for (const column of columns) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === column - 1) run.push(column);
+    else runs.push([column]);
+  }
+  for (const run of runs) {
+    const rowsPerRead = Math.max(1, Math.floor(HEADERLESS_READ_CELLS / run.length));
+    for (let row = first; row <= last && run.some((c) => !found.has(c)); row += rowsPerRead) {
+      const count = Math.min(rowsPerRead, last - row + 1);
+      const block = sheet.readValues(row, run[0], count, run.length);
+      run.forEach((column, i) => {
+        if (block.some((line) => filled(line[i]))) found.add(column);
+      });
+    }
+  }
+  return columns.filter((column) => found.has(column));
 }
 
 /**
@@ -143,21 +254,21 @@ function backupFolder(
   config: MigrationConfig,
 ): { id: string; problem: string | null } {
   const configured = config.backup_folder_id;
-  if (configured === '') {
-    const parent = services.drive.parentFolderId(spreadsheetId);
-    return parent
-      ? { id: parent, problem: null }
-      : {
-          id: '',
-          problem:
-            "The spreadsheet's own folder cannot be found for the backup. Set backup_folder_id in the settings to a folder you can add files to.",
-        };
+  const folderId = configured || services.drive.parentFolderId(spreadsheetId);
+  if (!folderId) {
+    return {
+      id: '',
+      problem:
+        "The spreadsheet's own folder cannot be found for the backup. Set backup_folder_id in the settings to a folder you can add files to.",
+    };
   }
   try {
-    services.drive.assertFolder(configured);
+    // Missing, or in the trash (a backup made there would be deleted with it).
+    services.drive.assertFolder(folderId);
   } catch (error) {
-    return { id: configured, problem: (error as Error).message };
+    return { id: folderId, problem: (error as Error).message };
   }
+  if (configured === '') return { id: folderId, problem: null };
   if (services.drive.canAddFiles && !services.drive.canAddFiles(configured)) {
     return {
       id: configured,
@@ -173,9 +284,9 @@ function backupFolder(
  * Before the run records anything: the user must be able to edit the sheet, or the backup would be made for a
  * change that cannot happen. Sheets has no read-only way to ask, so one cell is written with what it holds: an
  * empty grid cell past the data when the grid has one (nothing to get wrong), else the first header cell, whose
- * formula is read first so that a header made by a formula stays a formula. When the whole sheet was read, that
- * formula comes with the data range's formulas when that read fits the time left; they are returned for the
- * backup check to reuse.
+ * formula is known first so that a header made by a formula stays a formula. Returns the whole sheet's formulas
+ * when they are known (read with the plan's whole read, or read here when that fits the time left), for the backup
+ * check to reuse.
  */
 export function assertCanEdit(
   spreadsheet: SpreadsheetPort,
@@ -186,26 +297,20 @@ export function assertCanEdit(
   const sheet = spreadsheet.sheet(facts.sheet_name);
   if (!sheet || !sheet.assertEditable) return null;
   const grid = facts.grids.find((candidate) => candidate.name === facts.sheet_name);
-  let formulas: string[][] | null = null;
+  let formulas = facts.formulas;
   try {
     if (grid && grid.maxColumns > facts.last_column) {
       sheet.assertEditable(spec.headerRow, facts.last_column + 1, '', '');
     } else if (grid && grid.maxRows > facts.last_row) {
       sheet.assertEditable(facts.last_row + 1, 1, '', '');
     } else {
-      const readWhole =
-        facts.values !== null && wholeReadFits(facts.last_row * facts.last_column)
-          ? sheet.readDataRangeFormulas
-          : undefined;
-      const whole = readWhole !== undefined;
-      const read = readWhole ? readWhole.call(sheet) : sheet.readFormulas(spec.headerRow, 1, 1, 1);
-      sheet.assertEditable(
-        spec.headerRow,
-        1,
-        facts.first_cell,
-        read[whole ? spec.headerRow - 1 : 0]?.[0] ?? '',
-      );
-      if (whole) formulas = read;
+      if (formulas === null && facts.values !== null && wholeReadFits(facts.last_row * facts.last_column)) {
+        formulas = sheet.readFormulas(1, 1, facts.last_row, facts.last_column);
+      }
+      const formula = formulas
+        ? formulas[spec.headerRow - 1]?.[0]
+        : sheet.readFormulas(spec.headerRow, 1, 1, 1)[0]?.[0];
+      sheet.assertEditable(spec.headerRow, 1, facts.first_cell, formula ?? '');
     }
   } catch (error) {
     const message = (error as Error).message;

@@ -111,7 +111,17 @@ export function planFromFacts(
     );
   } else {
     schema = readSchema(headers, spec);
-    blocking.push(...headerProblems(headers, facts.last_column, sheetName, spec));
+    blocking.push(...headerProblems(headers, facts.headerless_with_data, sheetName, spec));
+    const empty = headers
+      .map((text, i) => (text.trim() === '' && !facts.headerless_with_data.includes(i + 1) ? i + 1 : 0))
+      .filter((column) => column > 0);
+    if (empty.length > 0) {
+      warnings.push(
+        `Column${empty.length > 1 ? 's' : ''} ${empty.slice(0, 10).map(columnLetter).join(', ')}` +
+          `${empty.length > 10 ? '…' : ''} of sheet "${sheetName}" ${empty.length > 1 ? 'have' : 'has'} no ` +
+          `header and no data; the migration leaves ${empty.length > 1 ? 'them' : 'it'} as ${empty.length > 1 ? 'they are' : 'it is'}.`,
+      );
+    }
     blocking.push(...schema.problems);
     if (schema.detected === '3.0') {
       blocking.push(
@@ -175,7 +185,13 @@ export function planFromFacts(
   };
   const plan: Plan = {
     migration: spec.id,
-    sheet: { name: sheetName, rows: dataRows, columns: named, header_row: spec.headerRow },
+    sheet: {
+      name: sheetName,
+      rows: dataRows,
+      columns: named,
+      used_columns: facts.last_column,
+      header_row: spec.headerRow,
+    },
     schema_detected: schema.detected,
     columns_to_add: toAdd.map((column, i) => ({
       header: column.header,
@@ -212,7 +228,7 @@ export function planFromFacts(
 
 function headerProblems(
   headers: string[],
-  lastColumn: number,
+  headerlessWithData: number[],
   sheetName: string,
   spec: MigrationSpec,
 ): string[] {
@@ -225,8 +241,8 @@ function headerProblems(
         'header is unique, then try again.',
     );
   }
-  const blank = headers.map((text, i) => (text.trim() === '' ? i + 1 : 0)).filter((column) => column > 0);
-  if (blank.length > 0 && lastColumn > 0) {
+  const blank = headerlessWithData;
+  if (blank.length > 0) {
     const letters = blank.map(columnLetter);
     problems.push(
       `Column${blank.length > 1 ? 's' : ''} ${letters.slice(0, 10).join(', ')}${blank.length > 10 ? '…' : ''} of ` +

@@ -4,7 +4,7 @@
 import { appendHistory } from '../history';
 import type { Grid, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { ReadPace, SHARE_OF_TIME_LEFT, pacedSpreadsheet } from '../read-pace';
+import { PUBLISHED_MS_PER_CELL, ReadPace, SHARE_OF_TIME_LEFT, pacedSpreadsheet } from '../read-pace';
 import { TimeBudget } from './budget';
 import {
   type Checkpoint,
@@ -51,6 +51,8 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
   const config = readConfig(all);
   const logger = leveledLogger(services.logger, config.log_level);
   const scoped: Services = { ...services, properties: store, logger };
+  // A new run's first block read assumes the published speed; a resumed run adopts the speed its last execution
+  // measured, or (none recorded) stays with the cautious default.
   const pace = new ReadPace(services.clock);
   const spreadsheet = pacedSpreadsheet(targetSpreadsheet(scoped), pace);
   const startMs = services.clock.now();
@@ -82,6 +84,7 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
     let created = false;
     let values: Grid | null = null;
     let formulas: string[][] | null = null;
+    let headers: string[] | null = null;
     let checkpoint: Checkpoint;
     let plan: RunPlan;
     if (saved) {
@@ -98,7 +101,8 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
         const last = statusFromHistory(spec, all, iso(startMs));
         if (last.state === 'done') return last;
       }
-      ({ checkpoint, plan, values, formulas } = beginRun(
+      pace.msPerCell = PUBLISHED_MS_PER_CELL;
+      ({ checkpoint, plan, values, formulas, headers } = beginRun(
         scoped,
         store,
         spec,
@@ -126,6 +130,7 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
     );
     ctx.planValues = values;
     ctx.planFormulas = formulas;
+    ctx.knownHeaders = headers;
     return runSteps(ctx, firing);
   } finally {
     // The lock is not released by hand: Apps Script releases it when the execution ends
@@ -143,10 +148,19 @@ function beginRun(
   spreadsheet: SpreadsheetPort,
   pace: ReadPace,
   triggerMayExist: boolean,
-): { checkpoint: Checkpoint; plan: RunPlan; values: Grid | null; formulas: string[][] | null } {
+): {
+  checkpoint: Checkpoint;
+  plan: RunPlan;
+  values: Grid | null;
+  formulas: string[][] | null;
+  headers: string[];
+} {
   const all = store.all();
   const config = readConfig(all);
-  const facts = readPlanFacts(services, spreadsheet, spec, config);
+  const deadline = startMs + config.time_budget_seconds * 1000;
+  const fits = (cells: number): boolean =>
+    pace.predictMs(1, cells) <= SHARE_OF_TIME_LEFT * (deadline - services.clock.now());
+  const facts = readPlanFacts(services, spreadsheet, spec, config, fits);
   const { plan: shown, run: plan } = planFromFacts(facts, spec, config, startMs);
   const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith('migration.')));
   if (storeBytes(kept) + RUN_PROPERTY_BYTES > MAX_STORE_BYTES) {
@@ -158,13 +172,7 @@ function beginRun(
   if (shown.blocking.length > 0) {
     throw new Error(`The migration cannot start. ${shown.blocking.join(' ')}`);
   }
-  const deadline = startMs + config.time_budget_seconds * 1000;
-  const formulas = assertCanEdit(
-    spreadsheet,
-    facts,
-    spec,
-    (cells) => pace.predictMs(1, cells) <= SHARE_OF_TIME_LEFT * (deadline - services.clock.now()),
-  );
+  const formulas = assertCanEdit(spreadsheet, facts, spec, fits);
   const runId = `${spec.id}-${iso(startMs)
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}`;
@@ -187,7 +195,11 @@ function beginRun(
   services.logger.info(
     `Run ${runId} planned: ${plan.data_rows} rows, adding ${plan.to_add.join(', ')} after column ${plan.insert_after}.`,
   );
-  return { checkpoint, plan, values: facts.values, formulas };
+  // Past the last column the header row is empty, up to the grid's width.
+  const headers = facts.headers.concat(
+    new Array<string>(Math.max(0, plan.max_columns - facts.headers.length)).fill(''),
+  );
+  return { checkpoint, plan, values: facts.values, formulas, headers };
 }
 
 function runSteps(ctx: RunContext, firing: string | null): Status {

@@ -40,9 +40,16 @@ export function testSmoke(ctx: RunContext): StepOutcome {
   try {
     // The column map is fresh in this run: the verification keeps it in memory rather than in the document cache.
     const services = { ...ctx.services, cache: memoryCache() };
+    const plan = ctx.plan;
+    // The plan read the whole sheet and the columns were inserted in this execution: its extent is known.
+    const extent =
+      ctx.planValues && ctx.insertedThisExecution
+        ? { lastRow: plan.last_row, lastColumn: plan.last_column + plan.to_add.length }
+        : undefined;
     const result = advanceVerification(services, ctx.spec, baseline, cursor, ctx.budget.deadlineMs, {
       backupChecked: ctx.backupChecked,
       reads: ctx.reads,
+      extent,
       beforeReport: () => {
         const answer = ctx.beforeReport();
         // The report's history entry and summary go out with the run's final write.

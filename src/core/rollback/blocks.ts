@@ -28,14 +28,28 @@ export function contentKey(value: CellValue | undefined, formula: string): strin
   return cellKey(value === undefined || value === null ? '' : value, '');
 }
 
+/** What one cell may hold, and what a script may write to it: https://support.google.com/drive/answer/37603 */
+export const CELL_CHAR_LIMIT = 50_000;
+
 /**
- * A backup cell as setValues input that stores exactly it: the formula where there is one; text behind a
- * leading apostrophe so Sheets keeps it as text (not a number, date, boolean or formula); other values as is.
+ * Whether Sheets could read this text as something else when a script writes it as is: a number, date, time,
+ * currency or percentage (any digit), a boolean (also in Spanish), a formula or an error ("=", "+", "-", "#"),
+ * or text that starts with an apostrophe (which Sheets would take as the quote prefix and drop). Deliberately
+ * broad: a needless quote prefix changes nothing.
+ */
+export function sheetsWouldParse(text: string): boolean {
+  return /^\s*['=+\-#]/.test(text) || /\d/.test(text) || /^\s*(true|false|verdadero|falso)\s*$/i.test(text);
+}
+
+/**
+ * A backup cell as setValues input that stores exactly it: the formula where there is one; text as is, or behind
+ * a leading apostrophe where Sheets would otherwise parse it; other values as is. Null: text that needs the
+ * apostrophe but has no room for it under the cell limit, so setValues cannot store it as text.
  * https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues
  */
-export function restoreInput(value: CellValue | undefined, formula: string): CellValue {
+export function restoreInput(value: CellValue | undefined, formula: string): CellValue | null {
   if (formula) return formula;
   if (value === undefined || value === null) return '';
-  if (typeof value === 'string' && value !== '') return `'${value}`;
-  return value;
+  if (typeof value !== 'string' || value === '' || !sheetsWouldParse(value)) return value;
+  return value.length + 1 > CELL_CHAR_LIMIT ? null : `'${value}`;
 }

@@ -48,8 +48,16 @@ export interface RollbackCheckpoint {
   exported: (ExportRef & { parts?: ExportRef[] }) | null;
   /** Headers of the columns the run added that were present when the rollback began. */
   removed_columns: string[];
-  /** Full mode: the block the restore writes, and the first row not yet written. */
-  restore: { rows: number; columns: number; next_row: number } | null;
+  /**
+   * Full mode: the block the restore writes, and the first row not yet written; the backup cells setValues
+   * could not store as text (left as they were), the first few and their count.
+   */
+  restore: {
+    rows: number;
+    columns: number;
+    next_row: number;
+    unwritable?: { cells: { row: number; column: number; length: number }[]; total: number };
+  } | null;
   verify: VerifyProgress | null;
   /** Milliseconds per cell of the latest block read (see ReadPace): sizes the next execution's first read. */
   read_ms_per_cell?: number;

@@ -17,7 +17,7 @@ import { compactReport, verificationErrors } from './report';
 import { compareBlock, concludeVerification, startVerify } from './verify-result';
 import { nextBlock } from './pacing';
 import type { ReadPlanner } from '../read-pace';
-import { headerText } from '../column-map';
+import { columnLetter, headerText } from '../column-map';
 
 export const SCHEMA_VERSION_KEY = 'schema_version';
 export const RESUME_HANDLER = 'resumeMigrationTrigger';
@@ -105,6 +105,28 @@ export function verifyRollback(input: FinishInput): RollbackCheckpoint {
   return checkpoint;
 }
 
+/** Backup cells the restore could not write (restoreInput): which, why, and how to put them back by hand. */
+function unwritableErrors(checkpoint: RollbackCheckpoint, backupName: string): string[] {
+  const unwritable = checkpoint.restore?.unwritable;
+  if (!unwritable || unwritable.total === 0) return [];
+  const listed = unwritable.cells
+    .map(
+      (cell) => `${columnLetter(cell.column)}${cell.row} (${cell.length.toLocaleString('en-US')} characters)`,
+    )
+    .join(', ');
+  const more =
+    unwritable.total > unwritable.cells.length
+      ? ` and ${unwritable.total - unwritable.cells.length} more`
+      : '';
+  return [
+    `${unwritable.total} cell${unwritable.total === 1 ? '' : 's'} of ${backupName} could not be written back: ` +
+      `${listed}${more}. Each holds text that Sheets would read as a number, date, boolean or formula unless a ` +
+      "script writes it behind an apostrophe, and with the apostrophe it would pass Sheets' limit of 50,000 " +
+      'characters a cell. The rollback left those cells as they were (anything written in them since the ' +
+      'migration is in the export). Copy each cell from the backup and paste it into the sheet by hand.',
+  ];
+}
+
 /** The verdict, the history entry and the marker, then the undone run's checkpoints and this rollback's own. */
 export function finishRollback(input: FinishInput, restoredColumns: number): RollbackReport {
   const { services, sheet, backup, spec, checkpoint } = input;
@@ -119,7 +141,11 @@ export function finishRollback(input: FinishInput, restoredColumns: number): Rol
     columnsAdded: checkpoint.target.columns_added,
     progress,
   });
-  const errors = verificationErrors(checkpoint.mode, verification);
+  const backupName = `the backup "${checkpoint.target.backup.name}"`;
+  const errors = [
+    ...unwritableErrors(checkpoint, backupName),
+    ...verificationErrors(checkpoint.mode, verification, backupName),
+  ];
   const structural = verification.checks.no_added_columns.passed && verification.checks.headers.passed;
   const report: RollbackReport = {
     mode: checkpoint.mode,

@@ -1,5 +1,5 @@
 import { columnLetter } from '../column-map';
-import type { CellValue } from '../ports';
+import type { CellValue, SheetDimensions, SheetPort } from '../ports';
 import type { BackupRows } from './backup-source';
 import { contentKey, rowBlocks } from './blocks';
 import type { ExportRef, RollbackCheckpoint } from './checkpoint';
@@ -138,5 +138,66 @@ export function overwrittenCells(
       cells.push(cell);
     });
   });
+  return cells;
+}
+
+/**
+ * Full mode, before the grid is cut to the backup's size: every non-blank cell in rows past the backup's last
+ * grid row or columns past its last grid column (rows appended by the app since the export, say). Read in row
+ * blocks; the header row names each column as the export does.
+ */
+export function cellsOutsideGrid(
+  sheet: SheetPort,
+  current: SheetDimensions,
+  backup: SheetDimensions,
+  headerRow: number,
+  keyHeader: string,
+): ExportedCell[] {
+  const extraRows = current.maxRows > backup.maxRows && current.lastRow > backup.maxRows;
+  const extraColumns = current.maxColumns > backup.maxColumns && current.lastColumn > backup.maxColumns;
+  if (!extraRows && !extraColumns) return [];
+  const width = current.lastColumn;
+  const headers = sheet.readValues(headerRow, 1, 1, width)[0].map((cell) => String(jsonCell(cell)));
+  const key = headers.indexOf(keyHeader) + 1;
+  const cells: ExportedCell[] = [];
+  const collect = (
+    row: number,
+    left: number,
+    values: CellValue[],
+    formulas: string[],
+    keyValue: CellValue,
+  ) => {
+    values.forEach((value, i) => {
+      const formula = formulas[i] || '';
+      if (!formula && (value === '' || value === undefined || value === null)) return;
+      const column = left + i;
+      const cell: ExportedCell = {
+        row,
+        key: key && row > headerRow ? String(jsonCell(keyValue)) : '',
+        column: headers[column - 1] || columnLetter(column),
+        value: jsonCell(value),
+      };
+      if (formula) cell.formula = formula;
+      cell.backup_value = '';
+      cells.push(cell);
+    });
+  };
+  if (extraColumns) {
+    const left = backup.maxColumns + 1;
+    const last = Math.min(current.lastRow, backup.maxRows);
+    for (const block of rowBlocks(1, last, (width - left + 2) * 2)) {
+      const values = sheet.readValues(block.row, left, block.rows, width - left + 1);
+      const formulas = sheet.readFormulas(block.row, left, block.rows, width - left + 1);
+      const keys = key ? sheet.readValues(block.row, key, block.rows, 1) : null;
+      values.forEach((line, r) => collect(block.row + r, left, line, formulas[r], keys ? keys[r][0] : ''));
+    }
+  }
+  if (extraRows) {
+    for (const block of rowBlocks(backup.maxRows + 1, current.lastRow, width * 2)) {
+      const values = sheet.readValues(block.row, 1, block.rows, width);
+      const formulas = sheet.readFormulas(block.row, 1, block.rows, width);
+      values.forEach((line, r) => collect(block.row + r, 1, line, formulas[r], key ? line[key - 1] : ''));
+    }
+  }
   return cells;
 }

@@ -1,7 +1,8 @@
 import { resolveColumn, type ColumnMap } from '../column-map';
 import type { CellValue, Services, SheetDimensions, SheetPort, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { V3_MIGRATION } from '../spec/v3';
+import { migrationById } from '../migrations/registry';
+import { sheetSpec } from '../migrations/sheet-spec';
 import { BackupSource, type BackupRows } from './backup-source';
 import { RollbackNotFinished, type Budget } from './budget';
 import { saveCheckpoint, type ExportProgress, type ExportRef, type RollbackCheckpoint } from './checkpoint';
@@ -14,10 +15,10 @@ import {
   type ExportedCell,
   type ExportSource,
 } from './export';
-import { ExportLedger, lateExport, overwrittenCells } from './late-export';
+import { ExportLedger, cellsOutsideGrid, lateExport, overwrittenCells } from './late-export';
 import { finishRollback, verifyRollback, type FinishInput } from './finish';
 import type { RollbackReport } from '../contract';
-import { matchGrid, restoreBlock, restoreExtent } from './restore';
+import { matchGrid, restoreBlock, restoreExtent, type UnwritableCell } from './restore';
 import { rowBlocks, type RowBlock } from './blocks';
 import { nextBlock } from './pacing';
 import type { ReadPlanner } from '../read-pace';
@@ -27,17 +28,18 @@ import type { ReadPlanner } from '../read-pace';
  * finish. Each is recorded in the checkpoint before its effect and recognises an effect already made, so a
  * call that finds a checkpoint picks up where the last one stopped.
  */
-const SPECS: MigrationSpec[] = [V3_MIGRATION];
-
 export function specFor(id: string): MigrationSpec {
-  const spec = SPECS.find((candidate) => candidate.id === id);
-  if (!spec) {
+  const migration = migrationById(id);
+  if (!migration) {
     throw new Error(
       `The migration "${id}" is not known to this version of the add-on; it cannot be rolled back.`,
     );
   }
-  return spec;
+  return sheetSpec(migration);
 }
+
+/** Unwritable cells kept in the checkpoint (each about 40 characters of its 9 KB). */
+const MAX_UNWRITABLE_LISTED = 10;
 
 export function targetSheet(spreadsheet: SpreadsheetPort, name: string): SheetPort {
   const sheet = spreadsheet.sheet(name);
@@ -53,7 +55,8 @@ export function backupSheet(services: Services, fileId: string, name: string): S
   const sheet = services.spreadsheets.open(fileId).sheet(name);
   if (!sheet) {
     throw new Error(
-      `The backup ${fileId} has no sheet "${name}", so it cannot be used to roll back. Nothing was changed.`,
+      `The backup ${fileId} has no sheet "${name}", so it cannot be used to roll back. If that sheet was renamed ` +
+        'in the backup, give it its name back.',
     );
   }
   return sheet;
@@ -137,8 +140,11 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
       save({ ...checkpoint, phase: checkpoint.mode === 'full' ? 'restore_grid' : 'verify' });
     }
     if (checkpoint.phase === 'restore_grid') {
-      const before = dims ?? sheet.dimensions();
+      // Read again, not worked out: rows the app appended since the export are in the grid now.
+      const before = sheet.dimensions();
       const target = backup().dims;
+      // What lies outside the backup's grid is deleted with its rows and columns: whatever the export lacks goes first.
+      ledger.exportMissing(cellsOutsideGrid(sheet, before, target, spec.headerRow, spec.keyColumn.header));
       matchGrid(sheet, before, target);
       dims = {
         lastRow: Math.min(before.lastRow, target.maxRows),
@@ -164,19 +170,29 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
         const cells = overwrittenCells(row, current, old, width, headers, key || null, spec.headerRow);
         ledger.exportMissing(cells);
       };
+      // Backup cells setValues cannot store as text, left as they are: listed (the first few) in the report.
+      let unwritable = extent.unwritable;
+      const note = (cell: UnwritableCell) => {
+        const cells = unwritable ? unwritable.cells : [];
+        unwritable = {
+          cells: cells.length < MAX_UNWRITABLE_LISTED ? [...cells, cell] : cells,
+          total: (unwritable ? unwritable.total : 0) + 1,
+        };
+      };
+      const at = (next_row: number) => ({ ...extent, next_row, ...(unwritable ? { unwritable } : {}) });
       let next = extent.next_row;
       while (next <= extent.rows) {
         const block = restoreBlockFrom(reads, backup(), next, extent);
         if (block) {
-          restoreBlock(sheet, backup(), block, extent.columns, exportOverwritten(block.row));
+          restoreBlock(sheet, backup(), block, extent.columns, exportOverwritten(block.row), note);
           next = block.row + block.rows;
         }
         if (!block || (next <= extent.rows && budget.spent())) {
-          save({ ...checkpoint, restore: { ...extent, next_row: next } });
+          save({ ...checkpoint, restore: at(next) });
           throw new RollbackNotFinished(checkpoint.mode, `restored ${next - 1} of ${extent.rows} rows`);
         }
       }
-      save({ ...checkpoint, restore: { ...extent, next_row: extent.rows + 1 }, phase: 'verify' });
+      save({ ...checkpoint, restore: at(extent.rows + 1), phase: 'verify' });
     }
     const finish: FinishInput = {
       services,

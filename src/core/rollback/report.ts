@@ -1,13 +1,20 @@
 import type { RollbackMode, RollbackReport, RollbackVerification } from '../contract';
 
-/** What a person should read when a check after the rollback did not pass. */
-export function verificationErrors(mode: RollbackMode, verification: RollbackVerification): string[] {
+/**
+ * What a person should read when a check after the rollback did not pass. The rollback is over by then (calling
+ * rollbackMigration again returns this report), so each message says what to do by hand, never "call again".
+ */
+export function verificationErrors(
+  mode: RollbackMode,
+  verification: RollbackVerification,
+  backupName = 'the backup',
+): string[] {
   const errors: string[] = [];
   const { checks } = verification;
   if (!checks.no_added_columns.passed) {
     errors.push(
-      `Columns the migration added are still in the sheet: ${checks.no_added_columns.found.join(', ')}. ` +
-        'Call rollbackMigration again with the same options.',
+      `Columns the migration added are in the sheet again: ${checks.no_added_columns.found.join(', ')} ` +
+        '(added while the rollback ran?). Check what they hold, then delete them by hand.',
     );
   }
   if (!checks.headers.passed) {
@@ -19,15 +26,17 @@ export function verificationErrors(mode: RollbackMode, verification: RollbackVer
     errors.push(
       `${checks.v21_data_intact.total} cells differ from the backup${where}.` +
         (mode === 'columns'
-          ? " A columns rollback keeps edits made after the backup; a full rollback puts the backup's cells back."
-          : ' Call rollbackMigration again with mode "full" to write the backup back.'),
+          ? ' A columns rollback keeps the edits made after the backup: these are they.'
+          : ` They were written while the rollback ran, or could not be written back; compare them with ${backupName} ` +
+            'and fix them by hand.'),
     );
   }
   if (checks.dimensions && !checks.dimensions.passed) {
     const { expected, actual } = checks.dimensions;
     errors.push(
-      `The sheet is ${actual.rows} x ${actual.columns} cells, the backup ${expected.rows} x ${expected.columns}. ` +
-        'Call rollbackMigration again with mode "full".',
+      `The sheet is ${actual.rows} x ${actual.columns} cells, the backup ${expected.rows} x ${expected.columns}: ` +
+        'rows or columns were added or removed while the rollback ran. Compare the sheet with the backup and ' +
+        'fix it by hand.',
     );
   }
   return errors;

@@ -66,12 +66,20 @@ function changedRuns(changed: { row: number; left: number; right: number }[]): C
   ];
 }
 
+/** A backup cell that setValues cannot store as text (see restoreInput): 1-based row and column, and its length. */
+export interface UnwritableCell {
+  row: number;
+  column: number;
+  length: number;
+}
+
 /**
  * Writes one block of the backup back where the sheet differs from it: the rows that changed, in runs of
  * adjacent rows, each run in one setValues holding the backup's formula where it has one and its value
  * elsewhere (empty outside its content). Cells equal to the backup are not rewritten, so their computed
  * values stay as they are. Writing a block again finds nothing left to write. `beforeWrite` sees what was read
- * (sheet and backup) before anything is written, when something is about to be.
+ * (sheet and backup) before anything is written, when something is about to be. A cell that cannot be written
+ * faithfully is left as it is and passed to `unwritable`; its run is then written row by row around it.
  */
 export function restoreBlock(
   sheet: SheetPort,
@@ -79,6 +87,7 @@ export function restoreBlock(
   block: RowBlock,
   columns: number,
   beforeWrite?: (current: BackupRows, old: BackupRows, backupWidth: number) => void,
+  unwritable?: (cell: UnwritableCell) => void,
 ): number {
   const { values, formulas } = backup.rows(block.row, block.rows);
   const backupRows = values.length;
@@ -103,15 +112,45 @@ export function restoreBlock(
   }
   const runs = changedRuns(changed);
   for (const run of runs) {
-    const grid: CellValue[][] = [];
+    // Rows written together; a row holding a cell that cannot be written goes alone, in pieces around it.
+    let rows: CellValue[][] = [];
+    let firstRow = run.first;
+    const flush = () => {
+      if (rows.length > 0) sheet.writeValues(block.row + firstRow, run.left + 1, rows);
+      rows = [];
+    };
     for (let r = run.first; r <= run.last; r += 1) {
-      const line: CellValue[] = [];
+      const line: (CellValue | null)[] = [];
       for (let c = run.left; c <= run.right; c += 1) {
-        line.push(inBackup(r, c) ? restoreInput(values[r][c], formulas[r][c] || '') : '');
+        const input = inBackup(r, c) ? restoreInput(values[r][c], formulas[r][c] || '') : '';
+        if (input === null) {
+          unwritable?.({ row: block.row + r, column: c + 1, length: String(values[r][c]).length });
+        }
+        line.push(input);
       }
-      grid.push(line);
+      if (!line.includes(null)) {
+        if (rows.length === 0) firstRow = r;
+        rows.push(line as CellValue[]);
+        continue;
+      }
+      flush();
+      for (const segment of segmentsAround(line)) {
+        sheet.writeValues(block.row + r, run.left + 1 + segment.from, [segment.cells]);
+      }
     }
-    sheet.writeValues(block.row + run.first, run.left + 1, grid);
+    flush();
   }
   return changed.length;
+}
+
+/** The stretches of a row between its null cells. */
+function segmentsAround(line: (CellValue | null)[]): { from: number; cells: CellValue[] }[] {
+  const segments: { from: number; cells: CellValue[] }[] = [];
+  line.forEach((cell, i) => {
+    if (cell === null) return;
+    const last = segments[segments.length - 1];
+    if (last && last.from + last.cells.length === i) last.cells.push(cell);
+    else segments.push({ from: i, cells: [cell] });
+  });
+  return segments;
 }

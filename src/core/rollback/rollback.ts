@@ -109,7 +109,12 @@ function begin(
   const baseline = (migration as NonNullable<typeof migration>).baseline;
   const spec = specFor(baseline.migration);
   const sheet = targetSheet(spreadsheet, baseline.sheet_name);
-  const backup = backupSheet(services, baseline.backup.file_id, baseline.sheet_name);
+  let backup: SheetPort;
+  try {
+    backup = backupSheet(services, baseline.backup.file_id, baseline.sheet_name);
+  } catch (error) {
+    throw new Error(`${(error as Error).message} Nothing was changed.`);
+  }
   const dims = sheet.dimensions();
   const map = readColumnMap(sheet, dims.lastColumn, services.cache, spec);
   const present = locateAddedColumns(map, baseline.columns_added, `sheet "${sheet.name}"`);

@@ -3,11 +3,13 @@ import type { JsonCell } from '../contract';
 /**
  * What a new column's cells must hold once the app writes to them (verifyMigration() checks every row):
  * - 'counter': an integer >= 0 the app raises on each write; right after the migration, the column's fill.
+ * - 'integer' / 'number': an integer >= 0 / a finite number (figures the app keeps up to date).
  * - { pattern }: text matching the regular expression; `example` is shown in reports.
  * - { timestamp }: text in this format (tokens DD, MM, YYYY, HH, mm, ss) holding a real date and time, or a
  *   date-formatted cell.
  */
-export type ColumnRule = 'counter' | { pattern: string; example: string } | { timestamp: string };
+export type ColumnRule =
+  'counter' | 'integer' | 'number' | { pattern: string; example: string } | { timestamp: string };
 
 /** A column a migration adds, and what every data row gets in it. */
 export interface NewColumn {

@@ -41,6 +41,13 @@ export interface VerificationHints {
   reads?: ReadPlanner;
   /** When this execution started (default: now): reads never run into the 6-minute limit counted from there. */
   executionStartMs?: number;
+  /**
+   * The sheet's extent when the caller read it and made the change itself moments ago, in this execution (the
+   * migration's plan read the whole sheet, then inserted the columns): the sheet is read over it instead of
+   * asking for its data range. Rows someone appends while a run goes on are not the run's to check either way:
+   * this narrows nothing but the seconds between the plan's read and this one.
+   */
+  extent?: { lastRow: number; lastColumn: number };
 }
 
 export interface VerificationStep {
@@ -176,7 +183,7 @@ export function advanceVerification(
 
   if (next.phase === 'structure') {
     const started = clock.now();
-    const structure = readStructure(sheet, spec, baseline, next, reads);
+    const structure = readStructure(sheet, spec, baseline, next, reads, hints.extent);
     if (!structure) return paused();
     const { extent, header, chunk } = structure;
     const map = columnMapOf(services, header, spec);
@@ -237,6 +244,7 @@ function readStructure(
   baseline: Baseline,
   cursor: VerificationCursor,
   reads: ReadPlanner,
+  known?: { lastRow: number; lastColumn: number },
 ): { extent: { lastRow: number; lastColumn: number }; header: unknown[]; chunk: Chunk } | null {
   const maxCells = Math.min(cursor.max_cells_per_read, MAX_CELLS_PER_READ);
   const expectedCells =
@@ -247,11 +255,11 @@ function readStructure(
     expectedCells <= maxCells &&
     reads.fits(2, expectedCells + baseline.data_rows * baseline.v21_columns)
   ) {
-    return readWholeFirstChunk(sheet as SheetPort & { readDataRange(): Chunk['values'] }, {
-      headerRow: spec.headerRow,
-      v21Width: baseline.v21_columns,
-      maxCells,
-    });
+    return readWholeFirstChunk(
+      sheet as SheetPort & { readDataRange(): Chunk['values'] },
+      { headerRow: spec.headerRow, v21Width: baseline.v21_columns, maxCells },
+      known,
+    );
   }
   const extent = sheet.extent ? sheet.extent() : sheet.dimensions();
   const dataRows = Math.max(0, extent.lastRow - spec.headerRow);

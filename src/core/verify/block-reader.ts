@@ -59,9 +59,14 @@ export function readFirstChunk(
 export function readWholeFirstChunk(
   sheet: SheetPort & { readDataRange(): Grid },
   request: { headerRow: number; v21Width: number; maxCells: number },
+  /** The extent, when the caller knows it: the grid is read over it, without asking for the data range. */
+  known?: { lastRow: number; lastColumn: number },
 ): { extent: { lastRow: number; lastColumn: number }; header: Grid[number]; chunk: Chunk } {
   const { headerRow, v21Width, maxCells } = request;
-  const grid = sheet.readDataRange();
+  const grid =
+    known && known.lastRow > 0 && known.lastColumn > 0
+      ? sheet.readValues(1, 1, known.lastRow, known.lastColumn)
+      : sheet.readDataRange();
   const empty = grid.length === 1 && grid[0].length === 1 && grid[0][0] === '';
   const extent = empty ? { lastRow: 0, lastColumn: 0 } : { lastRow: grid.length, lastColumn: grid[0].length };
   const width = Math.max(extent.lastColumn, v21Width, 1);

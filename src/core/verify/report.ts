@@ -35,10 +35,13 @@ function withReportCheck(
 
 /**
  * Saves the report as JSON next to the backup, in the original verifier's format (timestamp, dry_run, checks,
- * success, errors), and reads it back. The saved copy's `report` check says where it was saved; the returned
- * copy adds the file id and whether it read back equal. A re-run after a crash finds the file it already wrote
- * (same name: the verification's start time) instead of writing a second one; `beforeReport` says when no
- * earlier attempt can have written it, so it is created without the search.
+ * success, errors). The saved copy's `report` check says where it was saved; the returned copy adds the file id
+ * and url. A re-run after a crash finds the file it already wrote (same name: the verification's start time) and
+ * reads it back to tell whether it holds this report (else it writes this one). `beforeReport` says when no earlier
+ * attempt can have written it: then the file is created without the search and not read back. Folder.createFile
+ * "creates a file in the current folder with the given name, contents, and MIME type" and returns it, or throws
+ * (https://developers.google.com/apps-script/reference/drive/folder#createFile(String,String,String)): the id and
+ * url it returns are the proof that the report is in the backup's folder, where the sidebar and a person find it.
  */
 function saveReport(
   services: Services,
@@ -61,9 +64,15 @@ function saveReport(
     let file: { id: string; url: string } | null = null;
     let readBack = '';
     if (!mayExist) {
-      // no earlier attempt can have written it: no need to look for it by name
+      // no earlier attempt can have written it: no need to look for it by name, nor to read it back
       file = drive.createTextFile(folderId, name, content, REPORT_MIME_TYPE);
-      readBack = drive.readText(file.id);
+      return withReportCheck(base, checks, {
+        passed: true,
+        file_name: name,
+        folder_id: folderId,
+        file_id: file.id,
+        url: file.url,
+      });
     } else if (drive.findOrCreateTextFile) {
       const found = drive.findOrCreateTextFile(folderId, name, content, REPORT_MIME_TYPE);
       file = found;
@@ -84,7 +93,6 @@ function saveReport(
       folder_id: folderId,
       file_id: file.id,
       url: file.url,
-      read_back_equal: equal,
       ...(equal ? {} : { problem: `the report file "${name}" did not read back as written; verify again.` }),
     });
   } catch (error) {

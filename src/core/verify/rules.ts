@@ -112,7 +112,8 @@ export function isTimestamp(value: unknown, format: string): boolean {
 /** Whether a non-empty cell meets its column's rule (no rule: any value). */
 export function meetsRule(value: unknown, rule: ColumnRule | null): boolean {
   if (rule === null) return true;
-  if (rule === 'counter') return isCounter(value);
+  if (rule === 'counter' || rule === 'integer') return isCounter(value);
+  if (rule === 'number') return typeof value === 'number' && Number.isFinite(value);
   if ('pattern' in rule) return typeof value === 'string' && patternOf(rule.pattern).test(value);
   return isTimestamp(value, rule.timestamp);
 }
@@ -120,7 +121,8 @@ export function meetsRule(value: unknown, rule: ColumnRule | null): boolean {
 /** The rule in words for a report: `like MR(93)`, `as DD-MM-YYYY HH:mm:ss`. */
 export function describeRule(rule: ColumnRule | null): string {
   if (rule === null) return 'set';
-  if (rule === 'counter') return 'an integer >= 0';
+  if (rule === 'counter' || rule === 'integer') return 'an integer >= 0';
+  if (rule === 'number') return 'a number';
   if ('pattern' in rule) return `like ${rule.example}`;
   return `as ${rule.timestamp}`;
 }

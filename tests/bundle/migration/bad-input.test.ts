@@ -56,7 +56,7 @@ describe('startMigration refuses bad input and changes nothing', () => {
       { world, ss, as: { activeSpreadsheet: ss.id } },
       'startMigration',
       [],
-      /Columns BO, BP of sheet "Operaciones" have data but no header in row 1/,
+      /^The migration cannot start. Column BP of sheet "Operaciones" has data but no header in row 1/,
     );
   });
 
@@ -120,10 +120,20 @@ describe('startMigration refuses bad input and changes nothing', () => {
     refused(f, 'startMigration', [], /already have 20 triggers.*Delete one/);
   });
 
-  it('when the backup folder does not exist', () => {
+  it('when the backup folder does not exist (deleted after it was set)', () => {
     const f = fixture();
-    f.world.call('setMigrationConfig', [{ backup_folder_id: 'no-such-folder' }], f.as);
+    f.world.setDocumentProperty(f.ss.id, 'config', JSON.stringify({ backup_folder_id: 'no-such-folder' }));
     refused(f, 'startMigration', [], /Backup folder no-such-folder was not found/);
+  });
+
+  it('when the backup folder is in the trash', () => {
+    const f = fixture();
+    const folder = f.world.drive.createFolder('Backups');
+    f.world.call('setMigrationConfig', [{ backup_folder_id: folder.id }], f.as);
+    f.world.drive.setTrashed(folder.id, true);
+    refused(f, 'startMigration', [], new RegExp(`Backup folder ${folder.id} is in the Drive trash.*Restore`));
+    const plan = f.world.call('previewMigration', [], f.as) as { blocking: string[] };
+    expect(plan.blocking).toEqual([expect.stringMatching(/is in the Drive trash/)]);
   });
 
   it('when the backup folder is not writable', () => {

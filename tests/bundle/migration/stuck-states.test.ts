@@ -45,7 +45,8 @@ describe('startMigration({force: true}) refused by a blocking plan', () => {
   it('changes nothing: the paused run keeps its checkpoint and its resume trigger', () => {
     const f = pausedRun();
     // a folder that does not exist blocks the new plan
-    f.world.call('setMigrationConfig', [{ backup_folder_id: 'no-such-folder' }], f.as);
+    const config = { time_budget_seconds: 30, backup_folder_id: 'no-such-folder' };
+    f.world.setDocumentProperty(f.ss.id, 'config', JSON.stringify(config));
     const before = JSON.stringify(f.world.snapshot({ times: false }));
     const result = f.world.run('startMigration', [{ force: true }], f.as);
     expect(result.ok ? '' : result.error.message).toMatch(/cannot start.*no-such-folder/);

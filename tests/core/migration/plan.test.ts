@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG } from '../../../src/core/migration/config';
 import { planFromFacts, type PlanFacts } from '../../../src/core/migration/plan';
-import { V3_MIGRATION } from '../../../src/core/spec/v3';
+import { V3_MIGRATION } from '../../support/specs';
 
 function facts(headers: string[], overrides: Partial<PlanFacts> = {}): PlanFacts {
   return {
@@ -19,8 +19,10 @@ function facts(headers: string[], overrides: Partial<PlanFacts> = {}): PlanFacts
     backup_folder_id: 'folder',
     folder_problem: null,
     trigger_count: 0,
+    headerless_with_data: [],
     first_cell: headers[0] ?? '',
     values: null,
+    formulas: null,
     blank_cells: {},
     ...overrides,
   };
@@ -70,10 +72,44 @@ describe('planFromFacts', () => {
   });
 
   it('blocks a v3 header out of place, a blank header and a missing key', () => {
-    const { plan } = planFromFacts(facts(['id', 'version', '', 'Notas']), V3_MIGRATION, DEFAULT_CONFIG, NOW);
+    const headers = ['id', 'version', '', 'Notas'];
+    const { plan } = planFromFacts(
+      facts(headers, { headerless_with_data: [3] }),
+      V3_MIGRATION,
+      DEFAULT_CONFIG,
+      NOW,
+    );
     expect(plan.schema_detected).toBe('unknown');
     expect(plan.blocking.join(' ')).toMatch(/Header "version" is in column B/);
     expect(plan.blocking.join(' ')).toMatch(/Column C of sheet "Operaciones" has data but no header/);
     expect(plan.blocking.join(' ')).toMatch(/Key column "TAG_SPOOL"/);
+  });
+
+  it('says a column has data but no header only when it holds data; an empty one is only a warning', () => {
+    const headers = ['id', 'TAG_SPOOL', '', 'Notas', '', ''];
+    const { plan } = planFromFacts(
+      facts(headers, { headerless_with_data: [6] }),
+      V3_MIGRATION,
+      DEFAULT_CONFIG,
+      NOW,
+    );
+    expect(plan.blocking).toEqual([
+      'Column F of sheet "Operaciones" has data but no header in row 1. Give every column with data a header ' +
+        '(or delete it), then try again.',
+    ]);
+    expect(plan.warnings).toContain(
+      'Columns C, E of sheet "Operaciones" have no header and no data; the migration leaves them as they are.',
+    );
+    const empty = planFromFacts(facts(headers.slice(0, 4)), V3_MIGRATION, DEFAULT_CONFIG, NOW).plan;
+    expect(empty.blocking).toEqual([]);
+    expect(empty.warnings).toEqual([
+      'Column C of sheet "Operaciones" has no header and no data; the migration leaves it as it is.',
+    ]);
+  });
+
+  it("counts the sheet's columns apart from those with a header", () => {
+    const headers = ['id', 'TAG_SPOOL', '', 'Notas'];
+    const { plan } = planFromFacts(facts(headers), V3_MIGRATION, DEFAULT_CONFIG, NOW);
+    expect(plan.sheet).toMatchObject({ columns: 3, used_columns: 4 });
   });
 });

@@ -23,7 +23,7 @@ describe('rollbackMigration columns mode', () => {
     expect(report.verification.checks.no_added_columns.passed).toBe(true);
     expect(report.verification.checks.v21_data_intact.total).toBe(1);
     expect(report.verification.passed).toBe(false);
-    expect(report.errors.join(' ')).toMatch(/keeps edits made after the backup/);
+    expect(report.errors.join(' ')).toMatch(/keeps the edits made after the backup/);
   });
 
   it('finds the added columns by header even when they no longer sit after the v2.1 columns', () => {

@@ -1,5 +1,5 @@
 import type { MigrationSpec, NewColumn } from '../../../src/core/spec/migration-spec';
-import { V3_MIGRATION } from '../../../src/core/spec/v3';
+import { V3_MIGRATION } from '../../support/specs';
 import { checkedColumns, describeRule, isTimestamp, meetsRule } from '../../../src/core/verify/rules';
 import { migratedWorld } from '../../support/verify-fakes';
 import { HEADERS, verify } from '../../support/verify-run';

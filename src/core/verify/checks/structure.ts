@@ -100,6 +100,12 @@ function mappingCheck(
     ...spec.newColumns.map((column, i) => ({ header: column.header, column: baseline.v21_columns + 1 + i })),
   ];
   for (const { header, column } of wanted) {
+    if (header.trim() === '') {
+      // An empty column without a header (the plan allows it): its header cell must still be blank.
+      if ((map.headers[column - 1] ?? '').trim() !== '')
+        misplaced.push({ header, expected: column, actual: [] });
+      continue;
+    }
     const columns = resolveColumns(map, header);
     if (columns.length === 0) unresolved.push(header);
     else if (columns.length !== 1 || columns[0] !== column)
