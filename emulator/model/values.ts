@@ -55,5 +55,5 @@ export function displayOf(v: Cell | undefined, timeZone: string): string {
 /** Host copy of a stored value (Dates are copied so nobody mutates storage). */
 export function copyCell(v: Cell | undefined): Cell | '' {
   if (v === undefined) return '';
-  return isDate(v) ? new Date(v.getTime()) : v;
+  return typeof v === 'object' ? new Date(v.getTime()) : v;
 }

@@ -4,7 +4,6 @@ import type { SheetData, SpreadsheetData } from '../model/spreadsheet-data';
 import type { Cell } from '../model/values';
 import { checkEdit } from '../model/protections';
 import type { Area } from './a1';
-import { isDate } from '../realm';
 
 /** What every Spreadsheet/Sheet/Range handle carries. */
 export interface SheetContext {
@@ -26,7 +25,8 @@ export function assertCanWrite(ctx: SheetContext, area: Area | null): void {
 /** A stored value as the code under test receives it: '' for empty, Dates of the vm's realm. */
 export function vmCell(exec: Execution): (v: Cell | undefined) => unknown {
   const VmDate = exec.realm.Date;
-  return (v) => (v === undefined ? '' : isDate(v) ? new VmDate(v.getTime()) : v);
+  // a stored Cell that is an object is a Date (of the host realm): no per-cell toString on the hot path
+  return (v) => (v === undefined ? '' : typeof v === 'object' ? new VmDate(v.getTime()) : v);
 }
 
 export function vmAlloc(exec: Execution): <U>(n: number) => U[] {

@@ -14,6 +14,8 @@ export class RunContext {
   private dirty = false;
   /** Set by add_v3_columns when it inserted the columns in this execution: they are known to be empty. */
   insertedThisExecution = false;
+  /** Set by add_v3_columns when its header write also wrote every data row's fill (initialize_versions' work). */
+  newColumnsFilled = false;
   /** The sheet's whole data range as the plan read it in this execution, if it did. */
   planValues: Grid | null = null;
   /** The data range's formulas, when the edit check already read them in this execution. */
