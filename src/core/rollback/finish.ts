@@ -148,6 +148,7 @@ export function finishRollback(input: FinishInput, restoredColumns: number): Rol
   ];
   const structural = verification.checks.no_added_columns.passed && verification.checks.headers.passed;
   const report: RollbackReport = {
+    migration: checkpoint.target.migration,
     mode: checkpoint.mode,
     success: checkpoint.mode === 'full' ? verification.passed : structural,
     restored_columns: restoredColumns,

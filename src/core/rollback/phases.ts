@@ -1,8 +1,7 @@
 import { resolveColumn, type ColumnMap } from '../column-map';
 import type { CellValue, Services, SheetDimensions, SheetPort, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { migrationById } from '../migrations/registry';
-import { sheetSpec } from '../migrations/sheet-spec';
+import { sheetSpecById } from '../migrations/sheet-spec';
 import { BackupSource, type BackupRows } from './backup-source';
 import { RollbackNotFinished, type Budget } from './budget';
 import { saveCheckpoint, type ExportProgress, type ExportRef, type RollbackCheckpoint } from './checkpoint';
@@ -29,13 +28,7 @@ import type { ReadPlanner } from '../read-pace';
  * call that finds a checkpoint picks up where the last one stopped.
  */
 export function specFor(id: string): MigrationSpec {
-  const migration = migrationById(id);
-  if (!migration) {
-    throw new Error(
-      `The migration "${id}" is not known to this version of the add-on; it cannot be rolled back.`,
-    );
-  }
-  return sheetSpec(migration);
+  return sheetSpecById(id, 'be rolled back');
 }
 
 /** Unwritable cells kept in the checkpoint (each about 40 characters of its 9 KB). */
