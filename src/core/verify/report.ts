@@ -155,7 +155,8 @@ function saveReport(
         file_name: name,
         folder_id: folderId,
         problem:
-          `the report could not be saved in Drive folder ${folderId || '(unknown)'}: ${(error as Error).message}. ` +
+          `the report could not be saved in Drive folder ${folderId || '(unknown)'}: ` +
+          `${(error as Error).message.replace(/\.$/, '')}. ` +
           'Check that you can add files to the backup folder, then verify again.',
       },
       spec,
