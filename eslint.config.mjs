@@ -28,7 +28,16 @@ const appsScriptGlobals = [
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'rehearsal-output/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-rehearsal/**',
+      'node_modules/**',
+      'coverage/**',
+      'artifacts/**',
+      'rehearsal-output/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },

@@ -1,36 +1,58 @@
-// npm run bench: the migration's cost on the built bundle in the emulator, for 2,500 / 25,000 / 150,000 rows.
-// Prints round trips by service and method, cells read and written, executions, modelled seconds (the script's
-// own CPU included, as the emulator estimates it), wall time and peak memory of the local run; then each target
-// of issue 15 next to its figure, with the figure before the issue's work.
-import fs from 'node:fs';
-import path from 'node:path';
-import { World, type CpuMode } from '../emulator';
+// npm run bench: the migration's cost on the built bundle in the emulator, for 2,500 / 25,000 / 150,000 rows,
+// then v3.1 and v4.0 at 2,500 and 150,000 rows and the whole chain from v2.1 (`--chain-only` skips the first part).
+// Prints round trips by service and method, cells read and written, executions, modelled seconds, wall time
+// and peak memory of the local run.
+import { World } from '../emulator';
 import { zeuesWorkbook } from '../rehearse/sample-workbook';
+import type { WorkbookModel } from '../rehearse/workbook';
+import { v30Workbook, v31Workbook, withUniones } from '../tests/support/chain-bundle';
 
 interface Case {
   rows: number;
   v21Columns?: number;
+  /** The chain's cases: what the world holds, what to start, and a label. */
+  label?: string;
+  workbook?: () => WorkbookModel;
+  options?: Record<string, unknown>;
 }
 
 const CASES: Case[] = [{ rows: 2500 }, { rows: 25000 }, { rows: 150000, v21Columns: 63 }];
 
-interface Figures {
-  state: string;
-  executions: number;
-  roundTrips: number;
-  virtualMs: number;
-  scriptMs: number;
-}
+// At 150,000 rows the sample's Operaciones is cut to 55 columns: with all 63, v3.1's column would pass 10M cells.
+// Uniones then covers the first 20,000 spools (0 to 20 unions each): a union per row of 150,000 spools would too.
+const unions = (limit: number) => (i: number) => (i < limit ? (i * 7) % 21 : 0);
+const CHAIN: Case[] = [
+  { label: 'v3.1', rows: 2500, workbook: () => v30Workbook({ rows: 2500 }) },
+  {
+    label: 'v3.1',
+    rows: 150000,
+    v21Columns: 55,
+    workbook: () => v30Workbook({ rows: 150000, v21Columns: 63 }, 55),
+  },
+  { label: 'v4.0', rows: 2500, workbook: () => withUniones(v31Workbook({ rows: 2500 }), unions(2500)) },
+  {
+    label: 'v4.0',
+    rows: 150000,
+    v21Columns: 55,
+    workbook: () => withUniones(v31Workbook({ rows: 150000, v21Columns: 63 }, 55), unions(2000)),
+  },
+  {
+    label: 'chain v2.1 -> v4.0',
+    rows: 2500,
+    workbook: () => withUniones(zeuesWorkbook({ rows: 2500 }), unions(2500)),
+    options: { target: 'v4.0' },
+  },
+];
 
-function bench({ rows, v21Columns }: Case, cpu: CpuMode = 'estimate', quiet = false): Figures {
-  const world = new World({ cpu });
-  const ss = world.createSpreadsheet(zeuesWorkbook({ rows, v21Columns }));
+function bench({ rows, v21Columns, label, workbook, options }: Case): void {
+  const world = new World();
+  const ss = world.createSpreadsheet(workbook ? workbook() : zeuesWorkbook({ rows, v21Columns }));
   const as = { activeSpreadsheet: ss.id };
   let peak = process.memoryUsage().rss;
   const wallStart = Date.now();
-  let result = world.run('startMigration', [], as);
+  let result = world.run('startMigration', options ? [options] : [], as);
   let state = result.ok ? (result.value as { state: string }).state : `error: ${result.error.message}`;
-  for (let i = 0; i < 20 && state === 'paused'; i += 1) {
+  for (let i = 0; i < 40 && state === 'paused'; i += 1) {
     peak = Math.max(peak, process.memoryUsage().rss);
     const runs = world.runDueTriggers();
     if (runs.length === 0) break;
@@ -41,19 +63,12 @@ function bench({ rows, v21Columns }: Case, cpu: CpuMode = 'estimate', quiet = fa
   }
   peak = Math.max(peak, process.memoryUsage().rss);
   const totals = world.totals;
-  const figures = {
-    state,
-    executions: totals.executions,
-    roundTrips: totals.roundTrips,
-    virtualMs: totals.virtualMs,
-    scriptMs: totals.scriptMs,
-  };
-  if (quiet) return figures;
-  console.log(`\n== ${rows.toLocaleString('en-US')} rows x ${v21Columns ?? 66} columns: ${state}`);
+  console.log(
+    `\n== ${label ? `${label}: ` : ''}${rows.toLocaleString('en-US')} rows x ${v21Columns ?? 66} columns: ${state}`,
+  );
   console.log(
     `executions ${totals.executions}, round trips ${totals.roundTrips}, cells read ${totals.cellsRead.toLocaleString('en-US')}, ` +
-      `cells written ${totals.cellsWritten.toLocaleString('en-US')}, virtual ${(totals.virtualMs / 1000).toFixed(1)} s ` +
-      `(script CPU ${(totals.scriptMs / 1000).toFixed(1)} s), ` +
+      `cells written ${totals.cellsWritten.toLocaleString('en-US')}, virtual ${(totals.virtualMs / 1000).toFixed(1)} s, ` +
       `wall ${((Date.now() - wallStart) / 1000).toFixed(1)} s, peak memory ${Math.round(peak / 1e6)} MB`,
   );
   const byService = new Map<string, [string, number][]>();
@@ -65,66 +80,10 @@ function bench({ rows, v21Columns }: Case, cpu: CpuMode = 'estimate', quiet = fa
   for (const [service, methods] of byService) {
     console.log(`  ${service}: ${methods.map(([method, count]) => `${method} ${count}`).join(', ')}`);
   }
-  return figures;
 }
 
-const results = CASES.map((benchCase) => bench(benchCase));
-const small = results[0];
-const large = results[2];
-// The script's CPU as measured locally (x scriptCpuFactor), where the estimate above is calibrated from.
-const largeMeasured = bench(CASES[2], 'measured', true);
-
-function distBytes(): number {
-  const dist = path.join(__dirname, '..', 'dist');
-  return fs.readdirSync(dist).reduce((sum, name) => sum + fs.statSync(path.join(dist, name)).size, 0);
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
-const kb = Math.round(distBytes() / 1024);
-const rows: [string, string, string, string, boolean][] = [
-  [
-    '2,500 rows: round trips, verified backup and verification included',
-    String(small.roundTrips),
-    'at most 36',
-    '43',
-    small.roundTrips <= 36 && small.state === 'done',
-  ],
-  [
-    '150,000 x 63 rows: round trips, both executions included',
-    String(large.roundTrips),
-    'at most 65',
-    '120',
-    large.roundTrips <= 65 && large.state === 'done',
-  ],
-  [
-    '150,000 x 63 rows: executions, script CPU estimated',
-    String(large.executions),
-    'at most 2',
-    '2 (CPU not counted)',
-    large.executions <= 2 && large.state === 'done',
-  ],
-  [
-    '150,000 x 63 rows: executions, script CPU measured x3',
-    String(largeMeasured.executions),
-    'at most 2',
-    '-',
-    largeMeasured.executions <= 2 && largeMeasured.state === 'done',
-  ],
-  [
-    '150,000 x 63 rows: modelled time (script CPU in it)',
-    `${seconds(large.virtualMs)} (${seconds(large.scriptMs)})`,
-    '-',
-    '508 s (0 s)',
-    true,
-  ],
-  ['dist/ in all', `${kb} KB`, 'under 150 KB', '270 KB', kb < 150],
-];
-console.log('\n== issue 15 targets');
-console.log(
-  `  ${'target'.padEnd(68)} ${'figure'.padStart(12)} ${'target'.padStart(14)} ${'before'.padStart(20)}  met`,
-);
-for (const [what, figure, target, before, met] of rows) {
-  console.log(
-    `  ${what.padEnd(68)} ${figure.padStart(12)} ${target.padStart(14)} ${before.padStart(20)}  ${met ? 'yes' : 'NO'}`,
-  );
+const only = process.argv.includes('--chain-only');
+const small = process.argv.includes('--small');
+for (const benchCase of [...(only ? [] : CASES), ...CHAIN]) {
+  if (!small || benchCase.rows <= 2500) bench(benchCase);
 }

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import { cacheService } from './cache';
 import { driveApp, MimeType } from './drive';
 import {
@@ -23,12 +25,33 @@ import { scriptApp } from './triggers';
 import { consoleFor, loggerService, utilitiesService } from './utilities';
 
 // One execution of the bundle: a fresh vm context whose globals are the services, every .js file of
-// distDir loaded into it with gas-local, then the global function called.
+// distDir run in it (as gas-local loads a project: the folder walked recursively, files in directory order),
+// then the global function called.
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const gasLocal = require('gas-local') as {
-  require: (dir: string, globals: object) => Record<string, unknown>;
-};
+/** Compiled once per file version and run in each execution's fresh context: V8 compiles the bundle once. */
+const compiled = new Map<string, { mtimeMs: number; size: number; script: vm.Script }>();
+
+function scriptFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const file = `${dir}/${name}`;
+    if (fs.statSync(file).isDirectory()) files.push(...scriptFiles(file));
+    else if (path.extname(file) === '.js') files.push(file);
+  }
+  return files;
+}
+
+function loadBundle(distDir: string, context: vm.Context): void {
+  for (const file of scriptFiles(distDir)) {
+    const { mtimeMs, size } = fs.statSync(file);
+    let entry = compiled.get(file);
+    if (!entry || entry.mtimeMs !== mtimeMs || entry.size !== size) {
+      entry = { mtimeMs, size, script: new vm.Script(fs.readFileSync(file, 'utf8'), { filename: file }) };
+      compiled.set(file, entry);
+    }
+    entry.script.runInContext(context);
+  }
+}
 
 export interface RunOptions {
   authMode?: AuthMode;
@@ -112,7 +135,7 @@ export function runExecution(
   const realm: Realm = createRealm(globals);
   exec.realm = realm;
   Object.assign(globals, globalsFor(exec), { Date: virtualDate(realm, () => exec.nowMs()) });
-  gasLocal.require(path.resolve(world.distDir), globals);
+  loadBundle(path.resolve(world.distDir), realm.context);
 
   let outcome: { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };
   const fn = globals[fnName];

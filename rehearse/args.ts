@@ -16,6 +16,10 @@ export interface Options {
   rows?: number;
   /** Skip rebuilding dist/ even when it is older than src/. */
   noBuild: boolean;
+  /** ISO time to start the emulator's clock at; undefined = now. */
+  now?: string;
+  /** --verify-only: the v2.1 workbook the verified one was migrated from. */
+  original?: string;
   help: boolean;
 }
 
@@ -24,24 +28,43 @@ export const USAGE = `Rehearse the v3.0 migration locally, with the same bundle 
 Usage:
   npm start                               rehearse on the embedded ZEUES-shaped sample workbook
   npm start -- <file.xlsx> [options]      rehearse on a workbook downloaded as .xlsx
+  npm start -- <migrated.xlsx> --verify-only [--original <v2.1.xlsx>]
+                                          verify a workbook that is already migrated, without migrating it
+
+Relative paths start in the folder you run npm start from.
 
 Options:
   --sheet NAME          the sheet to migrate (default: Operaciones)
   --dry-run             show the plan only; change nothing, write nothing
-  --verify-only         migrate without showing the plan and progress, print only the verification
-                        and write only the report (no migrated workbook)
+  --verify-only         do not migrate: check that the workbook is already migrated (schema v3.0), then
+                        compare it cell by cell with the add-on's migration of the v2.1 original and run
+                        the add-on's verification on that; writes only the report
+  --original FILE       with --verify-only: the v2.1 workbook it was migrated from (default: <name>.xlsx
+                        beside <name>.migrated.xlsx, as npm start writes them)
   --rollback full|columns
                         after the run, roll back (whole backup, or just the added columns) and verify it
   --out DIR             where to write <name>.migrated.xlsx, <name>.report.json and, with
                         --rollback, <name>.rolled-back.xlsx (default: next to the input, which is
-                        never overwritten; ./rehearsal-output for the sample)
+                        never overwritten; ./rehearsal-output for the sample); checked before anything runs
   --rows N              data rows of the sample workbook (default 2500; only without a file)
+  --now ISO             start the emulator's clock at this time, e.g. 2026-11-24T12:00:00Z, for output
+                        that is the same on every run (default: the real time; backup names and report
+                        times come from this clock)
   --no-build            do not rebuild dist/ even if it is older than src/
   -h, --help            show this help
 
-Exit codes: 0 success, 1 migration or verification failed, 2 bad input (file, sheet, option, limits).`;
+Not carried over: the emulator keeps values, formulas, sheet sizes, frozen rows and hidden sheets. Number
+formats, cell formatting, merges, hyperlinks, rich text, typed error values, data validation, conditional
+formatting, notes, images, tables and named ranges are not in the migrated .xlsx; a warning lists those the
+input has. (In Google Sheets the add-on inserts columns natively and keeps all of them.)
 
-const VALUE_OPTIONS = new Set(['--sheet', '--rollback', '--out', '--rows']);
+Exit codes:
+  0  the migration and its verification passed (--dry-run: the plan has nothing blocking)
+  1  the migration or a verification failed, or (--verify-only) the workbook is not migrated
+  2  nothing was rehearsed: bad input (file, format, sheet, option, --out), a Google Sheets limit,
+     a blocked plan, or dist/ failed to build`;
+
+const VALUE_OPTIONS = new Set(['--sheet', '--rollback', '--out', '--rows', '--now', '--original']);
 
 export function parseArgs(argv: readonly string[]): Options {
   const options: Options = { dryRun: false, verifyOnly: false, noBuild: false, help: false };
@@ -85,6 +108,12 @@ export function parseArgs(argv: readonly string[]): Options {
         }
         options.rollback = value;
         break;
+      case '--now':
+        options.now = isoTime(value as string);
+        break;
+      case '--original':
+        options.original = value;
+        break;
       case '--rows':
         options.rows = Number(value);
         if (!Number.isInteger(options.rows) || options.rows < 1) {
@@ -106,8 +135,23 @@ export function parseArgs(argv: readonly string[]): Options {
   if (options.rollback && (options.dryRun || options.verifyOnly)) {
     throw new BadInput('--rollback needs a migration to roll back: drop --dry-run / --verify-only.');
   }
+  if (options.original !== undefined && !options.verifyOnly) {
+    throw new BadInput('--original names the v2.1 workbook to verify against: use it with --verify-only.');
+  }
   if (options.rows !== undefined && options.file) {
     throw new BadInput('--rows sizes the sample workbook; it cannot be used with a file.');
   }
   return options;
+}
+
+/** `2026-11-24T12:00:00Z` (or with milliseconds or an offset) as a canonical ISO string. */
+function isoTime(value: string): string {
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+  const ms = Date.parse(value);
+  if (!iso.test(value) || Number.isNaN(ms)) {
+    throw new BadInput(
+      `--now must be a date and time with its zone, such as 2026-11-24T12:00:00Z, got "${value}".`,
+    );
+  }
+  return new Date(ms).toISOString();
 }

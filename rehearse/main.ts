@@ -1,5 +1,6 @@
 // `npm start [-- <file.xlsx> [options]]`: rehearse the migration locally with the built bundle in the emulator.
-// Exit codes: 0 success, 1 the migration or its verification failed, 2 bad input (see ./errors.ts).
+// Exit codes (also in --help and the README): 0 success; 1 the migration or a verification failed, or the workbook
+// given to --verify-only is not migrated; 2 nothing was rehearsed (bad input, a limit, a blocked plan, the build).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,42 +8,48 @@ import type { Options } from './args';
 import { USAGE, parseArgs } from './args';
 import { ensureBuilt } from './build';
 import { BadInput, EXIT } from './errors';
+import type { Checked } from './load';
+import { loadIntoWorld, readChecked } from './load';
+import { notCarriedText } from './not-carried';
+import { outputPaths, prepareFolder, writeReport } from './outputs';
 import { costText, summaryText } from './print';
 import type { Output } from './progress';
-import type { Mode, RehearsalResult } from './rehearsal';
+import type { Execution, RehearsalResult } from './rehearsal';
 import { rehearse } from './rehearsal';
-import { zeuesWorkbook } from './sample-workbook';
-import type { WorkbookModel } from './workbook';
-import { CELL_LIMIT, gridCells, overCellLimit } from './workbook';
-import type { RehearsalWorld } from './world';
+import { verifyOnly } from './verify-only';
+import type { VerifyOnlyResult } from './verify-only';
+import type { RehearsalWorld, WorldSettings } from './world';
 import { REPO_ROOT, createWorld } from './world';
-import { readWorkbook, writeWorkbook } from './xlsx-io';
+import { writeWorkbook } from './xlsx-write';
 import { OPERACIONES_SHEET } from './zeues-schema';
 
 export interface MainIO {
   stdout: Output;
   stderr: Output;
-  /** Folder relative paths are resolved from (default: the process's). */
+  /** Folder relative paths are resolved from (default: where npm was run, INIT_CWD, else the process's). */
   cwd?: string;
-  /** Build dist/ first when it is stale (default true; --no-build turns it off). */
-  build?: boolean;
-  world?: () => Promise<RehearsalWorld>;
+  /** Build dist/ first when it is stale (default true; --no-build turns it off). A function replaces the build. */
+  build?: boolean | (() => string | null);
+  world?: (settings: WorldSettings) => Promise<RehearsalWorld>;
+  /** The real time (default: the machine's clock). */
+  clock?: () => Date;
 }
 
-const SAMPLE_NAME = 'ZEUES';
-const SAMPLE_FILE_BASE = 'ZEUES-sample';
+/** Thrown when dist/ cannot be built: nothing was rehearsed, exit 2. */
+class BuildFailed extends Error {}
 
-interface Outputs {
-  migrated: string;
-  rolledBack: string;
-  report: string;
+interface Clock {
+  start: string;
+  pinned: boolean;
 }
 
 export async function main(
   argv: readonly string[],
   io: MainIO = { stdout: process.stdout, stderr: process.stderr },
-) {
-  const cwd = io.cwd ?? process.cwd();
+): Promise<number> {
+  const cwd = io.cwd ?? process.env.INIT_CWD ?? process.cwd();
+  const written: string[] = [];
+  let createdFolder: string | undefined;
   try {
     const options = parseArgs(argv);
     if (options.help) {
@@ -50,107 +57,161 @@ export async function main(
       return EXIT.ok;
     }
     const input = options.file ? path.resolve(cwd, options.file) : undefined;
-    const workbook = input
-      ? await readWorkbook(input)
-      : zeuesWorkbook({ rows: options.rows, name: SAMPLE_NAME });
-    const sheet = options.sheet ?? OPERACIONES_SHEET;
-    checkWorkbook(workbook, sheet, input ?? 'the sample workbook');
     const outputs = outputPaths(options, cwd, input);
+    if (!options.dryRun)
+      createdFolder = prepareFolder(outputs.folder, options.out ? '--out' : 'the output folder');
+    const clock: Clock = options.now
+      ? { start: options.now, pinned: true }
+      : { start: (io.clock?.() ?? new Date()).toISOString(), pinned: false };
+    const sheet = options.sheet ?? OPERACIONES_SHEET;
+    const checked = await readChecked(input, sheet, options.rows);
+    const original = options.verifyOnly ? originalFile(options, cwd, input) : undefined;
 
-    if (io.build !== false && !options.noBuild) {
-      const failure = ensureBuilt(REPO_ROOT, (line) => io.stderr.write(`${line}\n`));
-      if (failure) {
-        io.stderr.write(`error: ${failure}\n`);
+    const world = await startWorld(options, io, clock);
+    io.stdout.write(`${heading(checked, sheet, options)}\n${clockText(clock)}\n\n`);
+    if (checked.notCarried.length > 0) {
+      io.stdout.write(`${notCarriedText(checked.notCarried, checked.source)}\n\n`);
+    }
+    const started = Date.now();
+    const ss = loadIntoWorld(world, checked);
+    const common = {
+      input: input ?? 'embedded sample workbook',
+      sheet,
+      clock,
+      not_carried_over: checked.notCarried,
+    };
+
+    if (options.verifyOnly) {
+      const result = await verifyOnly(
+        world,
+        ss,
+        {
+          sheet,
+          configureSheet: options.sheet !== undefined,
+          source: checked.source,
+          before: checked.before,
+        },
+        async () => {
+          if (!original) return null;
+          const reference = await readChecked(original, sheet, undefined);
+          return { ss: loadIntoWorld(world, reference), source: original, before: reference.before };
+        },
+        io.stdout,
+      );
+      if (result.notMigrated) {
+        io.stderr.write(`error: ${result.notMigrated}\n`);
         return EXIT.verificationFailed;
       }
+      if (!original) {
+        throw new BadInput(
+          `--verify-only compares ${checked.source} with the add-on's migration of its v2.1 original: ` +
+            'name that workbook with --original FILE (the backup the add-on made, downloaded as .xlsx).',
+        );
+      }
+      writeReport(outputs.report, {
+        ...common,
+        mode: 'verify-only',
+        original,
+        ...verifyReport(result),
+        totals: world.totals,
+      });
+      written.push(outputs.report);
+      printCost(io.stdout, result.executions, written, Date.now() - started);
+      if (!result.passed) io.stderr.write('error: the verification failed (see above)\n');
+      return result.passed ? EXIT.ok : EXIT.verificationFailed;
     }
-    const world = await (io.world ?? createWorld)();
-    const mode: Mode = options.dryRun ? 'dry-run' : options.verifyOnly ? 'verify-only' : 'migrate';
-    io.stdout.write(
-      `Rehearsing on ${input ?? `the sample workbook (${(workbook.sheets[0].values.length - 1).toLocaleString('en-US')} spools)`}, sheet "${sheet}"\n\n`,
-    );
-    const started = Date.now();
-    const result = rehearse(
-      world,
-      { workbook, sheet, configureSheet: options.sheet !== undefined, mode, rollback: options.rollback },
-      io.stdout,
-    );
 
-    const written = await writeOutputs(result, mode, outputs, {
-      input: input ?? null,
-      sheet,
-      options,
+    const mode = options.dryRun ? 'dry-run' : 'migrate';
+    const result = await rehearse(
       world,
-    });
+      ss,
+      {
+        name: ss.name,
+        sheet,
+        configureSheet: options.sheet !== undefined,
+        mode,
+        rollback: options.rollback,
+        before: checked.before,
+      },
+      io.stdout,
+      async (kind, workbook) => {
+        const file = kind === 'migrated' ? outputs.migrated : outputs.rolledBack;
+        await writeWorkbook(workbook, file);
+        written.push(file);
+      },
+    );
+    if (mode === 'migrate') {
+      writeReport(outputs.report, {
+        ...common,
+        mode,
+        ...migrationReport(result, options),
+        totals: world.totals,
+        outputs: [...written],
+      });
+      written.push(outputs.report);
+    }
     printEnding(io.stdout, result, mode, written, Date.now() - started);
     const code = exitCode(result, mode);
     if (code !== EXIT.ok) io.stderr.write(`error: ${failureText(result)}\n`);
     return code;
   } catch (error) {
-    if (error instanceof BadInput) {
+    if (error instanceof BadInput || error instanceof BuildFailed) {
       io.stderr.write(`error: ${error.message}\n`);
       return EXIT.badInput;
     }
     io.stderr.write(`error: ${(error as Error).message}\n`);
     return EXIT.verificationFailed;
+  } finally {
+    if (createdFolder && written.length === 0) fs.rmSync(createdFolder, { recursive: true, force: true });
   }
 }
 
-function checkWorkbook(workbook: WorkbookModel, sheet: string, source: string): void {
-  if (!workbook.sheets.some((s) => s.name === sheet)) {
-    const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ') || 'none';
-    throw new BadInput(
-      `${source} has no sheet named "${sheet}". Sheets in it: ${names}. Choose one with --sheet NAME.`,
-    );
+async function startWorld(options: Options, io: MainIO, clock: Clock): Promise<RehearsalWorld> {
+  if (io.build !== false && !options.noBuild) {
+    const build =
+      typeof io.build === 'function'
+        ? io.build
+        : () => ensureBuilt(REPO_ROOT, (line) => io.stderr.write(`${line}\n`));
+    const failure = build();
+    if (failure) throw new BuildFailed(failure);
   }
-  const cells = gridCells(workbook);
-  if (cells > CELL_LIMIT) throw new BadInput(overCellLimit(source, cells));
+  return (io.world ?? createWorld)({ now: clock.start });
 }
 
-function outputPaths(options: Options, cwd: string, input: string | undefined): Outputs {
-  const folder = options.out
-    ? path.resolve(cwd, options.out)
-    : input
-      ? path.dirname(input)
-      : path.resolve(cwd, 'rehearsal-output');
-  const base = input ? path.basename(input).replace(/\.xlsx$/i, '') : SAMPLE_FILE_BASE;
-  const outputs = {
-    migrated: path.join(folder, `${base}.migrated.xlsx`),
-    rolledBack: path.join(folder, `${base}.rolled-back.xlsx`),
-    report: path.join(folder, `${base}.report.json`),
+/** --verify-only's v2.1 original: --original, else `<name>.xlsx` beside `<name>.migrated.xlsx`. */
+function originalFile(options: Options, cwd: string, input: string | undefined): string | undefined {
+  if (options.original) return path.resolve(cwd, options.original);
+  if (!input || !/\.migrated\.xlsx$/i.test(input)) return undefined;
+  const sibling = input.replace(/\.migrated\.xlsx$/i, '.xlsx');
+  return fs.existsSync(sibling) ? sibling : undefined;
+}
+
+function heading(checked: Checked, sheet: string, options: Options): string {
+  const spools = checked.before.rows.toLocaleString('en-US');
+  const what = options.file ? checked.source : `the sample workbook (${spools} spools)`;
+  return `${options.verifyOnly ? 'Verifying' : 'Rehearsing on'} ${what}, sheet "${sheet}"`;
+}
+
+function clockText(clock: Clock): string {
+  return clock.pinned
+    ? `Clock: ${clock.start}, pinned with --now (backup names and report times use it).`
+    : `Clock: ${clock.start}, the real time (backup names and report times use it; --now ${clock.start} repeats them).`;
+}
+
+function verifyReport(result: VerifyOnlyResult): object {
+  return {
+    plan: result.plan,
+    not_migrated: result.notMigrated ?? null,
+    reference: result.reference ?? null,
+    comparison: result.comparison ?? null,
+    passed: result.passed,
+    executions: result.executions,
   };
-  if (input && Object.values(outputs).some((p) => p === input)) {
-    throw new BadInput(
-      `the output would overwrite the input ${input}. Choose another folder with --out DIR.`,
-    );
-  }
-  if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory()) {
-    throw new BadInput(`--out ${folder} is a file, not a folder.`);
-  }
-  return outputs;
 }
 
-async function writeOutputs(
-  result: RehearsalResult,
-  mode: Mode,
-  outputs: Outputs,
-  context: { input: string | null; sheet: string; options: Options; world: RehearsalWorld },
-): Promise<string[]> {
-  if (mode === 'dry-run') return [];
-  const written: string[] = [];
-  if (result.migrated) {
-    await writeWorkbook(result.migrated, outputs.migrated);
-    written.push(outputs.migrated);
-  }
-  if (result.rolledBack) {
-    await writeWorkbook(result.rolledBack, outputs.rolledBack);
-    written.push(outputs.rolledBack);
-  }
-  const report = {
-    input: context.input ?? 'embedded sample workbook',
-    sheet: context.sheet,
-    mode,
-    rollback_mode: context.options.rollback ?? null,
+function migrationReport(result: RehearsalResult, options: Options): object {
+  return {
+    rollback_mode: options.rollback ?? null,
     before: result.before,
     after: result.after,
     after_rollback: result.afterRollback ?? null,
@@ -161,19 +222,19 @@ async function writeOutputs(
     verification: result.verification ?? null,
     rollback: result.rollback ?? null,
     status_after_rollback: result.statusAfterRollback ?? null,
-    totals: context.world.totals,
-    outputs: written,
   };
-  fs.mkdirSync(path.dirname(outputs.report), { recursive: true });
-  fs.writeFileSync(outputs.report, `${JSON.stringify(report, null, 2)}\n`);
-  written.push(outputs.report);
-  return written;
+}
+
+function printCost(out: Output, executions: Execution[], written: string[], wallMs: number): void {
+  out.write(`${costText(executions)}\n`);
+  out.write(`(${(wallMs / 1000).toFixed(1)} s on this machine)\n\n`);
+  for (const file of written) out.write(`wrote ${file}\n`);
 }
 
 function printEnding(
   out: Output,
   result: RehearsalResult,
-  mode: Mode,
+  mode: 'migrate' | 'dry-run',
   written: string[],
   wallMs: number,
 ): void {
@@ -188,12 +249,10 @@ function printEnding(
     out.write('\n');
   }
   if (mode === 'dry-run') out.write('Dry run: nothing was changed and no file was written.\n\n');
-  out.write(`${costText(result.executions)}\n`);
-  out.write(`(${(wallMs / 1000).toFixed(1)} s on this machine)\n\n`);
-  for (const file of written) out.write(`wrote ${file}\n`);
+  printCost(out, result.executions, written, wallMs);
 }
 
-function exitCode(result: RehearsalResult, mode: Mode): number {
+function exitCode(result: RehearsalResult, mode: 'migrate' | 'dry-run'): number {
   if (mode === 'dry-run') return result.plan && result.plan.blocking.length > 0 ? EXIT.badInput : EXIT.ok;
   if (result.status?.state !== 'done') return EXIT.verificationFailed;
   if (!result.verification?.success) return EXIT.verificationFailed;

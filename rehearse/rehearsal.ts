@@ -1,5 +1,6 @@
-// One rehearsal: load the workbook into an emulated spreadsheet, then drive the built bundle's entry points the
-// way the sidebar does (plan, start, continue slice after slice, verify, optionally roll back), printing as it goes.
+// One rehearsal on a workbook already loaded into an emulated spreadsheet: drive the built bundle's entry points
+// the way the sidebar does (plan, start, continue slice after slice, verify, optionally roll back), printing as it
+// goes and handing each resulting workbook to `save` as soon as it exists (the next step changes the sheet).
 
 import type { RollbackMode } from './args';
 import type { Plan, RollbackReport, Status, VerificationReport } from './contract';
@@ -8,20 +9,26 @@ import type { SheetSummary } from './print';
 import { planText, rollbackText, verificationText } from './print';
 import type { Output } from './progress';
 import { ProgressBoard } from './progress';
-import type { CellValue, SheetModel, WorkbookModel } from './workbook';
+import type { CellValue, SheetModel } from './workbook';
 import type { EmulatedSpreadsheet, RehearsalWorld } from './world';
+import type { WorkbookSource } from './xlsx-write';
 
 export type Mode = 'migrate' | 'dry-run' | 'verify-only';
 
 export interface RehearsalInput {
-  workbook: WorkbookModel;
+  /** The workbook's name, given to the workbooks written from it. */
+  name: string;
   /** The sheet to migrate. */
   sheet: string;
   /** Store `sheet` as the add-on's target_sheet setting before planning. */
   configureSheet: boolean;
-  mode: Mode;
+  mode: 'migrate' | 'dry-run';
   rollback?: RollbackMode;
+  /** The target sheet as loaded (summarized from the workbook, which is cheaper than reading the sheet back). */
+  before: SheetSummary;
 }
+
+export type Save = (kind: 'migrated' | 'rolledBack', workbook: WorkbookSource) => Promise<void>;
 
 /** One execution of an entry point and what it cost in Apps Script terms (the emulator's model). */
 export interface Execution {
@@ -41,10 +48,6 @@ export interface RehearsalResult {
   before: SheetSummary;
   after: SheetSummary;
   afterRollback?: SheetSummary;
-  /** The workbook right after the migration (and its verification). */
-  migrated?: WorkbookModel;
-  /** The workbook after the rollback. */
-  rolledBack?: WorkbookModel;
 }
 
 /** More slices than this means the run is not making progress. */
@@ -57,11 +60,11 @@ export function isLimitError(message: string): boolean {
   return LIMIT_ERRORS.some((pattern) => pattern.test(message));
 }
 
-export function rehearse(world: RehearsalWorld, input: RehearsalInput, out: Output): RehearsalResult {
-  const ss = createSpreadsheet(world, input.workbook);
-  const empty: SheetSummary = { rows: 0, columns: 0, headers: [], schemaVersion: null };
-  const result: RehearsalResult = { slices: 0, executions: [], before: empty, after: empty };
-  const call = <T>(name: string, args: unknown[] = []): T => {
+export type Call = <T>(name: string, args?: unknown[]) => T;
+
+/** Calls entry points with `ss` as the active spreadsheet, recording each execution's cost in `executions`. */
+export function caller(world: RehearsalWorld, ss: EmulatedSpreadsheet, executions: Execution[]): Call {
+  return <T>(name: string, args: unknown[] = []): T => {
     const before = { roundTrips: world.totals.roundTrips, virtualMs: world.totals.virtualMs };
     try {
       return world.call(name, args, { activeSpreadsheet: ss.id }) as T;
@@ -70,48 +73,60 @@ export function rehearse(world: RehearsalWorld, input: RehearsalInput, out: Outp
       if (isLimitError(message)) throw new BadInput(`the workbook hits a Google Sheets limit: ${message}`);
       throw new Error(`${name}() failed: ${message}`);
     } finally {
-      result.executions.push({
+      executions.push({
         function: name,
         roundTrips: world.totals.roundTrips - before.roundTrips,
         virtualMs: world.totals.virtualMs - before.virtualMs,
       });
     }
   };
+}
+
+const silent: Output = { write: () => undefined };
+
+/** start + continue until the run is done, failed or rolled back; returns the final status and slice count. */
+export function runToEnd(call: Call, progress: Output): { status: Status; slices: number } {
+  progress.write('Migration:\n');
+  const board = new ProgressBoard(progress);
+  let status = call<Status>('startMigration');
+  let slices = 1;
+  board.update(status);
+  while (status.state === 'running' || status.state === 'paused') {
+    if (slices >= MAX_SLICES) {
+      board.close();
+      throw new Error(`the run was still ${status.state} after ${MAX_SLICES} slices`);
+    }
+    status = call<Status>('continueMigration');
+    slices += 1;
+    board.update(status);
+  }
+  board.close();
+  return { status, slices };
+}
+
+export async function rehearse(
+  world: RehearsalWorld,
+  ss: EmulatedSpreadsheet,
+  input: RehearsalInput,
+  out: Output,
+  save: Save,
+): Promise<RehearsalResult> {
+  const result: RehearsalResult = { slices: 0, executions: [], before: input.before, after: input.before };
+  const call = caller(world, ss, result.executions);
   const print = (text: string) => out.write(`${text}\n\n`);
 
-  const initial = summarize(ss, input.sheet);
-  result.before = initial;
-  result.after = initial;
   if (input.configureSheet) call('setMigrationConfig', [{ target_sheet: input.sheet }]);
-
-  // --verify-only runs the same migration but shows only its verification (and writes only the report).
-  const quiet = input.mode === 'verify-only';
-  const silent: Output = { write: () => undefined };
   result.plan = call<Plan>('previewMigration');
-  if (!quiet) print(planText(result.plan));
+  print(planText(result.plan));
   if (input.mode === 'dry-run') return result;
   if (result.plan.blocking.length > 0) {
     throw new BadInput(`the migration cannot start: ${result.plan.blocking.join('; ')}`);
   }
 
-  const progress = quiet ? silent : out;
-  progress.write('Migration:\n');
-  const board = new ProgressBoard(progress);
-  let status = call<Status>('startMigration');
-  result.slices = 1;
-  board.update(status);
-  while (status.state === 'running' || status.state === 'paused') {
-    if (result.slices >= MAX_SLICES) {
-      board.close();
-      throw new Error(`the run was still ${status.state} after ${MAX_SLICES} slices`);
-    }
-    status = call<Status>('continueMigration');
-    result.slices += 1;
-    board.update(status);
-  }
-  board.close();
+  const { status, slices } = runToEnd(call, out);
   result.status = status;
-  out.write(`  migration ${status.state} after ${result.slices} execution${result.slices === 1 ? '' : 's'}`);
+  result.slices = slices;
+  out.write(`  migration ${status.state} after ${slices} execution${slices === 1 ? '' : 's'}`);
   out.write(status.backup ? `; backup "${status.backup.name}"\n\n` : '\n\n');
   if (status.state !== 'done') {
     if (status.error) print(`  step ${status.error.step} failed: ${status.error.message}`);
@@ -121,41 +136,60 @@ export function rehearse(world: RehearsalWorld, input: RehearsalInput, out: Outp
 
   result.verification = call<VerificationReport>('verifyMigration');
   print(verificationText(result.verification));
-  result.after = summarize(ss, input.sheet);
-  if (quiet) return result;
-  result.migrated = exportWorkbook(ss, input.workbook);
+  const summary = (sheet: SheetModel) =>
+    sheet.name === input.sheet ? summaryOf(sheet, ss.metadata('schema_version')) : null;
+  await save(
+    'migrated',
+    exportWorkbook(ss, input.name, (sheet) => (result.after = summary(sheet) ?? result.after)),
+  );
 
   if (input.rollback) {
     result.rollback = call<RollbackReport>('rollbackMigration', [{ mode: input.rollback, confirm: true }]);
     print(rollbackText(result.rollback));
     result.statusAfterRollback = call<Status>('getMigrationStatus');
-    result.afterRollback = summarize(ss, input.sheet);
-    result.rolledBack = exportWorkbook(ss, input.workbook);
+    await save(
+      'rolledBack',
+      exportWorkbook(
+        ss,
+        input.name,
+        (sheet) => (result.afterRollback = summary(sheet) ?? result.afterRollback),
+      ),
+    );
   }
   return result;
 }
 
-function createSpreadsheet(world: RehearsalWorld, workbook: WorkbookModel): EmulatedSpreadsheet {
-  try {
-    return world.createSpreadsheet(workbook);
-  } catch (error) {
-    const message = (error as Error).message;
-    if (isLimitError(message)) {
-      throw new BadInput(`the workbook cannot be loaded as a Google spreadsheet: ${message}`);
+export { silent };
+
+/** Rows, columns (up to the last one holding a value) and headers of a sheet's data. */
+export function summaryOf(sheet: SheetModel, schemaVersion: string | null): SheetSummary {
+  let lastRow = sheet.values.length;
+  const empty = (v: CellValue) => v === '' || v === null || v === undefined;
+  while (lastRow > 0 && sheet.values[lastRow - 1].every(empty)) lastRow -= 1;
+  let columns = 0;
+  for (let r = 0; r < lastRow; r++) {
+    const row = sheet.values[r];
+    for (let c = row.length - 1; c >= columns; c--) {
+      if (!empty(row[c])) {
+        columns = c + 1;
+        break;
+      }
     }
-    throw error;
   }
+  return {
+    rows: Math.max(0, lastRow - 1),
+    columns,
+    headers: (sheet.values[0] ?? []).slice(0, columns).map((h) => String(h ?? '')),
+    schemaVersion,
+  };
 }
 
-function summarize(ss: EmulatedSpreadsheet, sheetName: string): SheetSummary {
-  const sheet = ss.sheetNames().includes(sheetName) ? ss.sheet(sheetName) : null;
-  const header = sheet && sheet.lastRow > 0 ? sheet.values()[0] : [];
-  return {
-    rows: sheet ? Math.max(0, sheet.lastRow - 1) : 0,
-    columns: sheet ? sheet.lastColumn : 0,
-    headers: header.map((h) => String(h ?? '')),
-    schemaVersion: ss.metadata('schema_version'),
-  };
+/** The summary of a sheet read back from the emulated spreadsheet (a full read: for the ends of failed runs). */
+export function summarize(ss: EmulatedSpreadsheet, sheetName: string): SheetSummary {
+  if (!ss.sheetNames().includes(sheetName)) {
+    return { rows: 0, columns: 0, headers: [], schemaVersion: ss.metadata('schema_version') };
+  }
+  return summaryOf(exportSheet(ss, sheetName), ss.metadata('schema_version'));
 }
 
 function cell(value: unknown): CellValue {
@@ -166,16 +200,51 @@ function cell(value: unknown): CellValue {
   return String(value);
 }
 
-/** Every sheet of the emulated spreadsheet (including any the add-on added), as a model the .xlsx writer takes. */
-export function exportWorkbook(ss: EmulatedSpreadsheet, input: WorkbookModel): WorkbookModel {
-  const sheets = ss.sheetNames().map((name): SheetModel => {
-    const sheet = ss.sheet(name);
-    const values = sheet.values().map((row) => row.map(cell));
-    const formulas = sheet.formulas().map((row) => row.map((f) => (f ? f : null)));
-    const model: SheetModel = { name, values, maxRows: sheet.maxRows, maxColumns: sheet.maxColumns };
-    if (formulas.some((row) => row.some((f) => f !== null))) model.formulas = formulas;
-    if (sheet.frozenRows > 0) model.frozenRows = sheet.frozenRows;
-    return model;
-  });
-  return { name: input.name, sheets };
+/** One sheet of the emulated spreadsheet as the .xlsx writer takes it. */
+export function exportSheet(ss: EmulatedSpreadsheet, name: string): SheetModel {
+  const sheet = ss.sheet(name);
+  const values = sheet.values();
+  for (const row of values) for (let c = 0; c < row.length; c++) row[c] = cell(row[c]);
+  const formulas = sheet.formulas();
+  let hasFormula = false;
+  for (const row of formulas) {
+    for (let c = 0; c < row.length; c++) {
+      if (row[c]) hasFormula = true;
+      else row[c] = null;
+    }
+  }
+  const model: SheetModel = {
+    name,
+    values: values as CellValue[][],
+    maxRows: sheet.maxRows,
+    maxColumns: sheet.maxColumns,
+  };
+  if (hasFormula) model.formulas = formulas;
+  if (sheet.frozenRows > 0) model.frozenRows = sheet.frozenRows;
+  if (sheet.hidden) model.hidden = true;
+  return model;
+}
+
+/**
+ * Every sheet of the emulated spreadsheet (including any the add-on added), read one at a time as the writer
+ * asks for it, so that only one sheet's copy is in memory at once.
+ */
+export function exportWorkbook(
+  ss: EmulatedSpreadsheet,
+  name: string,
+  onSheet: (sheet: SheetModel) => void = () => undefined,
+): WorkbookSource {
+  const names = ss.sheetNames();
+  return {
+    name,
+    sheets: {
+      *[Symbol.iterator]() {
+        for (const sheetName of names) {
+          const sheet = exportSheet(ss, sheetName);
+          onSheet(sheet);
+          yield sheet;
+        }
+      },
+    },
+  };
 }

@@ -12,6 +12,7 @@ export interface SheetModel {
   maxRows: number;
   maxColumns: number;
   frozenRows?: number;
+  hidden?: boolean;
 }
 
 export interface WorkbookModel {

@@ -13,6 +13,7 @@ export interface EmulatedSheet {
   lastRow: number;
   lastColumn: number;
   frozenRows: number;
+  hidden: boolean;
 }
 
 export interface EmulatedSpreadsheet {
@@ -32,8 +33,17 @@ export interface RehearsalWorld {
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
-export async function createWorld(distDir = path.join(REPO_ROOT, 'dist')): Promise<RehearsalWorld> {
+export interface WorldSettings {
+  /** ISO time the emulator's clock starts at (backup names, report times). */
+  now: string;
+  distDir?: string;
+}
+
+export async function createWorld(settings: WorldSettings): Promise<RehearsalWorld> {
   const { World } = await import('../emulator');
-  const world: RehearsalWorld = new World({ distDir });
+  const world: RehearsalWorld = new World({
+    distDir: settings.distDir ?? path.join(REPO_ROOT, 'dist'),
+    now: settings.now,
+  });
   return world;
 }

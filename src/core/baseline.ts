@@ -1,3 +1,4 @@
+import type { OtherSheetPlan } from './migration/sheets';
 /**
  * What a migration run recorded about the sheet before it changed anything: the yardstick for verification
  * and rollback. Small enough for one document property (< 9 KB) and for a history entry.
@@ -20,6 +21,8 @@ export interface Baseline {
   backup: BackupRef;
   /** Digests (src/core/digest.ts) of the v2.1 region: rows 2..lastRow, columns 1..v21_columns, per block. */
   block_digests: string[];
+  /** The migration's other sheets as they were before it (v4.0), for the rollback. */
+  others?: OtherSheetPlan[];
 }
 
 export interface BackupRef {

@@ -18,7 +18,7 @@ export type StepName = (typeof STEP_NAMES)[number];
 export const STEP_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
-export const SCHEMAS_DETECTED = ['2.1', '3.0', 'partial', 'unknown'] as const;
+export const SCHEMAS_DETECTED = ['2.1', '3.0', '3.1', '4.0', 'partial', 'unknown'] as const;
 export type SchemaDetected = (typeof SCHEMAS_DETECTED)[number];
 
 /** The verification's checks, in the order a report lists them. */
@@ -51,7 +51,8 @@ export interface Progress {
 }
 
 export interface StepRecord {
-  name: StepName;
+  /** One of STEP_NAMES for v3.0; the spec's step names for later migrations. */
+  name: string;
   status: StepStatus;
   started_at?: string;
   completed_at?: string;
@@ -104,6 +105,31 @@ export interface Plan {
   cell_limit: number;
   blocking: string[];
   warnings: string[];
+  /** Per sheet, what this migration adds or creates. */
+  changes?: SheetChangePlan[];
+  /** A short plan of each later migration up to the target, from what the earlier ones will leave. */
+  then?: LaterPlan[];
+}
+
+export interface SheetChangePlan {
+  sheet: string;
+  /** Columns inserted after the sheet's last used column; `computed` says how a computed one is filled. */
+  add_columns: (ColumnToAdd & { computed?: string })[];
+  /** The sheet does not exist and is created with `headers`. */
+  creates?: boolean;
+  /** Headers a required sheet lacks, appended after its last header (its data is never written). */
+  appends_headers?: string[];
+  headers?: string[];
+}
+
+export interface LaterPlan {
+  migration: string;
+  from: string;
+  description: string;
+  changes: SheetChangePlan[];
+  /** Grid cells of the whole spreadsheet after this migration (all sheets, new ones included). */
+  cells_after: number;
+  blocking: string[];
 }
 
 /** Checks may carry more fields; `passed` is fixed. */
@@ -137,6 +163,8 @@ export type VerificationReportAsRead = Omit<VerificationReport, 'checks'> & {
 };
 
 export interface RollbackEligibility {
+  /** The migration a rollback would undo (the newest applied), or null when there is none (always set). */
+  migration?: string | null;
   eligible: boolean;
   /** Days since the migration's recorded completion, fractional; null when there is no migration. */
   days_since_migration: number | null;
@@ -187,6 +215,8 @@ export interface RollbackVerification {
 }
 
 export interface RollbackReport {
+  /** The migration rolled back (always set by the add-on). */
+  migration?: string;
   mode: RollbackMode;
   success: boolean;
   /** Columns written back from the backup: the backup's column count in full mode, 0 in columns mode. */
@@ -253,7 +283,7 @@ export interface SchemaInfo {
 /** The entry points the sidebar and tests call by name, with their argument and result. */
 export interface ServerFunctions {
   getMigrationStatus(): Status;
-  previewMigration(): Plan;
+  previewMigration(options?: PreviewOptions): Plan;
   startMigration(options?: StartOptions): Status;
   continueMigration(): Status;
   verifyMigration(): VerificationReport;

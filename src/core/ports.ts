@@ -72,6 +72,10 @@ export interface SpreadsheetPort {
   totalCells(): number;
   /** Grid size of every sheet, in tab order: 2 round trips per sheet. */
   gridSizes?(): { name: string; maxRows: number; maxColumns: number }[];
+  /** Adds a sheet (Sheets' default grid: 1000 rows x 26 columns) at the end of the tabs. One round trip. */
+  insertSheet?(name: string): SheetPort;
+  /** Deletes a sheet by name (nothing when there is none). Two round trips. */
+  deleteSheet?(name: string): void;
   /** Spreadsheet-level developer metadata. */
   metadata(key: string): string | null;
   setMetadata(key: string, value: string): void;

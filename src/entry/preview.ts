@@ -1,13 +1,12 @@
 import { previewMigration as preview } from '../core/migration/api';
 import { describePlan } from '../core/migration/describe';
-import type { Plan } from '../core/contract';
-import { runnableSpec } from '../core/migrations/select';
+import type { Plan, PreviewOptions } from '../core/contract';
 import { tellOutcome } from '../gas/ui';
 import { servicesForActiveSpreadsheet } from './services';
 
-/** The dry run: a Plan read from the live sheet; writes nothing anywhere. */
-export function previewMigration(): Plan {
-  return preview(servicesForActiveSpreadsheet(), runnableSpec());
+/** The dry run of the next pending migration (and the later ones up to {target}); writes nothing anywhere. */
+export function previewMigration(options?: PreviewOptions): Plan {
+  return preview(servicesForActiveSpreadsheet(), options);
 }
 
 export function menuPreviewMigration(): void {

@@ -3,7 +3,6 @@ import { readCheckpoint } from '../core/migration/checkpoint';
 import { spreadsheetForTrigger } from '../core/migration/trigger';
 import type { Status } from '../core/contract';
 import type { KeyValueStore } from '../core/ports';
-import { runnableSpec } from '../core/migrations/select';
 import { gasDocumentStore, gasUserStore } from '../gas/properties';
 import { consoleLogger } from '../gas/session';
 import { gasTriggers } from '../gas/triggers';
@@ -48,7 +47,6 @@ export function resumeMigrationTrigger(event?: { triggerUid?: string }): Status 
   }
   return resumeFromTrigger(
     servicesForSpreadsheetId(spreadsheetId, { documentStore, documentAll, userStore }),
-    runnableSpec(),
     triggerUid,
   );
 }

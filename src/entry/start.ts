@@ -1,15 +1,17 @@
 import { startMigration as start } from '../core/migration/api';
 import { describePlan, describeStatus } from '../core/migration/describe';
-import type { Status } from '../core/contract';
-import { runnableSpec } from '../core/migrations/select';
+import type { StartOptions, Status } from '../core/contract';
 import { confirm, tellOutcome } from '../gas/ui';
 import { previewMigration } from './preview';
 import { getMigrationStatus } from './status';
 import { servicesForActiveSpreadsheet } from './services';
 
-/** Starts a run (or continues the one in progress); {force: true} starts over. Returns a Status. */
-export function startMigration(options?: { force?: boolean }): Status {
-  return start(servicesForActiveSpreadsheet(), runnableSpec(), options);
+/**
+ * Starts the next pending migration (or continues the run in progress); {force: true} starts over; {target}
+ * runs each pending migration up to it in turn. Returns a Status.
+ */
+export function startMigration(options?: StartOptions): Status {
+  return start(servicesForActiveSpreadsheet(), options);
 }
 
 /**

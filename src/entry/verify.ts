@@ -1,7 +1,7 @@
 // Verification entry points: the sidebar's verifyMigration() and the menu's "Verify migration".
-import { runnableSpec } from '../core/migrations/select';
 import { runVerificationSlice } from '../core/verify/session';
 import type { VerificationReport } from '../core/contract';
+import { reportCheck } from '../core/verify';
 import { tellOutcome } from '../gas/ui';
 import { servicesForActiveSpreadsheet } from './services';
 
@@ -16,22 +16,23 @@ export function verifyMigration(): VerificationReport {
   }
   if (!services.lock.tryLock(1000)) throw new Error(BUSY);
   try {
-    return runVerificationSlice(services, runnableSpec());
+    return runVerificationSlice(services);
   } finally {
     services.lock.release();
   }
 }
 
 export function describeVerification(report: VerificationReport): string {
-  const names = Object.keys(report.checks) as (keyof VerificationReport['checks'])[];
-  const pending = names.some((name) => report.checks[name].pending === true);
-  const failed = names.filter((name) => !report.checks[name].passed);
+  const checks = report.checks as Record<string, { passed: boolean; pending?: unknown }>;
+  const names = Object.keys(checks);
+  const pending = names.some((name) => checks[name].pending === true);
+  const failed = names.filter((name) => !checks[name].passed);
   const headline = pending
     ? 'The verification is not finished yet.'
     : failed.length === 0
       ? `All ${names.length} checks passed.`
       : `${failed.length} of ${names.length} checks failed: ${failed.join(', ')}.`;
-  const url = report.checks.report.url;
+  const url = reportCheck(report).url;
   return [
     headline,
     ...report.errors.slice(0, 5),

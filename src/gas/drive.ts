@@ -59,6 +59,17 @@ export function gasDrive(): DrivePort {
     if (folder.isTrashed()) throw trashedFolder(folderId);
     usable.add(folderId);
   }
+  /** An export or report written into a trashed folder would be deleted with it. */
+  function assertFolderForFile(folderId: string, name: string): void {
+    if (usable.has(folderId)) return;
+    if (folderById(folderId).isTrashed()) {
+      throw new Error(
+        `The folder ${folderId} next to the backup is in the Drive trash, so "${name}" cannot be saved there ` +
+          'without being deleted with it. Restore the folder from the trash.',
+      );
+    }
+    usable.add(folderId);
+  }
   return {
     file(id) {
       let file: File;
@@ -109,16 +120,7 @@ export function gasDrive(): DrivePort {
       return { id, name, url: spreadsheetUrl(id), createdAt: new Date().toISOString() };
     },
     createTextFile(folderId, name, content, mimeType) {
-      // An export or report written into a trashed folder would be deleted with it.
-      if (!usable.has(folderId)) {
-        if (folderById(folderId).isTrashed()) {
-          throw new Error(
-            `The folder ${folderId} next to the backup is in the Drive trash, so "${name}" cannot be saved there ` +
-              'without being deleted with it. Restore the folder from the trash.',
-          );
-        }
-        usable.add(folderId);
-      }
+      assertFolderForFile(folderId, name);
       const file = folderById(folderId).createFile(name, content, mimeType);
       const id = file.getId();
       files.set(id, file);

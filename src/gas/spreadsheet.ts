@@ -127,6 +127,18 @@ class GasSpreadsheet implements SpreadsheetPort {
     return this.spreadsheet.getSheets().map((sheet) => sheet.getName());
   }
 
+  insertSheet(name: string): SheetPort {
+    const port = new GasSheet(this.spreadsheet.insertSheet(name));
+    this.sheets.set(name, port);
+    return port;
+  }
+
+  deleteSheet(name: string): void {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (sheet) this.spreadsheet.deleteSheet(sheet);
+    this.sheets.delete(name);
+  }
+
   totalCells(): number {
     return this.gridSizes().reduce((sum, grid) => sum + grid.maxRows * grid.maxColumns, 0);
   }

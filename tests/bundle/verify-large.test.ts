@@ -13,8 +13,13 @@ const COLUMNS = [
   'Armador',
   'Peso_Kg',
   'Notas',
-  // 20 more: wide enough that 150,000 rows need several 2M-cell reads
-  ...Array.from({ length: 20 }, (_, i) => `Campo_${i + 1}`),
+  // 20 more: wide enough that 150,000 rows need several 2M-cell reads; the rest of the v2.1 signature first
+  'ITEM',
+  'STATUS_NV',
+  'Status_Spool',
+  'Fecha_Soldadura',
+  'Fecha_NDT',
+  ...Array.from({ length: 15 }, (_, i) => `Campo_${i + 1}`),
 ];
 const ROWS = 150_000;
 const EXTRA = Array.from({ length: 20 }, (_, i) => `v${i}`);

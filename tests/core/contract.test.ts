@@ -39,7 +39,7 @@ describe('the public contract', () => {
   });
 
   it('lists the schemas a Plan detects, the rollback modes and the log levels', () => {
-    expect(SCHEMAS_DETECTED).toEqual(['2.1', '3.0', 'partial', 'unknown']);
+    expect(SCHEMAS_DETECTED).toEqual(['2.1', '3.0', '3.1', '4.0', 'partial', 'unknown']);
     expect(ROLLBACK_MODES).toEqual(['full', 'columns']);
     expect(LOG_LEVELS).toEqual(['debug', 'info', 'warn', 'error']);
   });

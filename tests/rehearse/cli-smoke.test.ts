@@ -3,38 +3,42 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-// The command as a user runs it (`npm start -- ...` runs `tsx rehearse/main.ts ...`): a real process, its exit code.
+// The command as a user runs it: `npm start -- ...` from their own folder (npm runs the script in the repository
+// and passes that folder as INIT_CWD), a real process and its exit code.
 const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 
-function start(...args: string[]) {
-  return spawnSync(process.execPath, [tsx, 'rehearse/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+function npmStart(cwd: string, ...args: string[]) {
+  return spawnSync('npm', ['--prefix', root, 'start', '--silent', '--', ...args], { cwd, encoding: 'utf8' });
 }
 
-describe('tsx rehearse/main.ts', () => {
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-cli-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('npm start', () => {
   it('prints the usage and exits 0 on --help', () => {
-    const r = start('--help');
+    const r = npmStart(dir, '--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/npm start -- <file\.xlsx> \[options\]/);
   });
 
-  it('exits 2 with a message on stderr for a file that does not exist', () => {
-    const r = start('no/such/book.xlsx', '--no-build');
+  it('resolves a relative path from the folder it is run in, and exits 2 for a file that does not exist', () => {
+    const r = npmStart(dir, 'no/such/book.xlsx', '--no-build');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/error: file not found: .*no\/such\/book\.xlsx/);
+    expect(r.stderr).toContain(`error: file not found: ${path.join(dir, 'no/such/book.xlsx')}.`);
     expect(r.stdout).toBe('');
   });
 
-  it('rehearses the sample with the built bundle and exits 0', () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-cli-'));
-    try {
-      const r = start('--rows', '300', '--out', out, '--no-build');
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(/Verification: passed \(7\/7 checks\)/);
-      expect(fs.readdirSync(out).sort()).toEqual(['ZEUES-sample.migrated.xlsx', 'ZEUES-sample.report.json']);
-    } finally {
-      fs.rmSync(out, { recursive: true, force: true });
-    }
+  it('rehearses the sample with the built bundle, writing to ./rehearsal-output of that folder, and exits 0', () => {
+    const r = npmStart(dir, '--rows', '300', '--no-build');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Verification: passed \(7\/7 checks\)/);
+    expect(fs.readdirSync(path.join(dir, 'rehearsal-output')).sort()).toEqual([
+      'ZEUES-sample.migrated.xlsx',
+      'ZEUES-sample.report.json',
+    ]);
   });
 });

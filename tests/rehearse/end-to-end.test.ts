@@ -17,7 +17,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function start(argv: string[]) {
-  const c = capture(() => createWorld(), dir);
+  const c = capture((settings) => createWorld(settings), dir);
   const code = await main(argv, c.io);
   return { code, stdout: c.stdout(), stderr: c.stderr() };
 }
@@ -121,14 +121,53 @@ describe('npm start -- <file.xlsx>', () => {
     expect(fs.readdirSync(dir)).toEqual(['ZEUES copia.xlsx']);
   });
 
-  it('prints only the verification on --verify-only and writes only the report', async () => {
+  it('verifies an already-migrated workbook on --verify-only without migrating it', async () => {
     const file = await input();
-    const r = await start([file, '--verify-only']);
+    const migrate = await start([file, '--now', '2026-11-24T12:00:00Z']);
+    expect(migrate.code).toBe(0);
+    expect(migrate.stdout).toMatch(/backup "ZEUES copia \(v3\.0 backup 2026-11-24 12\.00\.\d\d UTC\)"/);
+    const migrated = path.join(dir, 'ZEUES copia.migrated.xlsx');
+    const migratedBytes = fs.readFileSync(migrated);
+
+    const r = await start([migrated, '--verify-only']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/Plan:|Migration:/);
-    expect(r.stdout).toMatch(/Verification: passed \(7\/7 checks\)/);
-    expect(fs.readdirSync(dir).sort()).toEqual(['ZEUES copia.report.json', 'ZEUES copia.xlsx']);
+    expect(r.stdout).toMatch(/Schema: the add-on detects v3\.0 in sheet "Operaciones"/);
+    expect(r.stdout).toMatch(
+      /Verification of the add-on's migration of .*ZEUES copia\.xlsx: passed \(7\/7 checks\)/,
+    );
+    expect(r.stdout).toMatch(/v2\.1 columns: every cell identical \(41,469 cells compared in all\)/);
+    expect(fs.readFileSync(migrated)).toEqual(migratedBytes);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'ZEUES copia.migrated.report.json',
+      'ZEUES copia.migrated.xlsx',
+      'ZEUES copia.report.json',
+      'ZEUES copia.xlsx',
+    ]);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'ZEUES copia.migrated.report.json'), 'utf8'));
+    expect(report).toMatchObject({ mode: 'verify-only', passed: true, comparison: { passed: true } });
+
+    // A v2.1 cell changed after the migration fails; a cell of the added columns (the app writes those) does not.
+    const changed = await readWorkbook(migrated);
+    const operaciones = sheet(changed, 'Operaciones');
+    operaciones.values[9][1] = 'NV-otra';
+    operaciones.values[4][68] = 2;
+    const tampered = path.join(dir, 'tampered.xlsx');
+    await writeWorkbook(changed, tampered);
+    const bad = await start([tampered, '--verify-only', '--original', 'ZEUES copia.xlsx', '--out', 'checks']);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(
+      /v2\.1 columns: 1 cells differ\n {4}B10 \(NV\): expected "NV\d+", found "NV-otra"/,
+    );
+    expect(bad.stdout).toMatch(/added columns: 1 cells differ \(the app writes these/);
+    expect(bad.stderr).toMatch(/error: the verification failed/);
+
+    const alone = path.join(dir, 'elsewhere.xlsx');
+    fs.copyFileSync(migrated, alone);
+    const noOriginal = await start([alone, '--verify-only']);
+    expect(noOriginal.code).toBe(2);
+    expect(noOriginal.stderr).toMatch(/name that workbook with --original FILE/);
   });
 
   it('exits 2 when adding the three columns would pass the 10,000,000-cell limit', async () => {

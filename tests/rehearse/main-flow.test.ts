@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { MainIO } from '../../rehearse/main';
 import { main } from '../../rehearse/main';
+import type { WorldSettings } from '../../rehearse/world';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
 import { readWorkbook, writeWorkbook } from '../../rehearse/xlsx-io';
 import type { Script } from './scripted-world';
@@ -16,11 +19,15 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[], script: Script = {}) {
+async function run(argv: string[], script: Script = {}, io: Partial<MainIO> = {}) {
   const world = new ScriptedWorld(script);
-  const c = capture(async () => world, dir);
-  const code = await main(argv, c.io);
-  return { code, stdout: c.stdout(), stderr: c.stderr(), world };
+  const settings: WorldSettings[] = [];
+  const c = capture(async (s) => {
+    settings.push(s);
+    return world;
+  }, dir);
+  const code = await main(argv, { ...c.io, ...io });
+  return { code, stdout: c.stdout(), stderr: c.stderr(), world, settings };
 }
 
 async function sampleFile(name = 'ZEUES copia.xlsx'): Promise<string> {
@@ -98,19 +105,16 @@ describe('npm start: the run', () => {
     expect(real.world.calls.map((c) => c.name)).toEqual(['previewMigration']);
   });
 
-  it('shows only the verification on --verify-only and writes only the report', async () => {
+  it('says so on --verify-only when the workbook is not migrated, without migrating it or writing', async () => {
     const input = await sampleFile('a.xlsx');
-    const r = await run([input, '--verify-only'], { verificationPassed: false });
+    const r = await run([input, '--verify-only']);
     expect(r.code).toBe(1);
-    expect(r.world.calls.map((c) => c.name)).toEqual([
-      'previewMigration',
-      'startMigration',
-      'verifyMigration',
-    ]);
-    expect(r.stdout).not.toMatch(/Plan:|Migration:|initialize_versions/);
-    expect(r.stdout).toMatch(/v21_data_intact\s+FAIL/);
-    expect(r.stderr).toMatch(/verification failed: v21_data_intact/);
-    expect(fs.readdirSync(dir).sort()).toEqual(['a.report.json', 'a.xlsx']);
+    expect(r.world.calls.map((c) => c.name)).toEqual(['previewMigration']);
+    expect(r.stdout).not.toMatch(/Plan:|Migration:/);
+    expect(r.stderr).toMatch(
+      /a\.xlsx is not migrated: the add-on detects schema 2\.1 in sheet "Operaciones" \(the v3\.0 columns Ocupado_Por, Fecha_Ocupacion, version are missing\)\. Nothing was verified/,
+    );
+    expect(fs.readdirSync(dir)).toEqual(['a.xlsx']);
   });
 
   it('exits 1 when the verification fails, still writing the outputs to look at', async () => {
@@ -159,5 +163,64 @@ describe('npm start: the run', () => {
     expect(rolledBack.sheets[0].values[0]).toHaveLength(66);
     const migrated = await readWorkbook(path.join(dir, 'a.migrated.xlsx'));
     expect(migrated.sheets[0].values[0]).toHaveLength(69);
+  });
+
+  it('resolves relative paths from the folder npm was run in (INIT_CWD), not the repository', async () => {
+    await sampleFile('here.xlsx');
+    const saved = process.env.INIT_CWD;
+    process.env.INIT_CWD = dir;
+    try {
+      const r = await run(['here.xlsx', '--out', 'results'], {}, { cwd: undefined });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`Rehearsing on ${path.join(dir, 'here.xlsx')}`);
+      expect(fs.readdirSync(path.join(dir, 'results')).sort()).toEqual([
+        'here.migrated.xlsx',
+        'here.report.json',
+      ]);
+    } finally {
+      if (saved === undefined) delete process.env.INIT_CWD;
+      else process.env.INIT_CWD = saved;
+    }
+  });
+
+  it('starts the clock at the real time and says so, or at --now, and records it in the report', async () => {
+    const input = await sampleFile('a.xlsx');
+    const real = await run([input], {}, { clock: () => new Date('2027-03-05T08:09:10.500Z') });
+    expect(real.settings).toEqual([{ now: '2027-03-05T08:09:10.500Z' }]);
+    expect(real.stdout).toMatch(
+      /Clock: 2027-03-05T08:09:10\.500Z, the real time \(backup names and report times use it; --now 2027-03-05T08:09:10\.500Z repeats them\)/,
+    );
+    const pinned = await run([input, '--now', '2026-11-24T12:00:00Z']);
+    expect(pinned.settings).toEqual([{ now: '2026-11-24T12:00:00.000Z' }]);
+    expect(pinned.stdout).toMatch(/Clock: 2026-11-24T12:00:00\.000Z, pinned with --now/);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'a.report.json'), 'utf8'));
+    expect(report.clock).toEqual({ start: '2026-11-24T12:00:00.000Z', pinned: true });
+  });
+
+  it('warns about what the emulator does not carry over, and records it in the report', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Operaciones');
+    ws.addRow(['TAG_SPOOL', 'NV', 'Peso_Kg']);
+    ws.addRow(['MK-1', 'NV1', 12.5]);
+    ws.addRow(['MK-2', 'NV1', 3]);
+    ws.getCell('C2').numFmt = '0.00 "kg"';
+    ws.mergeCells('A4:B4');
+    ws.getCell('B2').value = { text: 'NV1', hyperlink: 'https://example.com/nv1' };
+    const input = path.join(dir, 'formatted.xlsx');
+    await book.xlsx.writeFile(input);
+    const r = await run([input]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /warning: the rehearsal keeps values, formulas, sheet sizes, frozen rows and hidden sheets only; .*formatted\.xlsx also has\n {2}- number and date formats .*: 1, first at Operaciones!C2\n {2}- merged cells .*: 1, first at Operaciones!A4:B4\n {2}- hyperlinks .*: 1, first at Operaciones!B2/,
+    );
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'formatted.report.json'), 'utf8'));
+    expect(report.not_carried_over.map((i: { kind: string }) => i.kind)).toEqual([
+      'numberFormats',
+      'merges',
+      'hyperlinks',
+    ]);
+    const plain = await run([await sampleFile('plain.xlsx')]);
+    expect(plain.stdout).not.toMatch(/warning: the rehearsal keeps/);
   });
 });

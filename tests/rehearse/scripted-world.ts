@@ -37,6 +37,7 @@ export class ScriptedWorld implements RehearsalWorld {
       lastRow: this.grid.length,
       lastColumn: this.grid[0].length,
       frozenRows: 1,
+      hidden: false,
     });
     return {
       id: 'ss-1',

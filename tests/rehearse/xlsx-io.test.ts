@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
 import type { WorkbookModel } from '../../rehearse/workbook';
-import { readWorkbook, writeWorkbook } from '../../rehearse/xlsx-io';
+import { readWorkbook, readWorkbookFile, writeWorkbook } from '../../rehearse/xlsx-io';
 
 let dir: string;
 beforeEach(() => {
@@ -127,6 +127,113 @@ describe('xlsx round trip', () => {
   });
 });
 
+describe('the .xlsx the rehearsal writes', () => {
+  it("is read back by ExcelJS's own in-memory reader: types, formulas and results, dates, frozen rows, hidden sheets", async () => {
+    const file = path.join(dir, 'checked.xlsx');
+    const date = new Date(Date.UTC(2026, 0, 21, 10, 30, 15));
+    await writeWorkbook(
+      {
+        name: 'checked',
+        sheets: [
+          {
+            name: 'Operaciones',
+            values: [
+              ['TAG_SPOOL', 'Notas', 'Fecha', 'Peso', 'FLAG', 'Texto', 'Error', 'Bool'],
+              ['MK-1 & <2>', 'línea\u0001 con control', date, 12.5, true, 'MK-1', '#N/A', false],
+            ],
+            formulas: [
+              [null, null, null, null, null, null, null, null],
+              [null, null, null, '=E2*2', null, '=LEFT(A2,4)', '=NA()', '=1>2'],
+            ],
+            maxRows: 2,
+            maxColumns: 8,
+            frozenRows: 1,
+          },
+          { name: 'Oculta', values: [['x']], maxRows: 1, maxColumns: 1, hidden: true },
+        ],
+      },
+      file,
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const ws = book.getWorksheet('Operaciones');
+    if (!ws) throw new Error('no Operaciones sheet');
+    expect(ws.getCell('A2').value).toBe('MK-1 & <2>');
+    expect(ws.getCell('B2').value).toBe('línea con control');
+    expect(ws.getCell('C2').value).toEqual(date);
+    expect(ws.getCell('C2').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(ws.getCell('E2').value).toBe(true);
+    expect(ws.getCell('D2').value).toEqual({ formula: 'E2*2', result: 12.5 });
+    expect(ws.getCell('F2').value).toEqual({ formula: 'LEFT(A2,4)', result: 'MK-1' });
+    expect(ws.getCell('G2').value).toEqual({ formula: 'NA()', result: { error: '#N/A' } });
+    // ExcelJS's cell.value leaves out a false (or 0) result; cell.result has it
+    expect(ws.getCell('H2').formula).toBe('1>2');
+    expect(ws.getCell('H2').result).toBe(false);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(book.getWorksheet('Oculta')?.state).toBe('hidden');
+    expect((await readWorkbook(file)).sheets[1]).toMatchObject({ name: 'Oculta', hidden: true });
+  });
+});
+
+describe('what is not carried over', () => {
+  it('lists number formats, formatting, merges, hyperlinks, rich text, typed errors, rules, notes and names', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Operaciones');
+    ws.getCell('A1').value = 'TAG_SPOOL';
+    ws.getCell('B1').value = 'Avance';
+    ws.getCell('A1').font = { bold: true };
+    ws.getCell('B2').value = 0.25;
+    ws.getCell('B2').numFmt = '0.00%';
+    ws.getCell('B3').value = 0.5;
+    ws.getCell('B3').numFmt = '0.00%';
+    ws.mergeCells('C1:D1');
+    ws.getCell('A2').value = { text: 'MK-1', hyperlink: 'https://example.com/mk-1' };
+    ws.getCell('A3').value = { richText: [{ text: 'MK-' }, { text: '2', font: { bold: true } }] };
+    ws.getCell('E2').value = { error: '#N/A' };
+    ws.getCell('F2').value = { formula: 'NA()', result: { error: '#N/A' } }; // kept: it is a formula's result
+    ws.getCell('G2').dataValidation = { type: 'list', allowBlank: true, formulae: ['"si,no"'] };
+    ws.addConditionalFormatting({
+      ref: 'B2:B3',
+      rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: [0.3], priority: 1, style: {} }],
+    });
+    ws.getCell('A4').note = 'revisar';
+    ws.getCell('A4').value = 'MK-3';
+    book.definedNames.add('Operaciones!$A$1:$A$4', 'Tags');
+    const file = path.join(dir, 'formatted.xlsx');
+    await book.xlsx.writeFile(file);
+
+    const { notCarried } = await readWorkbookFile(file);
+    const byKind = Object.fromEntries(notCarried.map((i) => [i.kind, i]));
+    expect(Object.keys(byKind).sort()).toEqual(
+      [
+        'conditionalFormatting',
+        'dataValidation',
+        'errorCells',
+        'formatting',
+        'hyperlinks',
+        'merges',
+        'namedRanges',
+        'notes',
+        'numberFormats',
+        'richText',
+      ].sort(),
+    );
+    expect(byKind.numberFormats).toEqual({ kind: 'numberFormats', count: 2, example: 'Operaciones!B2' });
+    expect(byKind.merges).toMatchObject({ count: 1, example: 'Operaciones!C1:D1' });
+    expect(byKind.hyperlinks).toMatchObject({ count: 1, example: 'Operaciones!A2' });
+    expect(byKind.richText).toMatchObject({ count: 1, example: 'Operaciones!A3' });
+    expect(byKind.errorCells).toMatchObject({ count: 1, example: 'Operaciones!E2' });
+    expect(byKind.formatting.example).toBe('Operaciones!A1');
+    expect(byKind.namedRanges.example).toBe('Tags');
+  });
+
+  it('finds nothing to warn about in a workbook the rehearsal wrote', async () => {
+    const file = path.join(dir, 'sample.xlsx');
+    await writeWorkbook(zeuesWorkbook({ rows: 50 }), file);
+    expect((await readWorkbookFile(file)).notCarried).toEqual([]);
+  });
+});
+
 describe('readWorkbook on bad input', () => {
   it('names a missing file', async () => {
     await expect(readWorkbook(path.join(dir, 'nope.xlsx'))).rejects.toThrow(/file not found: .*nope\.xlsx/);
@@ -136,7 +243,7 @@ describe('readWorkbook on bad input', () => {
     const file = path.join(dir, 'notes.xlsx');
     fs.writeFileSync(file, 'TAG_SPOOL,NV\nMK-1,NV1\n');
     await expect(readWorkbook(file)).rejects.toThrow(
-      /cannot read .*notes\.xlsx as an \.xlsx workbook.*File > Download/,
+      /notes\.xlsx is not an \.xlsx workbook: it is a text file .*File > Download > Microsoft Excel/,
     );
   });
 

@@ -1,8 +1,9 @@
 // Worlds for the migration's bundle tests: the sample ZEUES workbook loaded in the emulator, run through the
 // BUILT dist/ bundle.
 import { World } from '../../emulator';
-import type { SpreadsheetModel } from '../../emulator';
+import type { SpreadsheetModel, WorldOptions } from '../../emulator';
 import { zeuesWorkbook, type SampleOptions } from '../../rehearse/sample-workbook';
+import { forked } from './world-fork';
 
 export const SHEET = 'Operaciones';
 export const ADDED = ['Ocupado_Por', 'Fecha_Ocupacion', 'version'];
@@ -22,10 +23,20 @@ export interface Status {
   message?: string;
 }
 
-export function fixture(sample: SampleOptions = { rows: 60 }, worldOptions = {}): Fixture {
-  const world = new World(worldOptions);
-  const ss = world.createSpreadsheet(zeuesWorkbook(sample));
-  return { world, ss, as: { activeSpreadsheet: ss.id } };
+const built = new Map<string, Fixture>();
+
+/** A world holding the sample workbook: built once per test file and options, then forked for each caller. */
+export function fixture(sample: SampleOptions = { rows: 60 }, worldOptions: WorldOptions = {}): Fixture {
+  return forked(
+    built,
+    JSON.stringify([sample, worldOptions]),
+    () => {
+      const world = new World(worldOptions);
+      const ss = world.createSpreadsheet(zeuesWorkbook(sample));
+      return { world, ss, as: { activeSpreadsheet: ss.id } };
+    },
+    (template, world) => ({ world, ss: world.spreadsheet(template.ss.id), as: { ...template.as } }),
+  );
 }
 
 /** Sheet JSON with ISO times and the time stamp in backup names masked: a resumed run ends later. */

@@ -3,6 +3,7 @@
 import { World } from '../../emulator';
 import type { SpreadsheetModel } from '../../emulator';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
+import { forked } from './world-fork';
 
 export const SHEET = 'Operaciones';
 export const ADDED = ['Ocupado_Por', 'Fecha_Ocupacion', 'version'];
@@ -24,7 +25,24 @@ export interface MigratedWorld {
   as: { activeSpreadsheet: string };
 }
 
+const built = new Map<string, MigratedWorld>();
+
+/** A world whose sample workbook the bundle has migrated: migrated once per test file and size, then forked. */
 export function migratedWorld(rows = 40): MigratedWorld {
+  return forked(
+    built,
+    String(rows),
+    () => migrate(rows),
+    (template, world) => ({
+      world,
+      ss: world.spreadsheet(template.ss.id),
+      original: structuredClone(template.original),
+      as: { ...template.as },
+    }),
+  );
+}
+
+function migrate(rows: number): MigratedWorld {
   const world = new World();
   const ss = world.createSpreadsheet(zeuesWorkbook({ rows }));
   const sheet = ss.sheet(SHEET);

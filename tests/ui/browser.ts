@@ -1,4 +1,4 @@
-// Opens the built sidebar (dist/Sidebar.html) in Debian's chromium, served from 127.0.0.1, with
+// Opens the built sidebar (dist/Sidebar.html) in Chromium (see find-chromium.ts), served from 127.0.0.1, with
 // google.script.run bridged to a handler. Every other network request is refused: the sidebar must not need one.
 import fs from 'node:fs';
 import http from 'node:http';
@@ -10,14 +10,14 @@ import {
   type ScriptRunCall,
   type ScriptRunHandler,
 } from '../support/script-run-bridge';
+import { chromiumOnThisMachine } from './find-chromium';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'artifacts/ui');
-const CHROMIUM = '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumOnThisMachine(),
     args: [
       '--headless',
       '--no-sandbox',

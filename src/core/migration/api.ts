@@ -2,60 +2,60 @@
 import type { HistoryEntry, MigrationConfig, Plan, StartOptions, Status } from '../contract';
 import { readHistory } from '../history';
 import type { Services } from '../ports';
-import type { MigrationSpec } from '../spec/migration-spec';
 import { readConfig, saveConfig } from './config';
-import { planFromFacts, readPlanFacts, targetSpreadsheet } from './plan';
+import { previewChain } from './preview';
 import { runSlice } from './run';
 import { currentStatus, plain } from './status';
+import { targetMigration } from './chain';
 
-/** Checks startMigration's argument: nothing, or {force: boolean}. */
+/** Checks startMigration's argument: nothing, or {force?: boolean, target?: 'v4.0'}. */
 export function validateStartOptions(options: unknown): StartOptions {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new Error('startMigration takes nothing or an object such as {force: true}.');
+    throw new Error("startMigration takes nothing or an object such as {force: true} or {target: 'v4.0'}.");
   }
   for (const [key, value] of Object.entries(options)) {
-    if (key !== 'force') {
+    if (key !== 'force' && key !== 'target') {
       throw new Error(
-        `Unknown option "${key}" for startMigration: the only option is force (true to start over).`,
+        `Unknown option "${key}" for startMigration: the options are force (true to start over) and target ` +
+          "(the migration to run up to, such as 'v4.0').",
       );
     }
-    if (typeof value !== 'boolean') {
+    if (key === 'force' && typeof value !== 'boolean') {
       throw new Error(
         `Option "force" of startMigration must be true or false, got ${JSON.stringify(value)}.`,
       );
     }
+    if (key === 'target' && typeof value !== 'string') {
+      throw new Error(
+        `Option "target" of startMigration must be a migration id such as 'v4.0', got ${JSON.stringify(value)}.`,
+      );
+    }
   }
-  return { force: (options as StartOptions).force === true };
+  const { force, target } = options as StartOptions;
+  return { force: force === true, ...(target !== undefined ? { target } : {}) };
 }
 
 /** The dry run: reads only (no cell, file, property, cache entry or trigger is written). */
-export function previewMigration(services: Services, spec: MigrationSpec): Plan {
-  const config = readConfig(services.properties.getAll());
-  const spreadsheet = targetSpreadsheet(services);
-  const facts = readPlanFacts(services, spreadsheet, spec, config);
-  return plain(planFromFacts(facts, spec, config, services.clock.now()).plan);
+export function previewMigration(services: Services, options?: unknown): Plan {
+  return previewChain(services, options);
 }
 
-export function startMigration(services: Services, spec: MigrationSpec, options?: unknown): Status {
-  const { force } = validateStartOptions(options);
-  return runSlice(services, spec, { kind: 'start', force: force === true });
+export function startMigration(services: Services, options?: unknown): Status {
+  const { force, target } = validateStartOptions(options);
+  return runSlice(services, { kind: 'start', force: force === true, target: targetMigration(target) });
 }
 
-export function continueMigration(services: Services, spec: MigrationSpec): Status {
-  return runSlice(services, spec, { kind: 'continue' });
+export function continueMigration(services: Services): Status {
+  return runSlice(services, { kind: 'continue' });
 }
 
-export function resumeFromTrigger(
-  services: Services,
-  spec: MigrationSpec,
-  triggerUid: string | null,
-): Status {
-  return runSlice(services, spec, { kind: 'trigger', triggerUid });
+export function resumeFromTrigger(services: Services, triggerUid: string | null): Status {
+  return runSlice(services, { kind: 'trigger', triggerUid });
 }
 
-export function migrationStatus(services: Services, spec: MigrationSpec): Status {
-  return currentStatus(spec, services.properties.getAll(), new Date(services.clock.now()).toISOString());
+export function migrationStatus(services: Services): Status {
+  return currentStatus(services.properties.getAll(), new Date(services.clock.now()).toISOString());
 }
 
 export function migrationConfig(services: Services): MigrationConfig {

@@ -5,7 +5,7 @@ import { START_OVER } from './types';
 import type { Baseline } from '../baseline';
 import { DIGEST_BLOCK_ROWS, blockDigests } from '../digest';
 import type { Grid, SheetPort } from '../ports';
-import { BASELINE_KEY, type CompareCursor, encode, step } from './checkpoint';
+import { BASELINE_KEY, type CompareCursor, encode, stepOf } from './checkpoint';
 import type { RunContext } from './context';
 import type { StepOutcome } from './steps';
 import { MAX_CELLS_PER_READ } from '../verify/block-reader';
@@ -67,7 +67,7 @@ export function createBackup(ctx: RunContext): StepOutcome {
   const rows = plan.data_rows;
   const cursor = ctx.checkpoint.compare ?? { next: 0, digests: [], v21_digests: [] };
   const progress = { done: cursor.next, total: rows };
-  step(ctx.checkpoint, 'create_backup').progress = progress;
+  stepOf(ctx, 'backup').progress = progress;
   if (cursor.next < rows || (rows === 0 && !ctx.checkpoint.compare)) {
     const copy = copySheet(ctx);
     const wholeCells = plan.last_row * plan.last_column;
@@ -115,6 +115,7 @@ export function createBackup(ctx: RunContext): StepOutcome {
       created_at: ctx.checkpoint.backup.created_at as string,
     },
     block_digests: width === plan.v21_columns ? cursor.digests : cursor.v21_digests,
+    ...(plan.others ? { others: plan.others } : {}),
   };
   delete ctx.checkpoint.compare;
   ctx.stage(BASELINE_KEY, encode(BASELINE_KEY, baseline));

@@ -3,7 +3,9 @@
 // rollback compare against). Each value stays under the 9 KB property limit; all are cleared when a run ends.
 import type { Baseline } from '../baseline';
 import type { ExecutionStore } from './store';
-import { STEP_NAMES, type RunState, type StepName, type StepRecord } from '../contract';
+import type { RunState, StepRecord } from '../contract';
+import type { StepKind } from '../migrations/types';
+import type { MigrationSpec } from '../spec/migration-spec';
 import { START_OVER, type RunPlan } from './types';
 
 export const CHECKPOINT_PREFIX = 'migration.';
@@ -49,6 +51,8 @@ export interface Checkpoint {
   compare?: CompareCursor;
   /** Next data row (0-based) of initialize_versions' chunked pass, per column header. */
   versions?: { next: number; written: number };
+  /** Next data row (0-based) of the computed columns' fill. */
+  computed?: { next: number };
   /** Milliseconds per cell of the latest block read (see ReadPace): sizes the next execution's first read. */
   read_ms_per_cell?: number;
   /** A resume trigger may exist: remove it when the run ends. */
@@ -64,7 +68,7 @@ export interface Checkpoint {
 }
 
 export function newCheckpoint(
-  spec: { id: string },
+  spec: Pick<MigrationSpec, 'id' | 'steps'>,
   plan: RunPlan,
   runId: string,
   nowIso: string,
@@ -77,7 +81,7 @@ export function newCheckpoint(
     started_at: nowIso,
     updated_at: nowIso,
     executions: 1,
-    steps: STEP_NAMES.map((name) => ({ name, status: 'pending' })),
+    steps: spec.steps.map((step) => ({ name: step.name, status: 'pending' })),
     backup: { name: plan.backup_name, folder_id: plan.backup_folder_id },
     trigger: false,
   };
@@ -142,10 +146,22 @@ export function storeBytes(all: Record<string, string>): number {
   return Object.entries(all).reduce((sum, [key, value]) => sum + utf8Bytes(key) + utf8Bytes(value), 0);
 }
 
-export function step(checkpoint: Checkpoint, name: StepName): StepRecord {
+export function step(checkpoint: Checkpoint, name: string): StepRecord {
   const found = checkpoint.steps.find((candidate) => candidate.name === name);
   if (!found) throw new Error(`Checkpoint of run ${checkpoint.run_id} has no step ${name}.`);
   return found;
+}
+
+/** The name the spec gives the step that does `kind`. */
+export function stepName(spec: Pick<MigrationSpec, 'id' | 'steps'>, kind: StepKind): string {
+  const found = spec.steps.find((candidate) => candidate.does === kind);
+  if (!found) throw new Error(`Migration ${spec.id} has no step that does ${kind}.`);
+  return found.name;
+}
+
+/** The record of the run's step that does `kind`. */
+export function stepOf(ctx: { checkpoint: Checkpoint; spec: MigrationSpec }, kind: StepKind): StepRecord {
+  return step(ctx.checkpoint, stepName(ctx.spec, kind));
 }
 
 export function checkpointKeys(all: Record<string, string>): string[] {

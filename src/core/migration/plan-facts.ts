@@ -5,6 +5,7 @@ import type { CellValue, Grid, Services, SheetPort, SpreadsheetPort } from '../p
 import type { MigrationSpec } from '../spec/migration-spec';
 import { DEFAULT_MS_PER_CELL, EXECUTION_LIMIT_MS, STARTUP_MS } from '../read-pace';
 import type { MigrationConfig } from '../contract';
+import { readOtherSheets, type OtherSheetFacts } from './sheets';
 
 /** Apps Script allows 20 triggers per user per script (https://developers.google.com/apps-script/guides/services/quotas). */
 export const TRIGGER_LIMIT = 20;
@@ -36,6 +37,10 @@ export interface PlanFacts {
    * cells initialize_versions would fill). Columns still to add are not listed.
    */
   blank_cells: Record<string, number>;
+  /** Header rows of the other sheets the migration touches, when read (null: no such sheet). */
+  other_headers?: Record<string, string[] | null>;
+  /** The other sheets the migration touches, as read. */
+  other_sheets?: Record<string, OtherSheetFacts>;
 }
 
 /**
@@ -121,6 +126,7 @@ export function readPlanFacts(
       ).length;
     }
   }
+  const otherSheets = (spec.otherSheets ?? []).length > 0 ? readOtherSheets(spreadsheet, spec) : null;
   const folder = backupFolder(services, spreadsheet.id, config);
   return {
     spreadsheet_id: spreadsheet.id,
@@ -128,6 +134,14 @@ export function readPlanFacts(
     sheet_names: grids.map((grid) => grid.name),
     sheet_name: config.target_sheet,
     sheet_found: sheet !== null,
+    ...(otherSheets
+      ? {
+          other_sheets: otherSheets,
+          other_headers: Object.fromEntries(
+            Object.entries(otherSheets).map(([name, seen]) => [name, seen.exists ? seen.headers : null]),
+          ),
+        }
+      : {}),
     last_row: lastRow,
     last_column: lastColumn,
     headers,

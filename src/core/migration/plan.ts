@@ -5,6 +5,8 @@ import type { MigrationConfig } from '../contract';
 import { TRIGGER_LIMIT, type PlanFacts } from './plan-facts';
 import type { Plan, SchemaDetected } from '../contract';
 import { CELL_LIMIT, COLUMN_LIMIT, type RunPlan } from './types';
+import { schemaFromHeaders } from '../migrations/schema';
+import { planOtherSheets } from './sheets';
 
 export { assertCanEdit, readPlanFacts, targetSpreadsheet, type PlanFacts } from './plan-facts';
 
@@ -14,8 +16,9 @@ export function backupName(spreadsheetName: string, spec: MigrationSpec, started
   return `${spreadsheetName} (${spec.id} backup ${stamp} UTC)`;
 }
 
+/** The sheet against this spec: none of its columns yet, all of them, some, or a layout it cannot run on. */
 interface SchemaReading {
-  detected: SchemaDetected;
+  detected: 'before' | 'complete' | 'partial' | 'unknown';
   v21Columns: number;
   present: string[];
   problems: string[];
@@ -26,7 +29,7 @@ function readSchema(headers: string[], spec: MigrationSpec): SchemaReading {
   const found = map.new_headers_present;
   const lastHeader = headers.reduce((last, text, i) => (text.trim() !== '' ? i + 1 : last), 0);
   if (found.length === 0) {
-    return { detected: '2.1', v21Columns: lastHeader, present: [], problems: [] };
+    return { detected: 'before', v21Columns: lastHeader, present: [], problems: [] };
   }
   const first = Math.min(...found.flatMap((f) => f.columns));
   const v21Columns = first - 1;
@@ -58,11 +61,22 @@ function readSchema(headers: string[], spec: MigrationSpec): SchemaReading {
   }
   if (problems.length > 0) return { detected: 'unknown', v21Columns, present, problems };
   return {
-    detected: present.length === spec.newColumns.length ? '3.0' : 'partial',
+    detected: present.length === spec.newColumns.length ? 'complete' : 'partial',
     v21Columns,
     present,
     problems,
   };
+}
+
+/** The chain's reading of the headers the plan read (sheets it did not read count as absent). */
+function detectedSchema(facts: PlanFacts, schema: SchemaReading): SchemaDetected {
+  if (schema.detected === 'unknown') return 'unknown';
+  const others = facts.other_headers ?? {};
+  const reading = schemaFromHeaders(
+    (name) => (name === facts.sheet_name ? facts.headers : (others[name] ?? null)),
+    facts.sheet_name,
+  );
+  return reading.current as SchemaDetected;
 }
 
 /** Rows whose fill cells are still blank: every data row for a column to add, the blank ones otherwise. */
@@ -123,7 +137,7 @@ export function planFromFacts(
       );
     }
     blocking.push(...schema.problems);
-    if (schema.detected === '3.0') {
+    if (schema.detected === 'complete') {
       blocking.push(
         `Sheet "${sheetName}" already has the ${spec.id} columns (${spec.newColumns.map((c) => c.header).join(', ')}): nothing to migrate.`,
       );
@@ -134,7 +148,11 @@ export function planFromFacts(
   const insertAfter = schema.v21Columns + schema.present.length;
   const totalCells = facts.grids.reduce((sum, grid) => sum + grid.maxRows * grid.maxColumns, 0);
   // Inserting columns past the grid's last column widens it; inside the grid it still adds whole columns.
-  const cellsAfter = totalCells + toAdd.length * target.maxRows;
+  const elsewhere = facts.other_sheets
+    ? planOtherSheets(spec, facts.other_sheets, facts.grids)
+    : { others: [], blocking: [], addedCells: 0, changes: [] };
+  blocking.push(...elsewhere.blocking);
+  const cellsAfter = totalCells + toAdd.length * target.maxRows + elsewhere.addedCells;
   if (facts.sheet_found && toAdd.length > 0) {
     if (cellsAfter > CELL_LIMIT) {
       blocking.push(
@@ -192,7 +210,7 @@ export function planFromFacts(
       used_columns: facts.last_column,
       header_row: spec.headerRow,
     },
-    schema_detected: schema.detected,
+    schema_detected: detectedSchema(facts, schema),
     columns_to_add: toAdd.map((column, i) => ({
       header: column.header,
       position: insertAfter + 1 + i,
@@ -222,7 +240,9 @@ export function planFromFacts(
     to_add: toAdd.map((column) => column.header),
     backup_name: backup.name,
     backup_folder_id: facts.backup_folder_id,
+    ...(elsewhere.others.length > 0 ? { others: elsewhere.others } : {}),
   };
+  if (elsewhere.changes.length > 0) plan.changes = elsewhere.changes;
   return { plan, run };
 }
 

@@ -2,7 +2,7 @@
 // done or out of time, and record the outcome. startMigration, continueMigration and the resume trigger all
 // come here.
 import { appendHistory } from '../history';
-import type { Grid, Services, SpreadsheetPort } from '../ports';
+import type { Grid, Logger, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { PUBLISHED_MS_PER_CELL, ReadPace, SHARE_OF_TIME_LEFT, pacedSpreadsheet } from '../read-pace';
 import { TimeBudget } from './budget';
@@ -21,21 +21,39 @@ import {
 import { readConfig } from './config';
 import { RunContext } from './context';
 import { leveledLogger } from './logger';
-import { assertCanEdit, planFromFacts, readPlanFacts, targetSpreadsheet } from './plan';
+import { assertCanEdit, planFromFacts, readPlanFacts, targetSpreadsheet, type PlanFacts } from './plan';
 import { currentStatus, plain, statusFromCheckpoint, statusFromHistory } from './status';
-import { STEPS } from './steps';
+import { STEPS, kindOf } from './steps';
 import { ExecutionStore } from './store';
 import { ensureResumeTrigger, rearmBusyTrigger, removeResumeTriggers } from './trigger';
-import type { HistoryEntry, Status, StepName } from '../contract';
+import type { HistoryEntry, MigrationConfig, Status } from '../contract';
+import { baseSchema, migrationById, migrations } from '../migrations/registry';
+import { sheetSpec } from '../migrations/sheet-spec';
+import type { Migration } from '../migrations/types';
+import {
+  CHAIN_KEY,
+  type ChainRecord,
+  alreadyAtStatus,
+  encodeChain,
+  indexOf,
+  likelyNext,
+  readChain,
+  readingOf,
+  specOf,
+} from './chain';
 import { START_OVER, type RunPlan } from './types';
 
 export type SliceMode =
-  { kind: 'start'; force: boolean } | { kind: 'continue' } | { kind: 'trigger'; triggerUid: string | null };
+  | { kind: 'start'; force: boolean; target: Migration | null }
+  | { kind: 'continue' }
+  | { kind: 'trigger'; triggerUid: string | null };
 
 /** How long a slice waits for the document lock before reporting a run in progress. */
 export const LOCK_WAIT_MS = 3000;
 /** Room the run's own properties need beside what is stored already (checkpoint, plan, baseline, history). */
 const RUN_PROPERTY_BYTES = 30 * 1024;
+/** A chain goes on to its next migration in the same slice only with this share of the budget left. */
+const NEXT_RUN_SHARE = 0.3;
 
 export const IN_PROGRESS =
   'Another migration run is in progress on this spreadsheet (someone else, or another tab). Nothing was ' +
@@ -45,7 +63,20 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMode): Status {
+/** What one slice works with, whichever run of the chain it is in. */
+interface Slice {
+  services: Services;
+  store: ExecutionStore;
+  config: MigrationConfig;
+  logger: Logger;
+  spreadsheet: SpreadsheetPort;
+  pace: ReadPace;
+  budget: TimeBudget;
+  startMs: number;
+  firing: string | null;
+}
+
+export function runSlice(services: Services, mode: SliceMode): Status {
   const store = new ExecutionStore(services.properties);
   const all = store.all();
   const config = readConfig(all);
@@ -58,7 +89,7 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
   const startMs = services.clock.now();
   if (!services.lock.tryLock(LOCK_WAIT_MS)) {
     logger.warn('The document lock is held by another execution: nothing done.');
-    const status = currentStatus(spec, all, iso(services.clock.now()));
+    const status = currentStatus(all, iso(services.clock.now()));
     if (mode.kind === 'trigger') rearmBusyTrigger(scoped, status.state, spreadsheet.id, mode.triggerUid);
     return plain({ ...status, state: 'running', message: IN_PROGRESS });
   }
@@ -81,62 +112,200 @@ export function runSlice(services: Services, spec: MigrationSpec, mode: SliceMod
       abandonedTrigger = saved.checkpoint.trigger;
       saved = null;
     }
-    let created = false;
-    let values: Grid | null = null;
-    let formulas: string[][] | null = null;
-    let headers: string[] | null = null;
-    let checkpoint: Checkpoint;
-    let plan: RunPlan;
+    const slice: Slice = {
+      services: scoped,
+      store,
+      config,
+      logger,
+      spreadsheet,
+      pace,
+      budget: new TimeBudget(services.clock, startMs, config.time_budget_seconds),
+      startMs,
+      firing: mode.kind === 'trigger' ? mode.triggerUid : null,
+    };
+    const target = mode.kind === 'start' ? mode.target : null;
+    let status: Status;
     if (saved) {
-      checkpoint = saved.checkpoint;
-      plan = saved.plan;
+      const spec = specOf(saved.checkpoint.migration);
+      const chainTarget = target ? laterTarget(target, spec) : null;
+      const { checkpoint, plan } = saved;
       pace.adopt(checkpoint.read_ms_per_cell);
       checkpoint.executions += 1;
-    } else {
-      if (mode.kind !== 'start') {
-        if (mode.kind === 'trigger') removeResumeTriggers(scoped, spreadsheet.id, mode.triggerUid);
-        return currentStatus(spec, all, iso(services.clock.now()));
-      }
-      if (!mode.force) {
-        const last = statusFromHistory(spec, all, iso(startMs));
-        if (last.state === 'done') return last;
-      }
-      pace.msPerCell = PUBLISHED_MS_PER_CELL;
-      ({ checkpoint, plan, values, formulas, headers } = beginRun(
+      const ctx = new RunContext(
         scoped,
         store,
         spec,
-        startMs,
+        config,
         spreadsheet,
+        plan,
+        checkpoint,
+        slice.budget,
+        logger,
+        false,
         pace,
-        abandonedTrigger,
-      ));
-      created = true;
+      );
+      if (chainTarget)
+        ctx.stage(CHAIN_KEY, encodeChain({ target: chainTarget.id, started_at: iso(startMs) }));
+      status = runSteps(ctx, slice.firing);
+    } else {
+      const chain = readChain(all);
+      if (mode.kind !== 'start' && !chain) {
+        if (mode.kind === 'trigger') removeResumeTriggers(scoped, spreadsheet.id, mode.triggerUid);
+        return currentStatus(all, iso(services.clock.now()));
+      }
+      const towards = mode.kind === 'start' ? target : chain ? migrationById(chain.target) : null;
+      pace.msPerCell = PUBLISHED_MS_PER_CELL;
+      status = beginNext(slice, towards, {
+        force: forced,
+        triggerMayExist: abandonedTrigger || mode.kind !== 'start',
+        continuing: mode.kind !== 'start',
+      });
     }
-    const firing = mode.kind === 'trigger' ? mode.triggerUid : null;
-    const budget = new TimeBudget(services.clock, startMs, config.time_budget_seconds);
-    const ctx = new RunContext(
-      scoped,
-      store,
-      spec,
-      config,
-      spreadsheet,
-      plan,
-      checkpoint,
-      budget,
-      logger,
-      created,
-      pace,
-    );
-    ctx.planValues = values;
-    ctx.planFormulas = formulas;
-    ctx.knownHeaders = headers;
-    return runSteps(ctx, firing);
+    // a {target} chain goes on with its next migration, in this slice while time allows
+    while (status.state === 'done' && status.run_id !== null) {
+      const chain = readChain(store.all());
+      if (!chain) break;
+      if (slice.budget.spent(NEXT_RUN_SHARE * config.time_budget_seconds * 1000)) {
+        return pauseBetweenRuns(slice, status, chain);
+      }
+      const next = beginNext(slice, migrationById(chain.target), {
+        force: false,
+        triggerMayExist: false,
+        continuing: true,
+      });
+      if (next.run_id === status.run_id) break;
+      status = next;
+    }
+    return status;
   } finally {
     // The lock is not released by hand: Apps Script releases it when the execution ends
     // (https://developers.google.com/apps-script/reference/lock/lock#releaseLock()), and the slice ends here.
     store.releaseAll();
   }
+}
+
+/** A target at or after the run in progress: the run goes on, and the chain after it when the target is later. */
+function laterTarget(target: Migration, running: MigrationSpec): Migration | null {
+  const at = indexOf(running.id);
+  if (indexOf(target.id) < at) {
+    throw new Error(
+      `Migration ${running.id} is in progress, so target ${target.id} is below the current schema. Finish or ` +
+        'roll back the run in progress first. Nothing was changed.',
+    );
+  }
+  return indexOf(target.id) > at ? target : null;
+}
+
+/**
+ * Plans the next pending migration up to `target` (the next one only without it) from the live sheet and runs
+ * it; or says there is nothing to do (`done`, nothing written) or refuses a target below the current schema.
+ * The migration is guessed from the history and confirmed by the headers the plan reads, so the usual case
+ * reads the sheet once.
+ */
+function beginNext(
+  slice: Slice,
+  target: Migration | null,
+  options: { force: boolean; triggerMayExist: boolean; continuing: boolean },
+): Status {
+  const { services, store, config, spreadsheet } = slice;
+  const nowIso = iso(services.clock.now());
+  const deadline = slice.startMs + config.time_budget_seconds * 1000;
+  const fits = (cells: number): boolean =>
+    slice.pace.predictMs(1, cells) <= SHARE_OF_TIME_LEFT * (deadline - services.clock.now());
+  let migration = likelyNext(store.all());
+  let spec = sheetSpec(migration);
+  let facts = readPlanFacts(services, spreadsheet, spec, config, fits);
+  const reading = readingOf(facts);
+  if (reading.current === 'unknown') {
+    // nothing runs on it: the plan says why (a missing sheet, its headers), else that it is not a ZEUES sheet
+    beginRun(services, store, spec, slice.startMs, spreadsheet, slice.pace, false, facts, null, [
+      unknownSheetReason(facts.sheet_name),
+    ]);
+  }
+  const next = reading.pending[0] ?? null;
+  const chain = migrations();
+  const nextAt = next ? indexOf(next.id) : chain.length;
+  const goal = target ?? next;
+  if (goal && indexOf(goal.id) < nextAt - 1) {
+    throw new Error(
+      `Target ${goal.id} is below the current schema (${reading.current}): the chain only goes forward. To go ` +
+        'back, roll back the newer migrations one by one. Nothing was changed.',
+    );
+  }
+  if (!next || !goal || indexOf(goal.id) < nextAt) {
+    // nothing pending up to the goal
+    if (options.force) {
+      throw new Error(
+        `There is nothing to start over: the spreadsheet already has schema ${reading.current}. Nothing was changed.`,
+      );
+    }
+    if (options.continuing && store.get(CHAIN_KEY) !== null) store.delete(CHAIN_KEY);
+    const reached = goal && indexOf(goal.id) < nextAt ? goal : chain[nextAt - 1];
+    return reached ? doneStatus(store.all(), reached, nowIso) : currentStatus(store.all(), nowIso);
+  }
+  if (next.id !== migration.id) {
+    migration = next;
+    spec = sheetSpec(next);
+    facts = readPlanFacts(services, spreadsheet, spec, config, fits);
+  }
+  const chainTarget = goal.id !== next.id ? goal : null;
+  const begun = beginRun(
+    services,
+    store,
+    spec,
+    slice.startMs,
+    spreadsheet,
+    slice.pace,
+    options.triggerMayExist,
+    facts,
+    chainTarget,
+  );
+  const ctx = new RunContext(
+    services,
+    store,
+    spec,
+    config,
+    spreadsheet,
+    begun.plan,
+    begun.checkpoint,
+    slice.budget,
+    slice.logger,
+    true,
+    slice.pace,
+  );
+  ctx.planValues = begun.values;
+  ctx.planFormulas = begun.formulas;
+  ctx.knownHeaders = begun.headers;
+  return runSteps(ctx, slice.firing);
+}
+
+export function unknownSheetReason(sheetName: string): string {
+  const base = baseSchema();
+  return (
+    `Sheet "${sheetName}" is not a ZEUES sheet this add-on knows: schema ${base.version} has the headers ` +
+    `${base.signature.map((column) => column.header).join(', ')}, and this sheet lacks some of them. Check the ` +
+    'target_sheet setting (or restore the headers), then try again.'
+  );
+}
+
+/** The done status of `migration`: its recorded run, or (applied before the add-on kept a history) a plain done. */
+function doneStatus(all: Record<string, string>, migration: Migration, nowIso: string): Status {
+  const recorded = statusFromHistory(sheetSpec(migration), all, nowIso);
+  return recorded.state === 'done' ? recorded : alreadyAtStatus(migration, nowIso);
+}
+
+/** Out of time between two runs of a chain: the next one starts on the next slice (the trigger, or the panel). */
+function pauseBetweenRuns(slice: Slice, finished: Status, chain: ChainRecord): Status {
+  const status = currentStatus(slice.store.all(), iso(slice.services.clock.now()));
+  let message = `${finished.migration} is done; the next migration toward ${chain.target} starts in the next slice.`;
+  try {
+    ensureResumeTrigger(slice.services, slice.spreadsheet.id, null, false);
+  } catch (error) {
+    message +=
+      ` Its resume trigger could not be created (${(error as Error).message}): resume from the menu ` +
+      '(Migration > Resume migration) or keep the migration panel open.';
+  }
+  return plain({ ...status, message });
 }
 
 /** Plans from the live sheet and records the new run (its intent) in one write. Throws on blocking reasons. */
@@ -148,6 +317,10 @@ function beginRun(
   spreadsheet: SpreadsheetPort,
   pace: ReadPace,
   triggerMayExist: boolean,
+  facts: PlanFacts,
+  chainTarget: Migration | null,
+  /** Reasons the run may not start, given when the plan itself finds none. */
+  fallbackBlocking: string[] = [],
 ): {
   checkpoint: Checkpoint;
   plan: RunPlan;
@@ -157,10 +330,6 @@ function beginRun(
 } {
   const all = store.all();
   const config = readConfig(all);
-  const deadline = startMs + config.time_budget_seconds * 1000;
-  const fits = (cells: number): boolean =>
-    pace.predictMs(1, cells) <= SHARE_OF_TIME_LEFT * (deadline - services.clock.now());
-  const facts = readPlanFacts(services, spreadsheet, spec, config, fits);
   const { plan: shown, run: plan } = planFromFacts(facts, spec, config, startMs);
   const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith('migration.')));
   if (storeBytes(kept) + RUN_PROPERTY_BYTES > MAX_STORE_BYTES) {
@@ -169,9 +338,13 @@ function beginRun(
         "could not save its checkpoints. Delete old history entries or other add-ons' data, then try again.",
     );
   }
+  if (shown.blocking.length === 0) shown.blocking.push(...fallbackBlocking);
   if (shown.blocking.length > 0) {
     throw new Error(`The migration cannot start. ${shown.blocking.join(' ')}`);
   }
+  const deadline = startMs + config.time_budget_seconds * 1000;
+  const fits = (cells: number): boolean =>
+    pace.predictMs(1, cells) <= SHARE_OF_TIME_LEFT * (deadline - services.clock.now());
   const formulas = assertCanEdit(spreadsheet, facts, spec, fits);
   const runId = `${spec.id}-${iso(startMs)
     .replace(/[-:]/g, '')
@@ -181,7 +354,13 @@ function beginRun(
   try {
     store.batch(() => {
       for (const key of checkpointKeys(store.all())) store.delete(key);
-      store.setMany({ [PLAN_KEY]: encode(PLAN_KEY, plan), [RUN_KEY]: encode(RUN_KEY, checkpoint) });
+      store.setMany({
+        [PLAN_KEY]: encode(PLAN_KEY, plan),
+        [RUN_KEY]: encode(RUN_KEY, checkpoint),
+        ...(chainTarget
+          ? { [CHAIN_KEY]: encodeChain({ target: chainTarget.id, started_at: iso(startMs) }) }
+          : {}),
+      });
     });
   } catch (error) {
     if (/quota/i.test((error as Error).message)) {
@@ -211,7 +390,7 @@ function runSteps(ctx: RunContext, firing: string | null): Status {
     delete checkpoint.error;
   }
   checkpoint.state = 'running';
-  let current: StepName = checkpoint.steps[0].name;
+  let current: string = checkpoint.steps[0].name;
   try {
     for (const record of checkpoint.steps) {
       if (record.status === 'done' || record.status === 'skipped') continue;
@@ -221,7 +400,7 @@ function runSteps(ctx: RunContext, firing: string | null): Status {
         record.started_at = ctx.nowIso();
         ctx.touch();
       }
-      if (STEPS[record.name](ctx) === 'paused') return pause(ctx, firing);
+      if (STEPS[kindOf(ctx, record.name)](ctx) === 'paused') return pause(ctx, firing);
       record.status = 'done';
       record.completed_at = ctx.nowIso();
       ctx.touch();
@@ -282,22 +461,26 @@ function pause(ctx: RunContext, firing: string | null): Status {
 
 function finish(ctx: RunContext, firing: string | null): Status {
   const checkpoint = ctx.checkpoint;
-  ctx.spreadsheet.setMetadata('schema_version', ctx.spec.id.replace(/^v/, ''));
+  ctx.spreadsheet.setMetadata('schema_version', ctx.spec.toVersion);
   if (checkpoint.trigger || firing) removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);
   const entry = historyEntry(ctx, 'done');
+  const chain = readChain(ctx.store.all());
+  const chainGoesOn = chain !== null && indexOf(chain.target) > indexOf(ctx.spec.id);
   ctx.store.batch(() => {
     appendHistory(ctx.store, ctx.store.all(), entry);
-    for (const key of checkpointKeys(ctx.store.all())) ctx.store.delete(key);
+    for (const key of checkpointKeys(ctx.store.all())) {
+      if (key !== CHAIN_KEY || !chainGoesOn) ctx.store.delete(key);
+    }
   });
   ctx.logger.info(`Run ${checkpoint.run_id} done in ${checkpoint.executions} execution(s).`);
   return statusFromHistory(ctx.spec, ctx.store.all(), ctx.nowIso());
 }
 
-function fail(ctx: RunContext, stepName: StepName, error: Error, firing: string | null): Status {
+function fail(ctx: RunContext, stepName: string, error: Error, firing: string | null): Status {
   const checkpoint = ctx.checkpoint;
   const message = error && error.message ? error.message : String(error);
   ctx.logger.error(`Step ${stepName} failed: ${message}`);
-  if (ctx.createdThisExecution && stepName === 'create_backup' && !checkpoint.backup.file_id) {
+  if (ctx.createdThisExecution && kindOf(ctx, stepName) === 'backup' && !checkpoint.backup.file_id) {
     // The run never changed anything: forget it, so the spreadsheet is exactly as before, and report why.
     ctx.store.batch(() => {
       for (const key of checkpointKeys(ctx.store.all())) ctx.store.delete(key);
@@ -306,7 +489,7 @@ function fail(ctx: RunContext, stepName: StepName, error: Error, firing: string 
     throw new Error(`The migration could not make its backup, so nothing was changed: ${message}`);
   }
   const sheetChanged = checkpoint.steps.some(
-    (step) => step.name === 'add_v3_columns' && step.status === 'done',
+    (step) => kindOf(ctx, step.name) === 'add_columns' && step.status === 'done',
   );
   const record = checkpoint.steps.find((step) => step.name === stepName);
   if (record) record.status = 'failed';

@@ -1,12 +1,12 @@
 // test_smoke: the sheet read back through the column map and verified in full (every row against the backup),
 // resumable across executions. A failed check fails the step, with the report's errors as the message.
 import { START_OVER } from './types';
-import { step } from './checkpoint';
+import { stepOf } from './checkpoint';
 import type { RunContext } from './context';
 import { readBaseline } from './checkpoint';
 import type { StepOutcome } from './steps';
 import type { CachePort } from '../ports';
-import { advanceVerification, encodeCursor, parseCursor, startVerification } from '../verify';
+import { advanceVerification, encodeCursor, parseCursor, reportCheck, startVerification } from '../verify';
 
 export const VERIFY_CURSOR_KEY = 'migration.verify';
 
@@ -33,7 +33,7 @@ export function testSmoke(ctx: RunContext): StepOutcome {
   }
   // The report's time (and file name) is fixed when the baseline was recorded, so a verification repeated after
   // a crash finds the report file it already wrote instead of writing a second one.
-  const startedAt = step(ctx.checkpoint, 'create_backup').completed_at ?? ctx.checkpoint.started_at;
+  const startedAt = stepOf(ctx, 'backup').completed_at ?? ctx.checkpoint.started_at;
   const cursor = parseCursor(ctx.store.get(VERIFY_CURSOR_KEY)) ?? startVerification(baseline, startedAt);
   let held = false;
   let finished = false;
@@ -58,7 +58,7 @@ export function testSmoke(ctx: RunContext): StepOutcome {
         return answer;
       },
     });
-    const record = step(ctx.checkpoint, 'test_smoke');
+    const record = stepOf(ctx, 'verify');
     const total = result.cursor.layout?.data_rows ?? baseline.data_rows;
     record.progress = { done: Math.min(result.cursor.next_row, total), total };
     if (!result.report) {
@@ -70,7 +70,7 @@ export function testSmoke(ctx: RunContext): StepOutcome {
       success: report.success,
       timestamp: report.timestamp,
       errors: report.errors.slice(0, 3),
-      file_id: (report.checks.report.file_id as string | undefined) ?? null,
+      file_id: (reportCheck(report).file_id as string | undefined) ?? null,
     };
     ctx.touch();
     if (!report.success) {

@@ -3,10 +3,14 @@ import { readHistory } from '../history';
 import type { MigrationSpec } from '../spec/migration-spec';
 import type { Checkpoint } from './checkpoint';
 import { readCheckpoint } from './checkpoint';
-import { STEP_NAMES, type BackupInfo, type HistoryEntry, type Status, type StepRecord } from '../contract';
+import { indexOf, likelyNext, readChain, specOf } from './chain';
+import { applyingRun } from '../migrations/info';
+import { migrationById } from '../migrations/registry';
+import { sheetSpec } from '../migrations/sheet-spec';
+import { type BackupInfo, type HistoryEntry, type Status, type StepRecord } from '../contract';
 
-function pendingSteps(): StepRecord[] {
-  return STEP_NAMES.map((name) => ({ name, status: 'pending' }));
+function pendingSteps(spec: MigrationSpec): StepRecord[] {
+  return spec.steps.map((step) => ({ name: step.name, status: 'pending' }));
 }
 
 function backupOf(record: {
@@ -62,7 +66,7 @@ export function statusFromHistory(spec: MigrationSpec, all: Record<string, strin
       run_id: (entry.migration_run_id as string | undefined) ?? entry.run_id,
       state: 'rolled_back',
       dry_run: false,
-      steps: Array.isArray(entry.steps) ? (entry.steps as StepRecord[]) : pendingSteps(),
+      steps: Array.isArray(entry.steps) ? (entry.steps as StepRecord[]) : pendingSteps(spec),
       updated_at: entry.completed_at ?? entry.started_at,
     });
   }
@@ -72,7 +76,7 @@ export function statusFromHistory(spec: MigrationSpec, all: Record<string, strin
       run_id: entry.run_id,
       state: 'done',
       dry_run: false,
-      steps: Array.isArray(entry.steps) ? (entry.steps as StepRecord[]) : pendingSteps(),
+      steps: Array.isArray(entry.steps) ? (entry.steps as StepRecord[]) : pendingSteps(spec),
       updated_at: entry.completed_at ?? entry.started_at,
     };
     const backup = entry.backup as BackupInfo | undefined;
@@ -84,13 +88,33 @@ export function statusFromHistory(spec: MigrationSpec, all: Record<string, strin
     run_id: null,
     state: 'not_started',
     dry_run: false,
-    steps: pendingSteps(),
+    steps: pendingSteps(spec),
     updated_at: nowIso,
   };
 }
 
-/** The status with no side effect: one read of the document properties. */
-export function currentStatus(spec: MigrationSpec, all: Record<string, string>, nowIso: string): Status {
+/**
+ * The status with no side effect, from one read of the document properties: the run in progress; else the next
+ * run of a `{target}` chain, paused between two runs; else the newest run or rollback recorded; else the next
+ * migration, not started.
+ */
+export function currentStatus(all: Record<string, string>, nowIso: string): Status {
   const saved = readCheckpoint(all);
-  return saved ? statusFromCheckpoint(spec, saved.checkpoint) : statusFromHistory(spec, all, nowIso);
+  if (saved) return statusFromCheckpoint(specOf(saved.checkpoint.migration), saved.checkpoint);
+  const chain = readChain(all);
+  const next = likelyNext(all);
+  if (chain && indexOf(next.id) <= indexOf(chain.target) && !applyingRun(readHistory(all), next.id)) {
+    return {
+      migration: next.id,
+      run_id: null,
+      state: 'paused',
+      dry_run: false,
+      steps: pendingSteps(sheetSpec(next)),
+      updated_at: nowIso,
+      message: `The chain toward ${chain.target} goes on with ${next.id} in the next slice.`,
+    };
+  }
+  const latest = readHistory(all).find((entry) => entry.kind === 'migration' || entry.kind === 'rollback');
+  const spec = latest && typeof latest.migration === 'string' ? migrationById(latest.migration) : null;
+  return statusFromHistory(sheetSpec(spec ?? next), all, nowIso);
 }

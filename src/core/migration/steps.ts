@@ -1,17 +1,42 @@
 import { createBackup } from './backup';
 import { addColumns, verifySchema } from './columns';
 import type { RunContext } from './context';
+import type { StepKind } from '../migrations/types';
+import { addOtherColumns, ensureSheets, otherSchemaProblems } from './sheets';
 import { testSmoke } from './smoke';
-import type { StepName } from '../contract';
+import { computeColumns } from './compute';
 import { initializeVersions } from './versions';
 
 /** 'paused': the time budget ran out mid-step; its cursor is in the checkpoint. */
 export type StepOutcome = 'done' | 'paused';
 
-export const STEPS: Record<StepName, (ctx: RunContext) => StepOutcome> = {
-  create_backup: createBackup,
-  add_v3_columns: addColumns,
-  verify_schema: verifySchema,
-  initialize_versions: initializeVersions,
-  test_smoke: testSmoke,
+/** What runs for each kind of step; the spec names the steps and orders them. */
+export const STEPS: Record<StepKind, (ctx: RunContext) => StepOutcome> = {
+  backup: createBackup,
+  ensure_sheets: ensureSheets,
+  add_columns: (ctx) => {
+    const outcome = addColumns(ctx);
+    addOtherColumns(ctx);
+    return outcome;
+  },
+  verify_schema: (ctx) => {
+    const outcome = verifySchema(ctx);
+    const problems = otherSchemaProblems(ctx);
+    if (problems.length > 0) {
+      throw new Error(
+        `The headers are not the ${ctx.spec.id} schema: ${problems.slice(0, 5).join('; ')}. Fix the headers and ` +
+          'resume, or roll back from the backup.',
+      );
+    }
+    return outcome;
+  },
+  fill_columns: (ctx) => (initializeVersions(ctx) === 'paused' ? 'paused' : computeColumns(ctx)),
+  verify: testSmoke,
 };
+
+/** What the run's step of that name does. */
+export function kindOf(ctx: RunContext, name: string): StepKind {
+  const found = ctx.spec.steps.find((step) => step.name === name);
+  if (!found) throw new Error(`Migration ${ctx.spec.id} has no step ${name}.`);
+  return found.does;
+}

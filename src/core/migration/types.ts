@@ -1,3 +1,4 @@
+import type { OtherSheetPlan } from './sheets';
 // The run's own records. The shapes CONTRACT.md fixes (Status, Plan, steps) are in ../contract.
 
 export const CELL_LIMIT = 10000000;
@@ -28,4 +29,6 @@ export interface RunPlan {
   to_add: string[];
   backup_name: string;
   backup_folder_id: string;
+  /** The migration's other sheets (v4.0: Uniones, Metadata), as they were before the run. */
+  others?: OtherSheetPlan[];
 }

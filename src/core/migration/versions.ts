@@ -3,7 +3,7 @@
 // resume after a crash) only blank cells are written, chunk by chunk with a cursor, so a version the app has
 // written is never overwritten. Blank-only writes are safe to repeat, so they need no checkpoint before them.
 import type { CellValue } from '../ports';
-import { step } from './checkpoint';
+import { stepOf } from './checkpoint';
 import type { RunContext } from './context';
 import type { StepOutcome } from './steps';
 
@@ -23,7 +23,12 @@ function fillColumns(ctx: RunContext): FillColumn[] {
   const all = [...plan.present, ...plan.to_add];
   return ctx.spec.newColumns
     .map((column) => ({ column: plan.v21_columns + 1 + all.indexOf(column.header), value: column.fill }))
-    .filter((fill, i) => ctx.spec.newColumns[i].fill !== '' && fill.column > plan.v21_columns);
+    .filter(
+      (fill, i) =>
+        ctx.spec.newColumns[i].fill !== '' &&
+        !ctx.spec.newColumns[i].computed &&
+        fill.column > plan.v21_columns,
+    );
 }
 
 function isBlank(value: CellValue): boolean {
@@ -50,7 +55,7 @@ export function initializeVersions(ctx: RunContext): StepOutcome {
   const plan = ctx.plan;
   const rows = plan.data_rows;
   const columns = fillColumns(ctx);
-  const record = step(ctx.checkpoint, 'initialize_versions');
+  const record = stepOf(ctx, 'fill_columns');
   const total = rows * columns.length;
   if (rows === 0 || columns.length === 0) {
     record.progress = { done: 0, total: 0 };

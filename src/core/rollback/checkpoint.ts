@@ -1,3 +1,5 @@
+import type { OtherSheetPlan } from '../migration/sheets';
+import type { OtherSheetOutcome } from './other-sheets';
 import type { BackupRef } from '../baseline';
 import type { KeyValueStore } from '../ports';
 import type { RollbackMode } from '../contract';
@@ -40,7 +42,16 @@ export interface RollbackCheckpoint {
   unfinished_run: boolean;
   phase: RollbackPhase;
   /** What the undone run recorded, copied so a resumed rollback needs nothing else (its checkpoints may be gone). */
-  target: { migration: string; sheet_name: string; columns_added: string[]; backup: BackupRef };
+  target: {
+    migration: string;
+    sheet_name: string;
+    columns_added: string[];
+    backup: BackupRef;
+    /** The migration's other sheets as they were before it (v4.0: Uniones, Metadata). */
+    others?: OtherSheetPlan[];
+  };
+  /** What the rollback did to the other sheets, once done. */
+  other_sheets?: OtherSheetOutcome[];
   /** Deterministic, so a resumed execution finds the file it may already have written. */
   export_name: string;
   export_progress: ExportProgress | null;

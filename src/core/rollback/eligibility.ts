@@ -20,6 +20,7 @@ export function assessEligibility(
   const migration = facts.migration;
   if (!migration) {
     return {
+      migration: null,
       eligible: false,
       days_since_migration: null,
       window_days: window,
@@ -31,6 +32,7 @@ export function assessEligibility(
   const exists = drive.file(ref.file_id) !== null;
   const days = daysSince(migration.since, clock);
   const result: RollbackEligibility = {
+    migration: migration.baseline.migration,
     eligible: false,
     days_since_migration: days,
     window_days: window,

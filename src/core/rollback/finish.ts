@@ -148,6 +148,7 @@ export function finishRollback(input: FinishInput, restoredColumns: number): Rol
   ];
   const structural = verification.checks.no_added_columns.passed && verification.checks.headers.passed;
   const report: RollbackReport = {
+    migration: checkpoint.target.migration,
     mode: checkpoint.mode,
     success: checkpoint.mode === 'full' ? verification.passed : structural,
     restored_columns: restoredColumns,
@@ -155,6 +156,9 @@ export function finishRollback(input: FinishInput, restoredColumns: number): Rol
     verification,
     errors,
   };
+  if (checkpoint.other_sheets) {
+    (report as RollbackReport & { other_sheets?: unknown }).other_sheets = checkpoint.other_sheets;
+  }
   if (checkpoint.exported) {
     const { file_id, url, parts } = checkpoint.exported;
     report.exported = parts

@@ -1,8 +1,7 @@
 import { resolveColumn, type ColumnMap } from '../column-map';
 import type { CellValue, Services, SheetDimensions, SheetPort, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { migrationById } from '../migrations/registry';
-import { sheetSpec } from '../migrations/sheet-spec';
+import { sheetSpecById } from '../migrations/sheet-spec';
 import { BackupSource, type BackupRows } from './backup-source';
 import { RollbackNotFinished, type Budget } from './budget';
 import { saveCheckpoint, type ExportProgress, type ExportRef, type RollbackCheckpoint } from './checkpoint';
@@ -16,6 +15,7 @@ import {
   type ExportSource,
 } from './export';
 import { ExportLedger, cellsOutsideGrid, lateExport, overwrittenCells } from './late-export';
+import { rollbackOtherSheets } from './other-sheets';
 import { finishRollback, verifyRollback, type FinishInput } from './finish';
 import type { RollbackReport } from '../contract';
 import { matchGrid, restoreBlock, restoreExtent, type UnwritableCell } from './restore';
@@ -29,13 +29,7 @@ import type { ReadPlanner } from '../read-pace';
  * call that finds a checkpoint picks up where the last one stopped.
  */
 export function specFor(id: string): MigrationSpec {
-  const migration = migrationById(id);
-  if (!migration) {
-    throw new Error(
-      `The migration "${id}" is not known to this version of the add-on; it cannot be rolled back.`,
-    );
-  }
-  return sheetSpec(migration);
+  return sheetSpecById(id, 'be rolled back');
 }
 
 /** Unwritable cells kept in the checkpoint (each about 40 characters of its 9 KB). */
@@ -193,6 +187,20 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
         }
       }
       save({ ...checkpoint, restore: at(extent.rows + 1), phase: 'verify' });
+    }
+    const others = checkpoint.target.others ?? [];
+    if (checkpoint.phase === 'verify' && others.length > 0 && !checkpoint.other_sheets) {
+      const outcomes = rollbackOtherSheets(services.drive, spreadsheet, others, {
+        nowIso: new Date(services.clock.now()).toISOString(),
+        mode: checkpoint.mode,
+        folderId: checkpoint.target.backup.folder_id,
+        exportName: checkpoint.export_name.replace(/\.json$/, ''),
+        migrationRunId: checkpoint.migration_run_id,
+        rollbackRunId: checkpoint.run_id,
+        headerRow: spec.headerRow,
+        appendOnly: (spec.otherSheets ?? []).filter((o) => o.appendOnly).map((o) => o.sheet),
+      });
+      save({ ...checkpoint, other_sheets: outcomes });
     }
     const finish: FinishInput = {
       services,

@@ -92,7 +92,11 @@ export function readRollbackFacts(all: Record<string, string>): RollbackFacts {
       baseline: unfinished,
     };
   } else {
-    const done = migrations.find((entry) => entry.state === 'done' && isBaseline(entry.baseline));
+    // the newest applied migration not rolled back yet: rolling back again goes one migration further back
+    const applied = migrations.filter((entry) => entry.state === 'done' && isBaseline(entry.baseline));
+    const done =
+      applied.find((entry) => !history.some((other) => isCompletedRollbackOf(other, entry.run_id))) ??
+      applied[0];
     if (done) {
       migration = {
         run_id: done.run_id,

@@ -68,12 +68,16 @@ function run(services: Services, options: ParsedRollbackOptions): RollbackReport
   );
 }
 
-/** The same call again right after a completed rollback (a lost answer, a retry): its report, nothing redone. */
+/**
+ * The same call again right after a completed rollback (a lost answer, a retry): its report, nothing redone.
+ * With an earlier migration still applied, a second call is not a retry: it rolls that one back.
+ */
 function repeatedCall(
   all: Record<string, string>,
   facts: RollbackFacts,
   options: ParsedRollbackOptions,
 ): RollbackReport | null {
+  if (facts.migration && !facts.rolledBack) return null;
   const last = readLastRollback(all);
   const newest = facts.history[0];
   if (
@@ -130,6 +134,7 @@ function begin(
       sheet_name: baseline.sheet_name,
       columns_added: baseline.columns_added.slice(),
       backup: baseline.backup,
+      ...(baseline.others && baseline.others.length > 0 ? { others: baseline.others } : {}),
     },
     export_name: exportFileName(spreadsheet.name, baseline.migration, baseline.run_id),
     export_progress: null,

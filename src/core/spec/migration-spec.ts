@@ -1,4 +1,5 @@
 import type { JsonCell } from '../contract';
+import type { CheckKind, StepKind } from '../migrations/types';
 
 /**
  * What a new column's cells must hold once the app writes to them (verifyMigration() checks every row):
@@ -22,6 +23,17 @@ export interface NewColumn {
    * values that meet their rules. Right after the migration both are empty.
    */
   pairedWith?: string;
+  /** Computed from another sheet (the spec's Fill); `fill` is then what a row with no match gets. */
+  computed?: ComputedFill;
+}
+
+/** An added column's figures over another sheet's rows whose `key` equals the row's key (see Fill in migrations). */
+export interface ComputedFill {
+  from_sheet: string;
+  key: string;
+  aggregate: 'count' | 'count_not_empty' | 'sum';
+  column?: string;
+  where?: string;
 }
 
 /**
@@ -38,4 +50,20 @@ export interface MigrationSpec {
   headerRow: number;
   keyColumn: { header: string; aliases: string[] };
   newColumns: NewColumn[];
+  /** The schema the migration leaves (its schema_version): '3.0'. */
+  toVersion: string;
+  /** The migration's steps and checks, named as the spec names them, with what each does. */
+  steps: { name: string; does: StepKind }[];
+  checks: { name: string; does: CheckKind }[];
+  /** The migration's other sheets (v4.0: Uniones, Metadata), by name: what it requires or adds there. */
+  otherSheets?: OtherSheetSpec[];
+}
+
+export interface OtherSheetSpec {
+  sheet: string;
+  /** Headers the sheet must have (created with them when missing); its data is never written. */
+  ensure: string[] | null;
+  newColumns: NewColumn[];
+  /** The app appends rows to it (an event log). */
+  appendOnly: boolean;
 }

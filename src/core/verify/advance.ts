@@ -15,7 +15,7 @@ import {
   type Chunk,
 } from './block-reader';
 import { compareChunk, recheckRows, type IntactContext } from './checks/intact';
-import { tallyOccupation, tallyVersions } from './checks/rows';
+import { tallyOccupation, tallyValues, tallyVersions } from './checks/rows';
 import { layoutOf, structureChecks } from './checks/structure';
 import { finishReport } from './report';
 import type { VerificationReport } from '../contract';
@@ -130,6 +130,8 @@ function tallyChunk(cursor: VerificationCursor, chunk: Chunk, context: IntactCon
   const layout = cursor.layout as NonNullable<VerificationCursor['layout']>;
   tallyVersions(cursor.versions, chunk, layout, context.headerRow, cursor.mode);
   tallyOccupation(cursor.occupation, chunk, layout, context.headerRow, cursor.mode);
+  if (!cursor.values) cursor.values = { checked: 0, invalid: { count: 0, first: [] } };
+  tallyValues(cursor.values, chunk, layout, context.headerRow, cursor.mode);
   compareChunk(cursor.intact, chunk, context);
   cursor.next_row = chunk.first + chunk.values.length;
 }
@@ -229,7 +231,7 @@ export function advanceVerification(
   next.phase = 'report';
   if (readSomething && outOfTime(REPORT_RESERVE_MS)) return paused();
   next.read_ms_per_cell = Number(pace.msPerCell.toPrecision(4));
-  return { cursor: next, report: finishReport(services, baseline, next, hints.beforeReport) };
+  return { cursor: next, report: finishReport(services, spec, baseline, next, hints.beforeReport) };
 }
 
 /**

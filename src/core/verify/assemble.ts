@@ -3,7 +3,7 @@ import type { Check, VerificationReport } from '../contract';
 import { describeRule } from './rules';
 import { MAX_LISTED, type VerificationCursor } from './types';
 
-type ChecksButReport = Omit<VerificationReport['checks'], 'report'>;
+type ChecksButReport = Omit<VerificationReport['checks'], 'report'> & { values: Check };
 
 function missingColumn(header: string): string {
   return `column "${header}" was not found in the header row, so its cells could not be checked`;
@@ -57,6 +57,26 @@ function occupationCheck(cursor: VerificationCursor): Check {
   };
 }
 
+function valuesCheck(cursor: VerificationCursor): Check {
+  const columns = cursor.layout?.valued ?? [];
+  const tally = cursor.values ?? { checked: 0, invalid: { count: 0, first: [] } };
+  const missing = columns.filter((column) => column.column === null).map((column) => column.header);
+  return {
+    passed: missing.length === 0 && tally.invalid.count === 0,
+    mode: cursor.mode,
+    expected: columns.map((column) =>
+      cursor.mode === 'post_migration'
+        ? `${column.header} ${column.fill === '' ? 'empty' : `= ${JSON.stringify(column.fill)}`} on every data row`
+        : `${column.header} empty or ${describeRule(column.rule)}`,
+    ),
+    columns: Object.fromEntries(columns.map((column) => [column.header, column.column])),
+    rows_checked: tally.checked,
+    invalid: tally.invalid.count,
+    invalid_rows: tally.invalid.first,
+    ...(missing.length > 0 ? { problem: missing.map(missingColumn).join('; ') } : {}),
+  };
+}
+
 function intactCheck(cursor: VerificationCursor, baseline: Baseline): Check {
   const { intact } = cursor;
   const rowsNow = cursor.layout?.data_rows ?? 0;
@@ -94,6 +114,7 @@ export function assembleChecks(cursor: VerificationCursor, baseline: Baseline): 
     occupation_empty: occupationCheck(cursor),
     v21_data_intact: intactCheck(cursor, baseline),
     column_mapping: structure.column_mapping,
+    values: valuesCheck(cursor),
   };
 }
 
@@ -134,6 +155,16 @@ export function errorsOf(checks: Partial<VerificationReport['checks']>): string[
     );
   }
   if (intact && !intact.passed) errors.push(intactError(intact));
+  const values = (checks as Record<string, Check | undefined>).values;
+  if (values && !values.passed) {
+    const first = (values.invalid_rows as { row: number; header: string; value: unknown }[])[0];
+    errors.push(
+      values.problem
+        ? `values: ${values.problem}.`
+        : `values: ${values.invalid} cells break the rule (${(values.expected as string[]).join('; ')}); ` +
+            `first at row ${first?.row}, ${quote(first?.header)}: ${quote(first?.value)}.`,
+    );
+  }
   if (mapping && !mapping.passed) {
     const parts = [
       (mapping.unresolved as string[]).length
@@ -145,6 +176,31 @@ export function errorsOf(checks: Partial<VerificationReport['checks']>): string[
       (mapping.key_column as { column: number | null }).column === null ? 'key column not found' : '',
     ].filter(Boolean);
     errors.push(`column_mapping: ${parts.join('; ')}.`);
+  }
+  const extra = checks as Record<string, Check | undefined>;
+  const structure = extra.sheet_structure;
+  if (structure && !structure.passed) {
+    const sheets = structure.sheets as Record<string, { missing: string[]; duplicated: string[] }>;
+    const parts = Object.entries(sheets).flatMap(([sheet, found]) => [
+      ...(found.missing.length ? [`sheet "${sheet}" lacks ${found.missing.map(quote).join(', ')}`] : []),
+      ...(found.duplicated.length
+        ? [`sheet "${sheet}" has ${found.duplicated.map(quote).join(', ')} more than once`]
+        : []),
+    ]);
+    errors.push(`sheet_structure: ${structure.problem ?? parts.join('; ')}.`);
+  }
+  const computed = extra.computed_values;
+  if (computed && !computed.passed) {
+    const first = (
+      computed.mismatched_cells as
+        { row: number; header: string; value: unknown; expected: number }[] | undefined
+    )?.[0];
+    errors.push(
+      computed.problem
+        ? `computed_values: ${computed.problem}.`
+        : `computed_values: ${computed.mismatched} figures no longer match ${computed.source}; first at row ` +
+            `${first?.row}, ${quote(first?.header)}: ${quote(first?.value)}, recomputed ${first?.expected}.`,
+    );
   }
   if (report && !report.passed) errors.push(`report: ${report.problem}`);
   return errors;

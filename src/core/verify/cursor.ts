@@ -33,6 +33,7 @@ export function startVerification(
     slices: 0,
     versions: { checked: 0, invalid: emptySample(), not_zero: emptySample() },
     occupation: { checked: 0, occupied: 0, invalid: emptySample() },
+    values: { checked: 0, invalid: emptySample() },
     intact: {
       rows_compared: 0,
       blocks_differing: 0,

@@ -2,7 +2,10 @@ import type { Baseline } from '../baseline';
 import { appendHistory } from '../history';
 import type { KeyValueStore, Services } from '../ports';
 import { assembleChecks, errorsOf } from './assemble';
-import { CHECK_NAMES, type Check, type VerificationReport } from '../contract';
+import { otherSheetChecks } from './checks/other-sheets';
+import type { Check, VerificationReport } from '../contract';
+import type { CheckKind } from '../migrations/types';
+import type { MigrationSpec } from '../spec/migration-spec';
 import type { VerificationCursor } from './types';
 
 /** Where the sidebar finds the latest verification; outside `migration.*`, which is cleared after a run. */
@@ -22,15 +25,50 @@ function sameJson(text: string, expected: unknown): boolean {
   }
 }
 
+/** The check each kind is computed as (v3.0's names, which its spec keeps), before the spec names it. */
+const COMPUTED_AS: Record<CheckKind, string> = {
+  column_count: 'column_count',
+  new_headers: 'new_headers',
+  counter: 'versions',
+  paired: 'occupation_empty',
+  values: 'values',
+  data_intact: 'v21_data_intact',
+  column_mapping: 'column_mapping',
+  sheet_structure: 'sheet_structure',
+  computed_values: 'computed_values',
+  report: 'report',
+};
+
 function withReportCheck(
   base: { timestamp: string; dry_run: boolean },
   checks: object,
   report: Check,
+  spec: MigrationSpec,
 ): VerificationReport {
-  const all = { ...checks, report } as VerificationReport['checks'];
-  const success = CHECK_NAMES.every((name) => all[name].passed);
-  // the original verifier's key order
-  return { timestamp: base.timestamp, dry_run: base.dry_run, checks: all, success, errors: errorsOf(all) };
+  const computed = { ...checks, report } as Record<string, Check>;
+  // the spec's checks, in its order and under its names (v3.0: the original verifier's)
+  const named: Record<string, Check> = {};
+  const renames: [string, string][] = [];
+  for (const check of spec.checks) {
+    named[check.name] = computed[COMPUTED_AS[check.does]];
+    renames.push([COMPUTED_AS[check.does], check.name]);
+  }
+  const kept = new Set(renames.map(([from]) => from));
+  const errors = errorsOf(computed as Partial<VerificationReport['checks']>)
+    .map((error) => {
+      const [from, to] = renames.find(([name]) => error.startsWith(`${name}:`)) ?? ['', ''];
+      if (!kept.has(from)) return null;
+      return from === to ? error : `${to}${error.slice(from.length)}`;
+    })
+    .filter((error): error is string => error !== null);
+  const success = Object.values(named).every((check) => check.passed);
+  return {
+    timestamp: base.timestamp,
+    dry_run: base.dry_run,
+    checks: named as VerificationReport['checks'],
+    success,
+    errors,
+  };
 }
 
 /**
@@ -45,6 +83,7 @@ function withReportCheck(
  */
 function saveReport(
   services: Services,
+  spec: MigrationSpec,
   baseline: Baseline,
   cursor: VerificationCursor,
   checks: object,
@@ -58,7 +97,7 @@ function saveReport(
   try {
     if (!folderId) folderId = services.drive.parentFolderId(baseline.backup.file_id) ?? '';
     if (!folderId) throw new Error('the backup is in no folder you can see');
-    const saved = withReportCheck(base, checks, { passed: true, file_name: name, folder_id: folderId });
+    const saved = withReportCheck(base, checks, { passed: true, file_name: name, folder_id: folderId }, spec);
     const content = JSON.stringify(saved, null, 2);
     const drive = services.drive;
     let file: { id: string; url: string } | null = null;
@@ -66,13 +105,18 @@ function saveReport(
     if (!mayExist) {
       // no earlier attempt can have written it: no need to look for it by name, nor to read it back
       file = drive.createTextFile(folderId, name, content, REPORT_MIME_TYPE);
-      return withReportCheck(base, checks, {
-        passed: true,
-        file_name: name,
-        folder_id: folderId,
-        file_id: file.id,
-        url: file.url,
-      });
+      return withReportCheck(
+        base,
+        checks,
+        {
+          passed: true,
+          file_name: name,
+          folder_id: folderId,
+          file_id: file.id,
+          url: file.url,
+        },
+        spec,
+      );
     } else if (drive.findOrCreateTextFile) {
       const found = drive.findOrCreateTextFile(folderId, name, content, REPORT_MIME_TYPE);
       file = found;
@@ -87,23 +131,36 @@ function saveReport(
       readBack = drive.readText(file.id);
     }
     const equal = sameJson(readBack, saved);
-    return withReportCheck(base, checks, {
-      passed: equal,
-      file_name: name,
-      folder_id: folderId,
-      file_id: file.id,
-      url: file.url,
-      ...(equal ? {} : { problem: `the report file "${name}" did not read back as written; verify again.` }),
-    });
+    return withReportCheck(
+      base,
+      checks,
+      {
+        passed: equal,
+        file_name: name,
+        folder_id: folderId,
+        file_id: file.id,
+        url: file.url,
+        ...(equal
+          ? {}
+          : { problem: `the report file "${name}" did not read back as written; verify again.` }),
+      },
+      spec,
+    );
   } catch (error) {
-    return withReportCheck(base, checks, {
-      passed: false,
-      file_name: name,
-      folder_id: folderId,
-      problem:
-        `the report could not be saved in Drive folder ${folderId || '(unknown)'}: ${(error as Error).message}. ` +
-        'Check that you can add files to the backup folder, then verify again.',
-    });
+    return withReportCheck(
+      base,
+      checks,
+      {
+        passed: false,
+        file_name: name,
+        folder_id: folderId,
+        problem:
+          `the report could not be saved in Drive folder ${folderId || '(unknown)'}: ` +
+          `${(error as Error).message.replace(/\.$/, '')}. ` +
+          'Check that you can add files to the backup folder, then verify again.',
+      },
+      spec,
+    );
   }
 }
 
@@ -123,8 +180,8 @@ export function summariseReport(report: VerificationReport): VerificationReport 
   const summary = shortened(report) as VerificationReport;
   if (JSON.stringify(summary).length <= MAX_SUMMARY_CHARS) return summary;
   const bare = { ...summary, checks: { ...summary.checks } };
-  for (const name of CHECK_NAMES) {
-    const check = { ...bare.checks[name] } as Check;
+  for (const name of Object.keys(bare.checks)) {
+    const check = { ...(bare.checks as Record<string, Check>)[name] };
     for (const key of Object.keys(check)) if (Array.isArray(check[key])) delete check[key];
     (bare.checks as Record<string, Check>)[name] = check;
   }
@@ -135,12 +192,16 @@ export function summariseReport(report: VerificationReport): VerificationReport 
 /** Builds, saves and records the report of a finished scan: Drive file, `verification.last`, history entry. */
 export function finishReport(
   services: Services,
+  spec: MigrationSpec,
   baseline: Baseline,
   cursor: VerificationCursor,
   beforeReport?: () => { mayExist: boolean },
 ): VerificationReport {
-  const checks = assembleChecks(cursor, baseline);
-  const report = saveReport(services, baseline, cursor, checks, beforeReport);
+  const checks = withOtherSheets(
+    assembleChecks(cursor, baseline),
+    otherSheetChecks(services, spec, baseline, cursor.mode),
+  );
+  const report = saveReport(services, spec, baseline, cursor, checks, beforeReport);
   const summary = summariseReport(report);
   const completedAt = new Date(services.clock.now()).toISOString();
   const store = services.properties;
@@ -159,7 +220,7 @@ export function finishReport(
     completed_at: completedAt,
     state: report.success ? 'passed' : 'failed',
     mode: cursor.mode,
-    file_id: (report.checks.report.file_id as string | undefined) ?? null,
+    file_id: (reportCheck(report).file_id as string | undefined) ?? null,
     report: summary,
   });
   services.logger.info(
@@ -167,4 +228,29 @@ export function finishReport(
       `${report.errors.length ? ` - ${report.errors.join(' ')}` : ''}`,
   );
   return report;
+}
+
+/** The checks of the other sheets beside the target sheet's; their added columns' values join `values`. */
+function withOtherSheets(checks: Record<string, Check>, others: ReturnType<typeof otherSheetChecks>): object {
+  const merged: Record<string, Check> = { ...checks };
+  if (others.sheet_structure) merged.sheet_structure = others.sheet_structure;
+  if (others.computed_values) merged.computed_values = others.computed_values;
+  if (others.other_values && merged.values) {
+    const values = merged.values;
+    const invalid = others.other_values.invalid;
+    merged.values = {
+      ...values,
+      passed: values.passed && invalid.count === 0,
+      rows_checked: Number(values.rows_checked ?? 0) + others.other_values.checked,
+      invalid: Number(values.invalid ?? 0) + invalid.count,
+      invalid_rows: [...((values.invalid_rows as unknown[]) ?? []), ...invalid.first].slice(0, 100),
+    };
+  }
+  return merged;
+}
+
+/** The report's own check, whatever the spec names it. */
+export function reportCheck(report: { checks: Record<string, Check> | VerificationReport['checks'] }): Check {
+  const checks = Object.values(report.checks as Record<string, Check>);
+  return checks[checks.length - 1];
 }

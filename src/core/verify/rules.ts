@@ -15,6 +15,8 @@ export interface CheckedColumns {
   counter: (RuledColumn & { start: number }) | null;
   /** The column that names its partner in `pairedWith`, then the partner. */
   pair: [RuledColumn, RuledColumn] | null;
+  /** Every other added column with a plain fill (`values`): its fill right after the migration, its rule later. */
+  valued: (RuledColumn & { fill: NewColumn['fill'] })[];
 }
 
 function ruled(column: NewColumn): RuledColumn {
@@ -40,11 +42,15 @@ export function checkedColumns(spec: MigrationSpec): CheckedColumns {
         'another column the migration adds. Fix the spec.',
     );
   }
+  const special = new Set([counter, first, partner]);
   return {
     counter: counter
       ? { ...ruled(counter), start: typeof counter.fill === 'number' ? counter.fill : 0 }
       : null,
     pair: first && partner ? [ruled(first), ruled(partner)] : null,
+    valued: spec.newColumns
+      .filter((column) => !special.has(column) && !column.computed)
+      .map((column) => ({ ...ruled(column), fill: column.fill })),
   };
 }
 

@@ -3,6 +3,7 @@ import { readConfig } from '../migration/config';
 import type { KeyValueStore, Services } from '../ports';
 import { readRollbackFacts } from '../rollback/record';
 import type { MigrationSpec } from '../spec/migration-spec';
+import { sheetSpecById } from '../migrations/sheet-spec';
 import { advanceVerification } from './advance';
 import { encodeCursor, parseCursor, startVerification } from './cursor';
 import type { VerificationReport } from '../contract';
@@ -44,21 +45,35 @@ export function latestCompletedBaseline(all: Record<string, string>): Baseline {
   return migration.baseline;
 }
 
-function pendingReport(cursor: VerificationCursor): VerificationReport {
+function pendingReport(cursor: VerificationCursor, spec: MigrationSpec): VerificationReport {
   const total = cursor.layout?.data_rows ?? 0;
-  const pending = () => ({ passed: false, pending: true });
+  const pending = (kind: string) => {
+    if (kind === 'column_count') {
+      return {
+        passed: false,
+        pending: true,
+        expected: cursor.structure?.column_count.expected ?? 0,
+        actual: 0,
+      };
+    }
+    if (kind === 'new_headers') {
+      return {
+        passed: false,
+        pending: true,
+        expected: cursor.structure?.new_headers.expected ?? [],
+        found: [],
+      };
+    }
+    if (kind === 'report')
+      return { passed: false, pending: true, progress: { done: cursor.next_row, total } };
+    return { passed: false, pending: true };
+  };
   return {
     timestamp: cursor.started_at,
     dry_run: cursor.dry_run,
-    checks: {
-      column_count: { ...pending(), expected: cursor.structure?.column_count.expected ?? 0, actual: 0 },
-      new_headers: { ...pending(), expected: cursor.structure?.new_headers.expected ?? [], found: [] },
-      versions: pending(),
-      occupation_empty: pending(),
-      v21_data_intact: pending(),
-      column_mapping: pending(),
-      report: { ...pending(), progress: { done: cursor.next_row, total } },
-    },
+    checks: Object.fromEntries(
+      spec.checks.map((check) => [check.name, pending(check.does)]),
+    ) as unknown as VerificationReport['checks'],
     success: false,
     errors: [
       `Verification is not finished: ${cursor.next_row} of ${total} data rows checked before the time budget ` +
@@ -67,10 +82,11 @@ function pendingReport(cursor: VerificationCursor): VerificationReport {
   };
 }
 
-export function runVerificationSlice(services: Services, spec: MigrationSpec): VerificationReport {
+export function runVerificationSlice(services: Services): VerificationReport {
   const startedAt = services.clock.now();
   const all = services.properties.getAll();
   const baseline = latestCompletedBaseline(all);
+  const spec = sheetSpecById(baseline.migration, 'be verified');
   const config = readConfig(all);
   const stored = parseCursor(all[VERIFICATION_CURSOR_KEY]);
   const fresh =
@@ -98,5 +114,5 @@ export function runVerificationSlice(services: Services, spec: MigrationSpec): V
     return step.report;
   }
   services.properties.setMany({ [VERIFICATION_CURSOR_KEY]: encodeCursor(step.cursor) });
-  return pendingReport(step.cursor);
+  return pendingReport(step.cursor, spec);
 }

@@ -48,6 +48,8 @@ export interface Layout {
   counter: (LocatedColumn & { start: number }) | null;
   /** The spec's paired columns (`occupation_empty`), or null when the spec has none. */
   pair: [LocatedColumn, LocatedColumn] | null;
+  /** The spec's other added columns (`values`), with their fill. */
+  valued?: (LocatedColumn & { fill: string | number | boolean })[];
 }
 
 /** A column a row check reads: the spec's header and rule, and where the header row has it. */
@@ -85,6 +87,8 @@ export interface VerificationCursor {
   slices: number;
   versions: { checked: number; invalid: Sample<RowValue>; not_zero: Sample<RowValue> };
   occupation: { checked: number; occupied: number; invalid: Sample<RowValue> };
+  /** `values`: cells of the other added columns that break their fill (right after) or their rule (later). */
+  values?: { checked: number; invalid: Sample<RowValue & { header: string }> };
   intact: {
     rows_compared: number;
     blocks_differing: number;

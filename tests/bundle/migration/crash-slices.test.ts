@@ -4,6 +4,7 @@
 // carries it on. The final world equals the clean run's: one backup, one report file, one set of v3 columns,
 // no trigger left.
 import { driveToEnd, fixture, masked, type Fixture, type Status } from '../../support/migration-bundle';
+import { forkWorld } from '../../support/world-fork';
 
 // A small sheet made slow to read (20 times the default per-cell cost), so two slices are needed on the
 // shortest budget while each world stays cheap to compare.
@@ -25,6 +26,17 @@ function configured(): Fixture {
   const f = fixture({ rows: ROWS }, SLOW_READS);
   f.world.call('setMigrationConfig', [BUDGET], f.as);
   return f;
+}
+
+/** A configured world after its first slice (paused), built once and forked for each test of the second slice. */
+let paused: Fixture | undefined;
+function pausedAfterFirstSlice(): Fixture {
+  if (!paused) {
+    paused = configured();
+    expect(paused.world.call('startMigration', [], paused.as)).toMatchObject({ state: 'paused' });
+  }
+  const world = forkWorld(paused.world);
+  return { world, ss: world.spreadsheet(paused.ss.id), as: paused.as };
 }
 
 describe('a two-slice migration that dies at any service call', () => {
@@ -60,8 +72,7 @@ describe('a two-slice migration that dies at any service call', () => {
   it.each(Array.from({ length: second.stats.roundTrips }, (_, i) => i + 1))(
     'ends like a clean run after dying at call %i of the second slice',
     (n) => {
-      const f = configured();
-      expect(f.world.call('startMigration', [], f.as)).toMatchObject({ state: 'paused' });
+      const f = pausedAfterFirstSlice();
       const dead = f.world.run('continueMigration', [], { ...f.as, failAt: { call: n } });
       expect(dead.ok).toBe(false);
       expect(driveToEnd(f).state).toBe('done');

@@ -64,7 +64,11 @@ describe('previewMigration', () => {
     sheet.maxColumns = (sheet.maxColumns ?? 66) + 3;
     const world = new World();
     const ss = world.createSpreadsheet(workbook);
-    const plan = world.call('previewMigration', [], { activeSpreadsheet: ss.id }) as Record<string, unknown>;
+    // the sheet has the v3.0 headers, so it is at 3.0: the v3.0 plan is the one of that target
+    const plan = world.call('previewMigration', [{ target: 'v3.0' }], { activeSpreadsheet: ss.id }) as Record<
+      string,
+      unknown
+    >;
     expect(plan).toMatchObject({ schema_detected: '3.0', columns_to_add: [], rows_to_initialize: 10 });
   });
 });

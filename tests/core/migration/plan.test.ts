@@ -29,6 +29,17 @@ function facts(headers: string[], overrides: Partial<PlanFacts> = {}): PlanFacts
 }
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
+/** The v2.1 signature but its key (registry's base schema): what makes a sheet a ZEUES sheet. */
+const SIGNATURE = [
+  'NV',
+  'OT',
+  'ITEM',
+  'STATUS_NV',
+  'Status_Spool',
+  'Fecha_Armado',
+  'Fecha_Soldadura',
+  'Fecha_NDT',
+];
 
 describe('planFromFacts', () => {
   it('counts as rows to initialise every data row for a version column to add, only blank ones otherwise', () => {
@@ -46,7 +57,12 @@ describe('planFromFacts', () => {
 
   it('places the new columns after the last v2.1 column, whatever the count', () => {
     const { plan, run } = planFromFacts(facts(['id', 'TAG', 'Notas']), V3_MIGRATION, DEFAULT_CONFIG, NOW);
-    expect(plan.schema_detected).toBe('2.1');
+    // without the v2.1 signature the sheet is not known to be ZEUES; the plan still says where the columns go
+    expect(plan.schema_detected).toBe('unknown');
+    expect(
+      planFromFacts(facts(['id', 'TAG', ...SIGNATURE]), V3_MIGRATION, DEFAULT_CONFIG, NOW).plan
+        .schema_detected,
+    ).toBe('2.1');
     expect(plan.columns_to_add.map((c) => c.position)).toEqual([4, 5, 6]);
     expect(plan.cells_after).toBe(11 * 3 + 20 * 3 + 3 * 11);
     expect(plan.warnings[0]).toMatch(/Key column found as "TAG"/);
@@ -56,18 +72,23 @@ describe('planFromFacts', () => {
 
   it('recognises 3.0 and partial sheets', () => {
     const done = planFromFacts(
-      facts(['TAG_SPOOL', 'Ocupado_Por', 'Fecha_Ocupacion', 'version']),
+      facts(['TAG_SPOOL', ...SIGNATURE, 'Ocupado_Por', 'Fecha_Ocupacion', 'version']),
       V3_MIGRATION,
       DEFAULT_CONFIG,
       NOW,
     );
     expect(done.plan.schema_detected).toBe('3.0');
     expect(done.plan.blocking[0]).toMatch(/already has the v3.0 columns/);
-    const partial = planFromFacts(facts(['TAG_SPOOL', 'Ocupado_Por']), V3_MIGRATION, DEFAULT_CONFIG, NOW);
+    const partial = planFromFacts(
+      facts(['TAG_SPOOL', ...SIGNATURE, 'Ocupado_Por']),
+      V3_MIGRATION,
+      DEFAULT_CONFIG,
+      NOW,
+    );
     expect(partial.plan.schema_detected).toBe('partial');
     expect(partial.plan.columns_to_add.map((c) => [c.header, c.position])).toEqual([
-      ['Fecha_Ocupacion', 3],
-      ['version', 4],
+      ['Fecha_Ocupacion', 11],
+      ['version', 12],
     ]);
   });
 

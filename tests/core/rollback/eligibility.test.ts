@@ -17,6 +17,7 @@ describe('rollback eligibility', () => {
     migrated.world.now += 1.5 * DAY - 60_000;
     const result = eligibility(migrated);
     expect(result).toEqual({
+      migration: 'v3.0',
       eligible: true,
       days_since_migration: 1.5,
       window_days: 7,

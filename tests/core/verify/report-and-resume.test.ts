@@ -58,7 +58,7 @@ describe('report', () => {
     expect(report.success).toBe(false);
     expect(report.checks.report.passed).toBe(false);
     expect(report.errors).toEqual([
-      'report: the report could not be saved in Drive folder folder-1: Access denied: DriveApp.. ' +
+      'report: the report could not be saved in Drive folder folder-1: Access denied: DriveApp. ' +
         'Check that you can add files to the backup folder, then verify again.',
     ]);
   });

@@ -23,6 +23,8 @@ describe('the column rules come from the spec', () => {
         { header: 'Ocupado_Por', rule: { pattern: '^[A-Z]{1,3}\\(\\d+\\)$', example: 'MR(93)' } },
         { header: 'Fecha_Ocupacion', rule: { timestamp: 'DD-MM-YYYY HH:mm:ss' } },
       ],
+      // v3.0 adds no column beyond its counter and its pair
+      valued: [],
     });
   });
 

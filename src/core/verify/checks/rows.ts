@@ -60,3 +60,29 @@ export function tallyOccupation(
       });
   });
 }
+
+/** `values`: each of the other added columns holds its fill right after the migration; later, empty or its rule. */
+export function tallyValues(
+  tally: NonNullable<VerificationCursor['values']>,
+  chunk: Chunk,
+  layout: Layout,
+  headerRow: number,
+  mode: VerificationMode,
+): void {
+  const columns = (layout.valued ?? []).filter((column) => column.column !== null);
+  if (columns.length === 0) return;
+  chunk.values.forEach((cells, i) => {
+    const row = headerRow + 1 + chunk.first + i;
+    tally.checked += 1;
+    for (const column of columns) {
+      const value = cells[(column.column as number) - 1];
+      const ok =
+        mode === 'post_migration'
+          ? column.fill === ''
+            ? isBlank(value)
+            : value === column.fill
+          : isBlank(value) || meetsRule(value, column.rule);
+      if (!ok) addToSample(tally.invalid, { row, header: column.header, value: showCell(value) });
+    }
+  });
+}

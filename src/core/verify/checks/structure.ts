@@ -20,7 +20,7 @@ export function layoutOf(
   map: ColumnMap,
 ): Layout {
   const width = Math.max(extent.lastColumn, baseline.v21_columns, 1);
-  const { counter, pair } = checkedColumns(spec);
+  const { counter, pair, valued } = checkedColumns(spec);
   const located = (column: RuledColumn): LocatedColumn => ({
     header: column.header,
     rule: column.rule,
@@ -34,6 +34,7 @@ export function layoutOf(
     v21_width: Math.min(baseline.v21_columns, width),
     counter: counter ? { ...located(counter), start: counter.start } : null,
     pair: pair ? [located(pair[0]), located(pair[1])] : null,
+    valued: valued.map((column) => ({ ...located(column), fill: column.fill })),
   };
 }
 

@@ -1,0 +1,103 @@
+// Which migration of the chain a run works on, and the target a `{target}` start carries across runs.
+import type { Status } from '../contract';
+import { readHistory } from '../history';
+import { applyingRun } from '../migrations/info';
+import { migrationById, migrations } from '../migrations/registry';
+import { schemaFromHeaders, type SchemaReading } from '../migrations/schema';
+import { sheetSpec } from '../migrations/sheet-spec';
+import type { Migration } from '../migrations/types';
+import type { MigrationSpec } from '../spec/migration-spec';
+import type { PlanFacts } from './plan-facts';
+
+/**
+ * `{target}` of a start that runs several migrations: kept until the target's run is done, so a pause or a
+ * crash between two runs resumes with the next one. A checkpoint key: cleared with the others when the chain ends.
+ */
+export const CHAIN_KEY = 'migration.chain';
+
+export interface ChainRecord {
+  target: string;
+  started_at: string;
+}
+
+export function readChain(all: Record<string, string>): ChainRecord | null {
+  const raw = all[CHAIN_KEY];
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as Partial<ChainRecord>;
+    return typeof parsed.target === 'string' && migrationById(parsed.target)
+      ? { target: parsed.target, started_at: String(parsed.started_at ?? '') }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function encodeChain(record: ChainRecord): string {
+  return JSON.stringify(record);
+}
+
+export function indexOf(id: string): number {
+  return migrations().findIndex((spec) => spec.id === id);
+}
+
+/** The engine's view of a migration by id; a checkpoint of a migration this add-on does not know is refused. */
+export function specOf(id: string): MigrationSpec {
+  const migration = migrationById(id);
+  if (!migration) {
+    throw new Error(
+      `The saved run is of migration "${id}", which this version of the add-on does not know. Install the ` +
+        'version that started it, or roll back from its backup.',
+    );
+  }
+  return sheetSpec(migration);
+}
+
+/** A `target` option: a migration the add-on knows. */
+export function targetMigration(target: string | undefined): Migration | null {
+  if (target === undefined) return null;
+  const found = migrationById(target);
+  if (!found) {
+    throw new Error(
+      `Unknown target "${target}": the migrations this add-on knows are ${migrations()
+        .map((spec) => spec.id)
+        .join(', ')}. Nothing was changed.`,
+    );
+  }
+  return found;
+}
+
+/**
+ * The migration a new run most likely works on, before any sheet is read: the one after the newest applied in
+ * the history (the first of the chain without one). The plan's headers confirm or correct it.
+ */
+export function likelyNext(all: Record<string, string>): Migration {
+  const chain = migrations();
+  const history = readHistory(all);
+  for (let i = chain.length - 1; i >= 0; i -= 1) {
+    if (applyingRun(history, chain[i].id)) return chain[Math.min(i + 1, chain.length - 1)];
+  }
+  return chain[0];
+}
+
+/** The chain as the headers the plan read show it (sheets it did not read count as absent). */
+export function readingOf(facts: PlanFacts): SchemaReading {
+  const others = facts.other_headers ?? {};
+  return schemaFromHeaders(
+    (name) => (name === facts.sheet_name ? facts.headers : (others[name] ?? null)),
+    facts.sheet_name,
+  );
+}
+
+/** `done` for a spreadsheet already at `migration`'s schema with no run of it recorded (found from its headers). */
+export function alreadyAtStatus(migration: Migration, nowIso: string): Status {
+  return {
+    migration: migration.id,
+    run_id: null,
+    state: 'done',
+    dry_run: false,
+    steps: migration.steps.map((step) => ({ name: step.name, status: 'skipped' })),
+    updated_at: nowIso,
+    message: `The spreadsheet already has schema ${migration.id.replace(/^v/, '')}: nothing to migrate.`,
+  };
+}

@@ -1,0 +1,194 @@
+// previewMigration({target}): the plan of the next pending migration, what it changes on every sheet, and a
+// short plan of each later one up to the target. Reads only.
+import type { LaterPlan, Plan, PreviewOptions, SheetChangePlan } from '../contract';
+import { migrations } from '../migrations/registry';
+import { sheetSpec } from '../migrations/sheet-spec';
+import type { AddedColumn, Migration } from '../migrations/types';
+import type { Services } from '../ports';
+import { indexOf, likelyNext, readingOf, targetMigration } from './chain';
+import { readConfig } from './config';
+import { planFromFacts, readPlanFacts, targetSpreadsheet, type PlanFacts } from './plan';
+import { unknownSheetReason } from './run';
+import { plain } from './status';
+import { CELL_LIMIT } from './types';
+
+export function validatePreviewOptions(options: unknown): PreviewOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new Error("previewMigration takes nothing or an object such as {target: 'v4.0'}.");
+  }
+  for (const [key, value] of Object.entries(options)) {
+    if (key !== 'target') {
+      throw new Error(
+        `Unknown option "${key}" for previewMigration: the only option is target (such as 'v4.0').`,
+      );
+    }
+    if (typeof value !== 'string') {
+      throw new Error(
+        `Option "target" of previewMigration must be a migration id such as 'v4.0', got ${JSON.stringify(value)}.`,
+      );
+    }
+  }
+  return options as PreviewOptions;
+}
+
+/** How a computed column is filled, in words. */
+export function describeFill(column: AddedColumn): string | undefined {
+  const fill = column.fill;
+  if (fill.kind !== 'computed') return undefined;
+  const rows = `${fill.from_sheet} rows whose ${fill.key} is this row's`;
+  if (fill.aggregate === 'count') return `count of ${rows}`;
+  if (fill.aggregate === 'count_not_empty') return `count of ${rows} with ${fill.where} not empty`;
+  return `sum of ${fill.column} over ${rows} with ${fill.where} not empty`;
+}
+
+interface SheetWidth {
+  name: string;
+  columns: number;
+  maxRows: number;
+}
+
+/** A migration's changes on sheets of these widths (what the earlier migrations leave). */
+function changesOn(
+  migration: Migration,
+  widths: Map<string, SheetWidth>,
+  targetSheet: string,
+): SheetChangePlan[] {
+  return migration.sheets.map((change, i) => {
+    const name = i === 0 ? targetSheet : change.sheet;
+    const width = widths.get(name);
+    const plan: SheetChangePlan = {
+      sheet: name,
+      add_columns: (change.add_columns ?? []).map((column, j) => {
+        const computed = describeFill(column);
+        return {
+          header: column.header,
+          position: (width?.columns ?? 0) + 1 + j,
+          fill:
+            column.fill.kind === 'constant' ? column.fill.value : column.fill.kind === 'computed' ? 0 : '',
+          ...(computed ? { computed } : {}),
+        };
+      }),
+    };
+    if (change.ensure && !width) {
+      plan.creates = true;
+      plan.headers = change.ensure.headers.slice();
+    }
+    return plan;
+  });
+}
+
+/** Applies changes to the widths: columns added, created sheets (with a default grid of 1000 rows). */
+function applyChanges(
+  changes: SheetChangePlan[],
+  widths: Map<string, SheetWidth>,
+  migration: Migration,
+): number {
+  changes.forEach((change, i) => {
+    const width = widths.get(change.sheet) ?? { name: change.sheet, columns: 0, maxRows: 1000 };
+    const ensured = migration.sheets[i].ensure?.headers.length ?? 0;
+    width.columns =
+      Math.max(width.columns, change.creates ? ensured : width.columns) + change.add_columns.length;
+    widths.set(change.sheet, width);
+  });
+  return [...widths.values()].reduce((sum, sheet) => sum + sheet.maxRows * Math.max(sheet.columns, 1), 0);
+}
+
+function laterPlans(
+  later: Migration[],
+  facts: PlanFacts,
+  plan: Plan,
+  first: SheetChangePlan[],
+  firstMigration: Migration,
+): LaterPlan[] {
+  const widths = new Map<string, SheetWidth>(
+    facts.grids.map((grid) => [
+      grid.name,
+      { name: grid.name, columns: grid.maxColumns, maxRows: grid.maxRows },
+    ]),
+  );
+  const target = widths.get(facts.sheet_name);
+  if (target) target.columns = Math.max(facts.last_column, 0);
+  applyChanges(first, widths, firstMigration);
+  // grids keep their empty columns: count what the first migration leaves from its own figure
+  let cells = plan.cells_after;
+  return later.map((migration) => {
+    const changes = changesOn(migration, widths, facts.sheet_name);
+    const added = changes.reduce(
+      (sum, change) =>
+        sum +
+        change.add_columns.length * (widths.get(change.sheet)?.maxRows ?? 1000) +
+        (change.creates ? 1000 * (change.headers?.length ?? 0) : 0),
+      0,
+    );
+    applyChanges(changes, widths, migration);
+    cells += added;
+    const blocking =
+      cells > CELL_LIMIT
+        ? [
+            `After ${migration.id} the spreadsheet would have ${cells.toLocaleString('en-US')} cells, above the ${CELL_LIMIT.toLocaleString('en-US')} limit.`,
+          ]
+        : [];
+    return {
+      migration: migration.id,
+      from: migration.from,
+      description: migration.description,
+      changes,
+      cells_after: cells,
+      blocking,
+    };
+  });
+}
+
+/** The dry run: reads only (no cell, file, property, cache entry or trigger is written). */
+export function previewChain(services: Services, options?: unknown): Plan {
+  const { target } = validatePreviewOptions(options);
+  const goal = targetMigration(target);
+  const all = services.properties.getAll();
+  const config = readConfig(all);
+  const spreadsheet = targetSpreadsheet(services);
+  const chain = migrations();
+  let migration = likelyNext(all);
+  let facts = readPlanFacts(services, spreadsheet, sheetSpec(migration), config);
+  const reading = readingOf(facts);
+  const next = reading.pending[0] ?? null;
+  const nextAt = next ? indexOf(next.id) : chain.length;
+  if (goal && indexOf(goal.id) < nextAt - 1) {
+    throw new Error(
+      `Target ${goal.id} is below the current schema (${reading.current}): the chain only goes forward. To go ` +
+        'back, roll back the newer migrations one by one.',
+    );
+  }
+  // nothing pending up to the goal: the plan of the migration already in place says so (nothing to migrate)
+  const shown = next && (!goal || indexOf(goal.id) >= nextAt) ? next : chain[Math.max(0, nextAt - 1)];
+  if (reading.current !== 'unknown' && shown.id !== migration.id) {
+    migration = shown;
+    facts = readPlanFacts(services, spreadsheet, sheetSpec(migration), config);
+  }
+  const plan = planFromFacts(facts, sheetSpec(migration), config, services.clock.now()).plan;
+  if (reading.current === 'unknown' && plan.blocking.length === 0) {
+    plan.blocking.push(unknownSheetReason(facts.sheet_name));
+  }
+  const widths = new Map<string, SheetWidth>(
+    facts.grids.map((grid) => [
+      grid.name,
+      { name: grid.name, columns: grid.maxColumns, maxRows: grid.maxRows },
+    ]),
+  );
+  const own = widths.get(facts.sheet_name);
+  if (own) own.columns = facts.last_column;
+  const changes = changesOn(migration, widths, facts.sheet_name);
+  // the target sheet's positions are the plan's (a partly migrated sheet gets only the missing columns)
+  changes[0].add_columns = plan.columns_to_add.map((column) => {
+    const spec = migration.sheets[0].add_columns?.find((candidate) => candidate.header === column.header);
+    const computed = spec ? describeFill(spec) : undefined;
+    return { ...column, ...(computed ? { computed } : {}) };
+  });
+  plan.changes = [changes[0], ...(plan.changes ?? changes.slice(1))];
+  const upTo = goal && shown === next ? indexOf(goal.id) : indexOf(migration.id);
+  plan.then =
+    plan.blocking.length > 0 && shown !== next
+      ? []
+      : laterPlans(chain.slice(indexOf(migration.id) + 1, upTo + 1), facts, plan, changes, migration);
+  return plain(plan);
+}

@@ -1,0 +1,131 @@
+// Rolling back a migration's other sheets (v4.0: Uniones, Metadata), after its target sheet. A sheet the
+// migration created is removed only after its data is exported; on a sheet that existed, the columns it added
+// are removed (their values exported first) and the headers it appended cleared; in full mode, rows an
+// append-only sheet (Metadata) gained since the migration are exported, then removed. Each effect is recognised
+// when repeated after a crash: the export by its file name, a removal by the header or sheet being gone.
+import { headerText, normaliseHeader } from '../column-map';
+import type { RollbackMode } from '../contract';
+import type { CellValue, DrivePort, SpreadsheetPort } from '../ports';
+import type { OtherSheetPlan } from '../migration/sheets';
+import type { ExportRef } from './checkpoint';
+import { writeExportFile } from './export';
+
+export interface OtherSheetOutcome {
+  sheet: string;
+  removed_sheet: boolean;
+  removed_columns: string[];
+  cleared_headers: string[];
+  removed_rows: number;
+  exported: ExportRef | null;
+}
+
+function isBlank(value: CellValue): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+export function rollbackOtherSheets(
+  drive: DrivePort,
+  spreadsheet: SpreadsheetPort,
+  others: OtherSheetPlan[],
+  context: {
+    nowIso: string;
+    mode: RollbackMode;
+    folderId: string;
+    exportName: string;
+    migrationRunId: string;
+    rollbackRunId: string;
+    headerRow: number;
+    appendOnly: string[];
+  },
+): OtherSheetOutcome[] {
+  const outcomes: OtherSheetOutcome[] = [];
+  for (const other of others) {
+    const outcome: OtherSheetOutcome = {
+      sheet: other.sheet,
+      removed_sheet: false,
+      removed_columns: [],
+      cleared_headers: [],
+      removed_rows: 0,
+      exported: null,
+    };
+    outcomes.push(outcome);
+    const sheet = spreadsheet.sheet(other.sheet);
+    if (!sheet) continue;
+    const extent = sheet.extent ? sheet.extent() : sheet.dimensions();
+    const values =
+      extent.lastRow > 0 && extent.lastColumn > 0
+        ? sheet.readValues(1, 1, extent.lastRow, extent.lastColumn)
+        : [];
+    const headers = (values[context.headerRow - 1] ?? []).map(headerText);
+    const cells: { row: number; column: string; value: CellValue }[] = [];
+    const collect = (column: number, fromRow: number) => {
+      for (let row = fromRow; row <= values.length; row += 1) {
+        const value = values[row - 1][column - 1];
+        if (!isBlank(value)) cells.push({ row, column: headers[column - 1] ?? '', value });
+      }
+    };
+    const removedColumns: number[] = [];
+    const appendedRows =
+      context.mode === 'full' && context.appendOnly.includes(other.sheet)
+        ? Math.max(0, extent.lastRow - other.last_row)
+        : 0;
+    if (!other.existed) {
+      for (let column = 1; column <= headers.length; column += 1) collect(column, context.headerRow + 1);
+    } else {
+      for (const header of other.to_add) {
+        const at = headers.findIndex((text) => normaliseHeader(text) === normaliseHeader(header));
+        if (at < 0) continue;
+        removedColumns.push(at + 1);
+        collect(at + 1, context.headerRow + 1);
+      }
+      if (appendedRows > 0) {
+        for (let column = 1; column <= headers.length; column += 1) {
+          if (removedColumns.includes(column)) continue;
+          for (let row = other.last_row + 1; row <= extent.lastRow; row += 1) {
+            const value = values[row - 1][column - 1];
+            if (!isBlank(value)) cells.push({ row, column: headers[column - 1] ?? '', value });
+          }
+        }
+      }
+    }
+    if (cells.length > 0) {
+      const { ref } = writeExportFile(drive, context.folderId, `${context.exportName} - ${other.sheet}`, {
+        spreadsheet_id: spreadsheet.id,
+        spreadsheet_name: spreadsheet.name,
+        sheet: other.sheet,
+        migration_run_id: context.migrationRunId,
+        rollback_run_id: context.rollbackRunId,
+        mode: context.mode,
+        key_column: '',
+        exported_at: context.nowIso,
+        cells: cells.map((cell) => ({ row: cell.row, key: '', column: cell.column, value: cell.value })),
+      } as unknown as Parameters<typeof writeExportFile>[3]);
+      outcome.exported = ref;
+    }
+    if (!other.existed) {
+      if (spreadsheet.deleteSheet) spreadsheet.deleteSheet(other.sheet);
+      outcome.removed_sheet = true;
+      continue;
+    }
+    if (appendedRows > 0) {
+      // the rows go, and the grid gets back the size it had (rows the app inserted past it are deleted)
+      sheet.clear(other.last_row + 1, 1, appendedRows, Math.max(extent.lastColumn, 1));
+      const grid = sheet.dimensions();
+      if (grid.maxRows > other.max_rows) sheet.deleteRows(other.max_rows + 1, grid.maxRows - other.max_rows);
+      outcome.removed_rows = appendedRows;
+    }
+    for (const column of removedColumns.sort((a, b) => b - a)) {
+      sheet.deleteColumns(column, 1);
+      outcome.removed_columns.push(headers[column - 1]);
+    }
+    // headers the migration appended to a sheet that existed: cleared, so the sheet is as it was
+    const appended = other.ensure_missing
+      .map((header) => headers.findIndex((text) => normaliseHeader(text) === normaliseHeader(header)))
+      .filter((at) => at >= 0 && at + 1 > other.headers.length);
+    for (const at of appended) {
+      sheet.writeValues(context.headerRow, at + 1, [['']]);
+      outcome.cleared_headers.push(headers[at]);
+    }
+  }
+  return outcomes;
+}

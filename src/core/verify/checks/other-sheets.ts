@@ -1,0 +1,174 @@
+// The checks a migration of several sheets adds (v4.0): the structure of its other sheets, the values of the
+// columns it added there, and every row's computed figures recomputed from their source sheet and compared.
+import type { Baseline } from '../../baseline';
+import { buildColumnMap, headerText, normaliseHeader, resolveColumn } from '../../column-map';
+import { computeFigures, figuresFor, SOURCE_BLOCK_ROWS } from '../../computed';
+import type { Check } from '../../contract';
+import type { Services, SheetPort, SpreadsheetPort } from '../../ports';
+import type { MigrationSpec } from '../../spec/migration-spec';
+import { addToSample, emptySample, isBlank, showCell } from '../sample';
+import { MAX_LISTED, type VerificationMode } from '../types';
+
+function spreadsheetOf(services: Services, baseline: Baseline): SpreadsheetPort {
+  const active = services.spreadsheets.active();
+  return active && active.id === baseline.spreadsheet_id
+    ? active
+    : services.spreadsheets.open(baseline.spreadsheet_id);
+}
+
+function headersOf(sheet: SheetPort, headerRow: number): { headers: string[]; lastRow: number } {
+  const extent = sheet.extent ? sheet.extent() : sheet.dimensions();
+  const headers =
+    extent.lastColumn > 0 ? sheet.readValues(headerRow, 1, 1, extent.lastColumn)[0].map(headerText) : [];
+  return { headers, lastRow: extent.lastRow };
+}
+
+function countOf(headers: string[], header: string): number {
+  return headers.filter((text) => normaliseHeader(text) === normaliseHeader(header)).length;
+}
+
+/** sheet_structure and the other sheets' part of `values`. */
+function otherSheets(spreadsheet: SpreadsheetPort, spec: MigrationSpec, mode: VerificationMode) {
+  const sheets: Record<string, { missing: string[]; duplicated: string[] }> = {};
+  const problems: string[] = [];
+  const invalid = emptySample<{
+    sheet: string;
+    row: number;
+    header: string;
+    value: string | number | boolean;
+  }>();
+  let checked = 0;
+  for (const other of spec.otherSheets ?? []) {
+    const sheet = spreadsheet.sheet(other.sheet);
+    if (!sheet) {
+      problems.push(`sheet "${other.sheet}" is missing`);
+      sheets[other.sheet] = {
+        missing: [...(other.ensure ?? []), ...other.newColumns.map((c) => c.header)],
+        duplicated: [],
+      };
+      continue;
+    }
+    const { headers, lastRow } = headersOf(sheet, spec.headerRow);
+    const wanted = [...(other.ensure ?? []), ...other.newColumns.map((column) => column.header)];
+    const missing = wanted.filter((header) => countOf(headers, header) === 0);
+    const duplicated = wanted.filter((header) => countOf(headers, header) > 1);
+    sheets[other.sheet] = { missing, duplicated };
+    for (const column of other.newColumns) {
+      const at = headers.findIndex((text) => normaliseHeader(text) === normaliseHeader(column.header));
+      if (at < 0 || lastRow <= spec.headerRow || mode === 'in_use') continue;
+      // right after the migration the added column holds its fill on every row
+      const cells = sheet.readValues(spec.headerRow + 1, at + 1, lastRow - spec.headerRow, 1);
+      cells.forEach(([value], i) => {
+        checked += 1;
+        const ok = column.fill === '' ? isBlank(value) : value === column.fill;
+        if (!ok)
+          addToSample(invalid, {
+            sheet: other.sheet,
+            row: spec.headerRow + 1 + i,
+            header: column.header,
+            value: showCell(value),
+          });
+      });
+    }
+  }
+  const structure: Check = {
+    passed:
+      problems.length === 0 &&
+      Object.values(sheets).every((s) => s.missing.length === 0 && s.duplicated.length === 0),
+    sheets,
+    ...(problems.length > 0 ? { problem: problems.join('; ') } : {}),
+  };
+  return { structure, values: { checked, invalid } };
+}
+
+/** computed_values: every data row's figures equal those recomputed now from the source sheet. */
+function computedValues(
+  spreadsheet: SpreadsheetPort,
+  spec: MigrationSpec,
+  baseline: Baseline,
+  mode: VerificationMode,
+): Check {
+  const columns = spec.newColumns.filter((column) => column.computed);
+  const source = (columns[0].computed as { from_sheet: string }).from_sheet;
+  const sheet = spreadsheet.sheet(baseline.sheet_name);
+  if (!sheet) return { passed: false, problem: `sheet "${baseline.sheet_name}" is missing` };
+  let figures;
+  try {
+    figures = computeFigures(spreadsheet.sheet(source), source, columns, spec.headerRow);
+  } catch (error) {
+    return { passed: false, problem: (error as Error).message };
+  }
+  const { headers, lastRow } = headersOf(sheet, spec.headerRow);
+  const map = buildColumnMap(headers, spec);
+  const key = resolveColumn(map, spec.keyColumn.header);
+  const at = columns.map((column) => resolveColumn(map, column.header));
+  if (key === null || at.some((column) => column === null)) {
+    return {
+      passed: false,
+      problem: `the key column or a computed column of "${baseline.sheet_name}" is missing`,
+    };
+  }
+  const mismatched = emptySample<{
+    row: number;
+    header: string;
+    value: string | number | boolean;
+    expected: number;
+  }>();
+  let rows = 0;
+  const from = Math.min(...(at as number[]));
+  const width = Math.max(...(at as number[])) - from + 1;
+  for (let row = spec.headerRow + 1; row <= lastRow; row += SOURCE_BLOCK_ROWS) {
+    const count = Math.min(SOURCE_BLOCK_ROWS, lastRow - row + 1);
+    const keys = sheet.readValues(row, key, count, 1);
+    const values = sheet.readValues(row, from, count, width);
+    keys.forEach(([cell], i) => {
+      rows += 1;
+      const expected = figuresFor(figures, cell, columns.length);
+      columns.forEach((column, c) => {
+        const value = values[i][(at[c] as number) - from];
+        if (value !== expected[c]) {
+          addToSample(mismatched, {
+            row: row + i,
+            header: column.header,
+            value: showCell(value),
+            expected: expected[c],
+          });
+        }
+      });
+    });
+  }
+  return {
+    passed: mismatched.count === 0,
+    mode,
+    source,
+    expected: `every row's ${columns.map((c) => c.header).join(', ')} equal to those recomputed from ${source}`,
+    rows_checked: rows,
+    mismatched: mismatched.count,
+    mismatched_cells: mismatched.first.slice(0, MAX_LISTED),
+  };
+}
+
+/** The checks of the other sheets and computed columns, when the spec has any (none cost a call otherwise). */
+export function otherSheetChecks(
+  services: Services,
+  spec: MigrationSpec,
+  baseline: Baseline,
+  mode: VerificationMode,
+): {
+  sheet_structure?: Check;
+  computed_values?: Check;
+  other_values?: { checked: number; invalid: { count: number; first: unknown[] } };
+} {
+  const hasOthers = (spec.otherSheets ?? []).length > 0;
+  const hasComputed = spec.newColumns.some((column) => column.computed);
+  if (!hasOthers && !hasComputed) return {};
+  const spreadsheet = spreadsheetOf(services, baseline);
+  const result: ReturnType<typeof otherSheetChecks> = {};
+  if (hasOthers) {
+    const { structure, values } = otherSheets(spreadsheet, spec, mode);
+    result.sheet_structure = structure;
+    result.other_values = values;
+  }
+  if (hasComputed) result.computed_values = computedValues(spreadsheet, spec, baseline, mode);
+  return result;
+}
