@@ -3,7 +3,7 @@ import type { Status } from '../contract';
 import { readHistory } from '../history';
 import { applyingRun } from '../migrations/info';
 import { migrationById, migrations } from '../migrations/registry';
-import { schemaFromHeaders, type SchemaReading } from '../migrations/schema';
+import { readSchema, schemaFromHeaders, type SchemaReading } from '../migrations/schema';
 import { sheetSpec } from '../migrations/sheet-spec';
 import type { Migration } from '../migrations/types';
 import type { MigrationSpec } from '../spec/migration-spec';
@@ -80,13 +80,17 @@ export function likelyNext(all: Record<string, string>): Migration {
   return chain[0];
 }
 
-/** The chain as the headers the plan read show it (sheets it did not read count as absent). */
-export function readingOf(facts: PlanFacts): SchemaReading {
+/**
+ * The chain as the plan's reads show it. The plan read the sheets of the migration it guessed (`guess`); sheets
+ * it did not read count as absent, so when those headers point elsewhere the `schema_version` metadata (one
+ * call, only then) has the last word, as it has for getSchemaInfo(). A sheet that is no ZEUES sheet stays unknown.
+ */
+export function readingOf(facts: PlanFacts, guess: Migration, metadata: () => string | null): SchemaReading {
   const others = facts.other_headers ?? {};
-  return schemaFromHeaders(
-    (name) => (name === facts.sheet_name ? facts.headers : (others[name] ?? null)),
-    facts.sheet_name,
-  );
+  const read = (name: string) => (name === facts.sheet_name ? facts.headers : (others[name] ?? null));
+  const fromHeaders = schemaFromHeaders(read, facts.sheet_name);
+  if (fromHeaders.current === 'unknown' || fromHeaders.pending[0]?.id === guess.id) return fromHeaders;
+  return readSchema(metadata(), read, facts.sheet_name);
 }
 
 /** `done` for a spreadsheet already at `migration`'s schema with no run of it recorded (found from its headers). */

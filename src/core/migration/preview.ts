@@ -1,5 +1,6 @@
 // previewMigration({target}): the plan of the next pending migration, what it changes on every sheet, and a
 // short plan of each later one up to the target. Reads only.
+import { SCHEMA_VERSION_KEY } from '../migrations/schema';
 import type { LaterPlan, Plan, PreviewOptions, SheetChangePlan } from '../contract';
 import { migrations } from '../migrations/registry';
 import { sheetSpec } from '../migrations/sheet-spec';
@@ -150,7 +151,7 @@ export function previewChain(services: Services, options?: unknown): Plan {
   const chain = migrations();
   let migration = likelyNext(all);
   let facts = readPlanFacts(services, spreadsheet, sheetSpec(migration), config);
-  const reading = readingOf(facts);
+  const reading = readingOf(facts, migration, () => spreadsheet.metadata(SCHEMA_VERSION_KEY));
   const next = reading.pending[0] ?? null;
   const nextAt = next ? indexOf(next.id) : chain.length;
   if (goal && indexOf(goal.id) < nextAt - 1) {

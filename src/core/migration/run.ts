@@ -1,6 +1,7 @@
 // One slice of a run: lock, read the checkpoint (or plan and record a new run), run the steps in order until
 // done or out of time, and record the outcome. startMigration, continueMigration and the resume trigger all
 // come here.
+import { SCHEMA_VERSION_KEY } from '../migrations/schema';
 import { appendHistory } from '../history';
 import type { Grid, Logger, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
@@ -215,7 +216,7 @@ function beginNext(
   let migration = likelyNext(store.all());
   let spec = sheetSpec(migration);
   let facts = readPlanFacts(services, spreadsheet, spec, config, fits);
-  const reading = readingOf(facts);
+  const reading = readingOf(facts, migration, () => spreadsheet.metadata(SCHEMA_VERSION_KEY));
   if (reading.current === 'unknown') {
     // nothing runs on it: the plan says why (a missing sheet, its headers), else that it is not a ZEUES sheet
     beginRun(services, store, spec, slice.startMs, spreadsheet, slice.pace, false, facts, null, [
