@@ -128,6 +128,7 @@ test('progress a server saves during its first slice moves the bar and brings a 
   let release: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
   let held = false;
+  let finished = false;
   const statusAt = (done: number, state: string) => ({
     migration: 'v3.0',
     run_id: 'v3.0-run',
@@ -157,7 +158,9 @@ test('progress a server saves during its first slice moves the bar and brings a 
         held = false;
         return { ok: true, value: statusAt(10_000, 'paused') };
       }
-      if (fn === 'continueMigration')
+      if (fn === 'continueMigration') finished = true;
+      // once the scripted run has ended, the status stays what it ended with, as a real server's would
+      if (fn === 'continueMigration' || (fn === 'getMigrationStatus' && finished))
         return { ok: true, value: { ...statusAt(20_000, 'done'), state: 'done' } };
       if (fn === 'getMigrationStatus' && held) {
         polls += 1;
