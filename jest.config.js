@@ -2,10 +2,11 @@
 const os = require('node:os');
 
 // Each worker's V8 heap is capped: left alone, V8 sizes it from the machine's memory and lets a worker running
-// the 150,000-row tests grow to 1.6 GB before collecting; at 1 GB the same tests peak near 1.1 GB. Workers
+// the 150,000-row tests grow to 1.6 GB before collecting. At 1,400 MB the largest process peaks near 1.1 GB, as at
+// 1,024 MB, and the suite spends about 10 s less collecting garbage. Workers
 // inherit this variable; NODE_OPTIONS given by the caller comes first and wins only if it sets its own cap.
 if (!/--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '')) {
-  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=1024`.trim();
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=1400`.trim();
 }
 
 /** @type {import('jest').Config} */
