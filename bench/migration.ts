@@ -4,6 +4,7 @@
 // and peak memory of the local run.
 import { World } from '../emulator';
 import { zeuesWorkbook } from '../rehearse/sample-workbook';
+import { runToEnd } from './run-to-end';
 import type { WorkbookModel } from '../rehearse/workbook';
 import { v30Workbook, v31Workbook, withUniones } from '../tests/support/chain-bundle';
 
@@ -48,20 +49,7 @@ function bench({ rows, v21Columns, label, workbook, options }: Case): void {
   const world = new World();
   const ss = world.createSpreadsheet(workbook ? workbook() : zeuesWorkbook({ rows, v21Columns }));
   const as = { activeSpreadsheet: ss.id };
-  let peak = process.memoryUsage().rss;
-  const wallStart = Date.now();
-  let result = world.run('startMigration', options ? [options] : [], as);
-  let state = result.ok ? (result.value as { state: string }).state : `error: ${result.error.message}`;
-  for (let i = 0; i < 40 && state === 'paused'; i += 1) {
-    peak = Math.max(peak, process.memoryUsage().rss);
-    const runs = world.runDueTriggers();
-    if (runs.length === 0) break;
-    result = runs[runs.length - 1];
-    state = result.ok
-      ? ((result.value as { state: string } | null)?.state ?? 'null')
-      : `error: ${result.error.message}`;
-  }
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const { state, peakRss: peak, wallMs } = runToEnd(world, as, options ? [options] : []);
   const totals = world.totals;
   console.log(
     `\n== ${label ? `${label}: ` : ''}${rows.toLocaleString('en-US')} rows x ${v21Columns ?? 66} columns: ${state}`,
@@ -69,7 +57,7 @@ function bench({ rows, v21Columns, label, workbook, options }: Case): void {
   console.log(
     `executions ${totals.executions}, round trips ${totals.roundTrips}, cells read ${totals.cellsRead.toLocaleString('en-US')}, ` +
       `cells written ${totals.cellsWritten.toLocaleString('en-US')}, virtual ${(totals.virtualMs / 1000).toFixed(1)} s, ` +
-      `wall ${((Date.now() - wallStart) / 1000).toFixed(1)} s, peak memory ${Math.round(peak / 1e6)} MB`,
+      `wall ${(wallMs / 1000).toFixed(1)} s, peak memory ${Math.round(peak / 1e6)} MB`,
   );
   const byService = new Map<string, [string, number][]>();
   for (const [call, count] of Object.entries(totals.calls).sort()) {

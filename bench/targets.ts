@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { World, type CpuMode } from '../emulator';
 import { zeuesWorkbook } from '../rehearse/sample-workbook';
+import { runToEnd } from './run-to-end';
 
 interface Case {
   rows: number;
@@ -26,20 +27,7 @@ function bench({ rows, v21Columns }: Case, cpu: CpuMode = 'estimate', quiet = fa
   const world = new World({ cpu });
   const ss = world.createSpreadsheet(zeuesWorkbook({ rows, v21Columns }));
   const as = { activeSpreadsheet: ss.id };
-  let peak = process.memoryUsage().rss;
-  const wallStart = Date.now();
-  let result = world.run('startMigration', [], as);
-  let state = result.ok ? (result.value as { state: string }).state : `error: ${result.error.message}`;
-  for (let i = 0; i < 20 && state === 'paused'; i += 1) {
-    peak = Math.max(peak, process.memoryUsage().rss);
-    const runs = world.runDueTriggers();
-    if (runs.length === 0) break;
-    result = runs[runs.length - 1];
-    state = result.ok
-      ? ((result.value as { state: string } | null)?.state ?? 'null')
-      : `error: ${result.error.message}`;
-  }
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const { state, peakRss: peak, wallMs } = runToEnd(world, as, [], 20);
   const totals = world.totals;
   const figures = {
     state,
@@ -54,7 +42,7 @@ function bench({ rows, v21Columns }: Case, cpu: CpuMode = 'estimate', quiet = fa
     `executions ${totals.executions}, round trips ${totals.roundTrips}, cells read ${totals.cellsRead.toLocaleString('en-US')}, ` +
       `cells written ${totals.cellsWritten.toLocaleString('en-US')}, virtual ${(totals.virtualMs / 1000).toFixed(1)} s ` +
       `(script CPU ${(totals.scriptMs / 1000).toFixed(1)} s), ` +
-      `wall ${((Date.now() - wallStart) / 1000).toFixed(1)} s, peak memory ${Math.round(peak / 1e6)} MB`,
+      `wall ${(wallMs / 1000).toFixed(1)} s, peak memory ${Math.round(peak / 1e6)} MB`,
   );
   const byService = new Map<string, [string, number][]>();
   for (const [call, count] of Object.entries(totals.calls).sort()) {

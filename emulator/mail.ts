@@ -32,18 +32,8 @@ function addresses(v: unknown): string[] {
 
 const EMAIL = /^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/;
 
-interface Message {
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  subject: string;
-  body: string;
-  htmlBody?: string;
-  name?: string;
-  replyTo?: string;
-  noReply: boolean;
-  attachments: string[];
-}
+/** A message as the script gave it: what is recorded, before the sender and the time are added. */
+type Message = Omit<MailRecord, 'from' | 'at'>;
 
 function options(v: unknown): Record<string, unknown> {
   return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
