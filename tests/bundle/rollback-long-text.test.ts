@@ -4,7 +4,13 @@
 // rollback that stopped midway is finished by the call its message asks for.
 import { World } from '../../emulator';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
-import { SHEET, columnOf, valuesBesideFormulas, type MigratedWorld } from '../support/rollback-bundle';
+import {
+  SHEET,
+  columnOf,
+  originalOf,
+  valuesBesideFormulas,
+  type MigratedWorld,
+} from '../support/rollback-bundle';
 
 interface Report {
   mode: string;
@@ -23,14 +29,7 @@ function migratedWith(cells: { row: number; column: number; value: string }[]): 
   const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 30 }));
   const sheet = ss.sheet(SHEET);
   for (const cell of cells) sheet.setValues(cell.row, cell.column, [[cell.value]]);
-  const original = {
-    values: sheet.values(),
-    formulas: sheet.formulas(),
-    maxRows: sheet.maxRows,
-    maxColumns: sheet.maxColumns,
-    sheetId: sheet.sheetId,
-    frozenRows: sheet.frozenRows,
-  };
+  const original = originalOf(ss);
   const as = { activeSpreadsheet: ss.id };
   expect(world.call('startMigration', [{}], as)).toMatchObject({ state: 'done' });
   return { world, ss, original, as };

@@ -42,11 +42,10 @@ export function migratedWorld(rows = 40): MigratedWorld {
   );
 }
 
-function migrate(rows: number): MigratedWorld {
-  const world = new World();
-  const ss = world.createSpreadsheet(zeuesWorkbook({ rows }));
+/** The target sheet as it is now: what a full rollback must give back. */
+export function originalOf(ss: SpreadsheetModel): Original {
   const sheet = ss.sheet(SHEET);
-  const original: Original = {
+  return {
     values: sheet.values(),
     formulas: sheet.formulas(),
     maxRows: sheet.maxRows,
@@ -54,6 +53,12 @@ function migrate(rows: number): MigratedWorld {
     sheetId: sheet.sheetId,
     frozenRows: sheet.frozenRows,
   };
+}
+
+function migrate(rows: number): MigratedWorld {
+  const world = new World();
+  const ss = world.createSpreadsheet(zeuesWorkbook({ rows }));
+  const original = originalOf(ss);
   const as = { activeSpreadsheet: ss.id };
   const status = world.call('startMigration', [{}], as) as { state: string };
   if (status.state !== 'done') throw new Error(`the migration did not complete: ${JSON.stringify(status)}`);
