@@ -61,8 +61,27 @@ function styleFacts(styles: StyleManager): (id: number) => StyleFacts {
   };
 }
 
+/**
+ * What a read that ExcelJS could not finish throws. Its streaming reader can hand a worksheet over before it has
+ * settled a part it read earlier (the styles, the workbook part): a timing race in which the same file reads
+ * correctly when read again. So such a read is tried again; a file that is really damaged fails every time.
+ */
+class UnfinishedRead extends BadInput {}
+
+const READ_ATTEMPTS = 3;
+
 export async function readWorkbookFile(file: string): Promise<ReadResult> {
   checkLooksLikeXlsx(file);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await readOnce(file);
+    } catch (error) {
+      if (!(error instanceof UnfinishedRead) || attempt >= READ_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function readOnce(file: string): Promise<ReadResult> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -95,13 +114,17 @@ export async function readWorkbookFile(file: string): Promise<ReadResult> {
   } catch (error) {
     reader.stream?.destroy();
     if (error instanceof BadInput) throw error;
-    throw new BadInput(
+    throw new UnfinishedRead(
       `cannot read ${file}: the workbook is damaged (${(error as Error).message}). ` +
         'Download it again with File > Download > Microsoft Excel (.xlsx).',
     );
   }
   if (!reader.model) {
-    throw notAnXlsx(file, 'it is a zip archive but holds no workbook (no xl/workbook.xml; a .docx or .zip?)');
+    const noWorkbook = notAnXlsx(
+      file,
+      'it is a zip archive but holds no workbook (no xl/workbook.xml; a .docx or .zip?)',
+    );
+    throw new UnfinishedRead(noWorkbook.message);
   }
   // Tab order is workbook.xml's; the zip may hold the sheets in another order.
   const order = (reader.model.sheets ?? []).map((s) => s.name);
