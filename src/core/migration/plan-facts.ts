@@ -26,8 +26,6 @@ export interface PlanFacts {
   trigger_count: number;
   /** Columns (1-based) with a blank header that hold data below it; blank-headed empty columns are not listed. */
   headerless_with_data: number[];
-  /** The header row's first cell as read (the edit-access probe may write it back). */
-  first_cell: CellValue;
   /** The whole data range when the sheet was small enough to read at once (kept in memory only). */
   values: Grid | null;
   /** Its formulas ('' where none), when they were read with it. */
@@ -82,7 +80,6 @@ export function readPlanFacts(
   let lastRow = 0;
   let lastColumn = 0;
   let headers: string[] = [];
-  let firstCell: CellValue = '';
   let values: Grid | null = null;
   let formulas: string[][] | null = null;
   if (sheet) {
@@ -102,7 +99,6 @@ export function readPlanFacts(
     }
     if (lastRow >= spec.headerRow && lastColumn > 0) {
       const row = values ? values[spec.headerRow - 1] : sheet.readValues(spec.headerRow, 1, 1, lastColumn)[0];
-      firstCell = row[0];
       headers = row.map(headerText);
     }
   }
@@ -150,7 +146,6 @@ export function readPlanFacts(
     folder_problem: folder.problem,
     headerless_with_data: headerlessWithData,
     trigger_count: mayPause(grids, config) && services.triggers.count ? services.triggers.count() : 0,
-    first_cell: firstCell,
     values,
     formulas,
     blank_cells: blankCells,
@@ -296,36 +291,21 @@ function backupFolder(
 
 /**
  * Before the run records anything: the user must be able to edit the sheet, or the backup would be made for a
- * change that cannot happen. Sheets has no read-only way to ask, so one cell is written with what it holds: an
- * empty grid cell past the data when the grid has one (nothing to get wrong), else the first header cell, whose
- * formula is known first so that a header made by a formula stays a formula. Returns the whole sheet's formulas
- * when they are known (read with the plan's whole read, or read here when that fits the time left), for the backup
- * check to reuse.
+ * change that cannot happen. Sheets has no read-only way to ask, and others keep writing cells while a run goes on,
+ * so the probe writes no cell (a cell written back "with what it held" could overwrite someone's write made since
+ * it was read): the adapter adds and removes a developer metadata entry of its own on the sheet, which only an
+ * editor may do, and checks the sheet's protections let this user edit. Returns the sheet's formulas when the
+ * plan's whole read already has them, for the backup check to reuse.
  */
 export function assertCanEdit(
   spreadsheet: SpreadsheetPort,
   facts: PlanFacts,
   spec: MigrationSpec,
-  wholeReadFits: (cells: number) => boolean = () => false,
 ): string[][] | null {
   const sheet = spreadsheet.sheet(facts.sheet_name);
-  if (!sheet || !sheet.assertEditable) return null;
-  const grid = facts.grids.find((candidate) => candidate.name === facts.sheet_name);
-  let formulas = facts.formulas;
+  if (!sheet || !sheet.assertEditable) return facts.formulas;
   try {
-    if (grid && grid.maxColumns > facts.last_column) {
-      sheet.assertEditable(spec.headerRow, facts.last_column + 1, '', '');
-    } else if (grid && grid.maxRows > facts.last_row) {
-      sheet.assertEditable(facts.last_row + 1, 1, '', '');
-    } else {
-      if (formulas === null && facts.values !== null && wholeReadFits(facts.last_row * facts.last_column)) {
-        formulas = sheet.readFormulas(1, 1, facts.last_row, facts.last_column);
-      }
-      const formula = formulas
-        ? formulas[spec.headerRow - 1]?.[0]
-        : sheet.readFormulas(spec.headerRow, 1, 1, 1)[0]?.[0];
-      sheet.assertEditable(spec.headerRow, 1, facts.first_cell, formula ?? '');
-    }
+    sheet.assertEditable();
   } catch (error) {
     const message = (error as Error).message;
     if (!/permission|edit/i.test(message)) throw error;
@@ -334,5 +314,5 @@ export function assertCanEdit(
         `spreadsheet's owner for edit access, or ask them to run the ${spec.id} migration.`,
     );
   }
-  return formulas;
+  return facts.formulas;
 }

@@ -26,6 +26,8 @@ import { assertCanEdit, planFromFacts, readPlanFacts, targetSpreadsheet, type Pl
 import { currentStatus, plain, statusFromCheckpoint, statusFromHistory } from './status';
 import { STEPS, kindOf } from './steps';
 import { ExecutionStore } from './store';
+import { topUpAppendedRows } from './top-up';
+import { StructureChanged, asStructureChange } from './structure-watch';
 import { ensureResumeTrigger, rearmBusyTrigger, removeResumeTriggers } from './trigger';
 import type { HistoryEntry, MigrationConfig, Status } from '../contract';
 import { baseSchema, migrationById, migrations } from '../migrations/registry';
@@ -343,10 +345,7 @@ function beginRun(
   if (shown.blocking.length > 0) {
     throw new Error(`The migration cannot start. ${shown.blocking.join(' ')}`);
   }
-  const deadline = startMs + config.time_budget_seconds * 1000;
-  const fits = (cells: number): boolean =>
-    pace.predictMs(1, cells) <= SHARE_OF_TIME_LEFT * (deadline - services.clock.now());
-  const formulas = assertCanEdit(spreadsheet, facts, spec, fits);
+  const formulas = assertCanEdit(spreadsheet, facts, spec);
   const runId = `${spec.id}-${iso(startMs)
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}`;
@@ -433,7 +432,14 @@ function historyEntry(ctx: RunContext, state: string): HistoryEntry {
   if (checkpoint.backup.file_id) entry.backup = { ...checkpoint.backup };
   if (checkpoint.error) entry.error = checkpoint.error;
   const baseline = readBaseline(ctx.store.all());
-  if (baseline) entry.baseline = baseline;
+  // what the run wrote goes with its baseline: a later verification proves it lay inside the new columns
+  if (baseline) {
+    entry.baseline = {
+      ...baseline,
+      ...(checkpoint.written ? { written: checkpoint.written } : {}),
+      ...(checkpoint.filled_through !== undefined ? { filled_through: checkpoint.filled_through } : {}),
+    };
+  }
   if (checkpoint.report) entry.report = checkpoint.report;
   return plain(entry);
 }
@@ -462,6 +468,8 @@ function pause(ctx: RunContext, firing: string | null): Status {
 
 function finish(ctx: RunContext, firing: string | null): Status {
   const checkpoint = ctx.checkpoint;
+  // rows appended while the verification read get their new columns too (those it read are in its report)
+  if (checkpoint.filled_through !== undefined) topUpAppendedRows(ctx);
   ctx.spreadsheet.setMetadata('schema_version', ctx.spec.toVersion);
   if (checkpoint.trigger || firing) removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);
   const entry = historyEntry(ctx, 'done');
@@ -477,8 +485,9 @@ function finish(ctx: RunContext, firing: string | null): Status {
   return statusFromHistory(ctx.spec, ctx.store.all(), ctx.nowIso());
 }
 
-function fail(ctx: RunContext, stepName: string, error: Error, firing: string | null): Status {
+function fail(ctx: RunContext, stepName: string, thrown: Error, firing: string | null): Status {
   const checkpoint = ctx.checkpoint;
+  const error = thrown instanceof Error ? asStructureChange(ctx, thrown) : thrown;
   const message = error && error.message ? error.message : String(error);
   ctx.logger.error(`Step ${stepName} failed: ${message}`);
   if (ctx.createdThisExecution && kindOf(ctx, stepName) === 'backup' && !checkpoint.backup.file_id) {
@@ -498,10 +507,13 @@ function fail(ctx: RunContext, stepName: string, error: Error, firing: string | 
   checkpoint.error = {
     step: stepName,
     message,
-    next: sheetChanged
-      ? 'Fix the cause and resume (Migration > Resume migration), or roll back from the backup.'
-      : 'The sheet was not changed. Fix the cause and resume (Migration > Resume migration), or start over with ' +
-        `${START_OVER}.`,
+    next:
+      error instanceof StructureChanged
+        ? error.next
+        : sheetChanged
+          ? 'Fix the cause and resume (Migration > Resume migration), or roll back from the backup.'
+          : 'The sheet was not changed. Fix the cause and resume (Migration > Resume migration), or start over with ' +
+            `${START_OVER}.`,
   };
   if (checkpoint.trigger || firing) {
     removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);

@@ -198,7 +198,7 @@ export function finishReport(
   beforeReport?: () => { mayExist: boolean },
 ): VerificationReport {
   const checks = withOtherSheets(
-    assembleChecks(cursor, baseline),
+    assembleChecks(cursor, baseline, spec),
     otherSheetChecks(services, spec, baseline, cursor.mode),
   );
   const report = saveReport(services, spec, baseline, cursor, checks, beforeReport);

@@ -86,17 +86,24 @@ describe('round trips of the migration, 2,500 rows against 150,000 rows', () => 
 
   // Issue 15 asks for 36 for the whole 2,500-row run, verified backup and full verification included; it is at 37
   // (it was 43). The 37th is the backup folder's lookup, which the report and rollback exports next to the backup
-  // need; doing without it in the run cost every later verification two more calls.
-  it('2,500 rows: at most 37 round trips', () => {
-    expect(small.cost.roundTrips).toBeLessThanOrEqual(37);
+  // need; doing without it in the run cost every later verification two more calls. Nine more keep the app
+  // working during a run: the edit-access probe writes no cell (sheet protections asked, a developer metadata entry
+  // of its own added, found and removed: 5 calls where one cell written back with its content cost 1), the header
+  // row and last row read again before the first write (a change of structure since the plan stops the run), the
+  // record of the run's writes stored before them, and the last row asked before the verification and at the end
+  // (rows the app appended meanwhile get their new columns).
+  it('2,500 rows: at most 46 round trips', () => {
+    expect(small.cost.roundTrips).toBeLessThanOrEqual(46);
   });
 
   // Issue 15 asks for 65 at 150,000 x 63 rows; the run is at 95 (it was 120): block reads of values and formulas
   // of the original, the copy and the migrated sheet in blocks of up to 2M cells, and the fixed calls of two
   // executions, about 18 of them the pause and the resume (trigger and its record, the second execution's
-  // properties, lock and openById). This bound keeps what was won; 65 needs those fixed costs cut.
-  it('150,000 x 63 rows: at most 95 round trips in at most 2 executions, the script CPU counted', () => {
-    expect(large.cost.roundTrips).toBeLessThanOrEqual(95);
+  // properties, lock and openById), and the ten that keep the app working during a run (see the 2,500-row bound;
+  // one more stores the record of the second execution's writes). This bound keeps what was won; 65 needs those
+  // fixed costs cut.
+  it('150,000 x 63 rows: at most 105 round trips in at most 2 executions, the script CPU counted', () => {
+    expect(large.cost.roundTrips).toBeLessThanOrEqual(105);
     expect(large.cost.executions).toBeLessThanOrEqual(2);
   });
 
