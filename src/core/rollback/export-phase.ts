@@ -4,7 +4,7 @@
 // written twice.
 import type { RowBlock } from './blocks';
 import { rowBlocks } from './blocks';
-import { RollbackNotFinished } from './budget';
+import { RollbackNotFinished } from './not-finished';
 import type { ExportProgress, ExportRef, RollbackCheckpoint } from './checkpoint';
 import {
   changedCellsIn,

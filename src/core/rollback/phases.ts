@@ -3,7 +3,8 @@ import type { CellValue, Services, SheetDimensions, SheetPort, SpreadsheetPort }
 import type { MigrationSpec } from '../spec/migration-spec';
 import { sheetSpecById } from '../migrations/sheet-spec';
 import { BackupSource, type BackupRows } from './backup-source';
-import { RollbackNotFinished, type Budget } from './budget';
+import type { TimeBudget } from '../slice/budget';
+import { RollbackNotFinished } from './not-finished';
 import { saveCheckpoint, type RollbackCheckpoint, type RollbackPhase } from './checkpoint';
 import { deleteAddedColumns, locateAddedColumns, readColumnMap, type AddedColumn } from './columns';
 import type { ExportSource } from './export';
@@ -54,7 +55,7 @@ export interface Located {
 export interface Execution {
   services: Services;
   spreadsheet: SpreadsheetPort;
-  budget: Budget;
+  budget: TimeBudget;
   /** Sizes every block read from the read speed measured so far (the services' sheets are paced with it). */
   reads: ReadPlanner;
   /** What begin() already read in this execution, if it ran. */
