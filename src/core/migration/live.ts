@@ -6,10 +6,9 @@
 // the properties they read at their start.
 import type { CachePort, Clock, KeyValueStore } from '../ports';
 import type { StepRecord } from '../contract';
-import { CHECKPOINT_PREFIX } from './checkpoint';
+import { PAUSE_KEY, PROGRESS_CACHE_KEY } from '../state/keys';
 
-export const PAUSE_KEY = `${CHECKPOINT_PREFIX}pause`;
-export const PROGRESS_CACHE_KEY = `${CHECKPOINT_PREFIX}progress`;
+export { PAUSE_KEY } from '../state/keys';
 /** Virtual time between two exchanges of a live slice. */
 export const PULSE_MS = 5000;
 /** How long the cached progress lives: longer than any slice. */
