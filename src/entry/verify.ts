@@ -1,4 +1,5 @@
 // Verification entry points: the sidebar's verifyMigration() and the menu's "Verify migration".
+import { busyMessage, withDocumentLock } from '../core/slice/lock';
 import { runVerificationSlice } from '../core/verify/session';
 import type { VerificationReport } from '../core/contract';
 import { reportCheck } from '../core/verify';
@@ -14,12 +15,13 @@ export function verifyMigration(): VerificationReport {
     const t = ownerText();
     throw new Error(t('verify_open_spreadsheet', { menu: t('menu_path') }));
   }
-  if (!services.lock.tryLock(1000)) throw new Error(ownerText()('verify_busy'));
-  try {
-    return runVerificationSlice(services);
-  } finally {
-    services.lock.release();
-  }
+  return withDocumentLock(
+    services.lock,
+    () => runVerificationSlice(services),
+    () => {
+      throw new Error(busyMessage('verify again'));
+    },
+  );
 }
 
 export function describeVerification(report: VerificationReport, t: Translate): string {

@@ -73,9 +73,6 @@ export const en = {
   verify_some_failed: '{failed} of {count} checks failed: {names}.',
   verify_report: 'Report: {url}',
   verify_open_spreadsheet: 'Open the spreadsheet and run Verify migration from {menu} or the panel.',
-  verify_busy:
-    'Another migration, rollback or verification is running on this spreadsheet. Wait for it to finish, then ' +
-    'verify again.',
 
   rollback_finished: 'The rollback finished.',
   rollback_finished_problems: 'The rollback finished with problems.',
@@ -116,9 +113,6 @@ export const en = {
     ' Its resume trigger could not be created ({error}): resume from the menu ({menu} > Resume migration) or ' +
     'keep the migration panel open.',
   chain_next_slice: '{migration} is done; the next migration toward {target} starts in the next slice.',
-  run_in_progress:
-    'Another migration run is in progress on this spreadsheet (someone else, or another tab). Nothing was ' +
-    'changed: wait for it to pause or finish, then check the status again.',
 
   mail_subject_done: '{addon}: {what} of "{spreadsheet}" finished',
   mail_subject_failed: '{addon}: {what} of "{spreadsheet}" failed',

@@ -78,9 +78,6 @@ export const es: Record<MessageKey, string> = {
   verify_report: 'Informe: {url}',
   verify_open_spreadsheet:
     'Abra la hoja de cálculo y ejecute Verificar la migración desde {menu} o desde el panel.',
-  verify_busy:
-    'Otra migración, reversión o verificación está en curso en esta hoja de cálculo. Espere a que termine y ' +
-    'vuelva a verificar.',
 
   rollback_finished: 'La reversión terminó.',
   rollback_finished_problems: 'La reversión terminó con problemas.',
@@ -125,9 +122,6 @@ export const es: Record<MessageKey, string> = {
     'migración) o mantenga abierto el panel de migración.',
   chain_next_slice:
     '{migration} está terminada; la siguiente migración hacia {target} empieza en el próximo tramo.',
-  run_in_progress:
-    'Hay otra migración en curso en esta hoja de cálculo (otra persona u otra pestaña). No se cambió nada: ' +
-    'espere a que se pause o termine y vuelva a consultar el estado.',
 
   mail_subject_done: '{addon}: {what} de "{spreadsheet}" terminada',
   mail_subject_failed: '{addon}: {what} de "{spreadsheet}" fallida',

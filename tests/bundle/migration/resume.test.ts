@@ -100,13 +100,12 @@ describe('two spreadsheets migrating at once for the same user', () => {
 });
 
 describe('the document lock', () => {
-  it('held elsewhere: startMigration says a run is in progress and changes nothing', () => {
+  it('held elsewhere: startMigration throws that a run is in progress and changes nothing', () => {
     const f = fixture();
     f.world.lockHeldElsewhere(f.ss.id, true);
     const before = JSON.stringify(f.world.snapshot({ times: false }));
-    const status = f.world.call('startMigration', [], f.as) as Status;
-    expect(status.state).toBe('running');
-    expect(status.message).toMatch(/Another migration run is in progress/);
+    const result = f.world.run('startMigration', [], f.as);
+    expect(result.ok ? '' : result.error.message).toMatch(/^Another run is in progress.*then try again\.$/);
     expect(JSON.stringify(f.world.snapshot({ times: false }))).toBe(before);
   });
 });
