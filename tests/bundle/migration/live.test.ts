@@ -80,9 +80,9 @@ describe('pausing a live slice', () => {
   const fired = f.world.runDueTriggers();
   const afterTriggers = f.world.call('getMigrationStatus', [], f.as) as Paused;
 
-  it('the undisturbed slice pauses for time, leaving a resume trigger', () => {
-    expect(undisturbed.ok && (undisturbed.value as Status).state).toBe('paused');
-    expect(reference.world.triggers().filter((t) => t.nextRunAt !== null)).toHaveLength(1);
+  it('the undisturbed slice goes on until its time is spent or the run is done', () => {
+    expect(['paused', 'done']).toContain(valueOf(undisturbed).state);
+    expect(progressOf(valueOf(undisturbed))).toBeGreaterThan(0);
   });
 
   it('pauseMigration during the slice records the request and says the slice stops at its next block', () => {
