@@ -1,7 +1,7 @@
 import type { Grid, Logger, Services, SheetPort, SpreadsheetPort } from '../ports';
 import { ReadPace, ReadPlanner } from '../read-pace';
 import type { MigrationSpec } from '../spec/migration-spec';
-import type { TimeBudget } from './budget';
+import type { TimeBudget } from '../slice/budget';
 import type { Checkpoint } from './checkpoint';
 import { saveCheckpoint } from './checkpoint';
 import type { MigrationConfig, StepRecord } from '../contract';

@@ -6,7 +6,7 @@ import { appendHistory } from '../history';
 import type { Grid, KeyValueStore, Logger, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { PUBLISHED_MS_PER_CELL, ReadPace, SHARE_OF_TIME_LEFT, pacedSpreadsheet } from '../read-pace';
-import { TimeBudget } from './budget';
+import { TimeBudget } from '../slice/budget';
 import { LOCK_WAIT_MS, busyMessage } from '../slice/lock';
 import {
   type Checkpoint,
