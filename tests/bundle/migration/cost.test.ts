@@ -33,11 +33,13 @@ interface Migrated {
   /** The resume triggers while the first execution's pause waited. */
   triggersWhilePaused: ReturnType<ReturnType<typeof fixture>['world']['triggers']>;
   f: ReturnType<typeof fixture>;
+  /** Virtual time of the first execution. */
+  firstMs: number;
 }
 
-function migrate(rows: number, v21Columns?: number, readPerCellUs?: number): Migrated {
+function migrate(rows: number, v21Columns?: number, readPerCellUs?: number, live = false): Migrated {
   const f = fixture({ rows, v21Columns }, readPerCellUs === undefined ? {} : { costs: { readPerCellUs } });
-  const runs = [f.world.run('startMigration', [], f.as)];
+  const runs = [f.world.run('startMigration', live ? [{ live: true }] : [], f.as)];
   const triggersWhilePaused = f.world.triggers();
   for (let i = 0; i < 10; i += 1) {
     const last = runs[runs.length - 1];
@@ -57,6 +59,7 @@ function migrate(rows: number, v21Columns?: number, readPerCellUs?: number): Mig
       roundTrips: run.stats.roundTrips,
       calls: run.stats.calls,
     })),
+    firstMs: runs[0].stats.virtualMs,
   };
 }
 
@@ -122,6 +125,11 @@ describe('round trips of the migration, 2,500 rows against 150,000 rows', () => 
   const largeCount = withoutBlockReads(large.cost);
   const slowSmallCount = withoutBlockReads(slowSmall.cost);
   const ratio = largeCount / slowSmallCount;
+  // The panel's slices are live ({live: true}): between blocks, at most every 5 s of their time, they cache their
+  // progress and read the owner's pause request. Menu and trigger slices (the runs above) exchange nothing.
+  const slowSmallLive = migrate(2500, undefined, 300, true);
+  const pulses = slowSmallLive.perExecution[0].calls['Cache.put'] ?? 0;
+  const liveAdded = slowSmallLive.perExecution[0].roundTrips - slowSmall.perExecution[0].roundTrips;
   console.log(
     `2,500 rows: ${small.cost.roundTrips} round trips in ${small.cost.executions} execution(s), ${smallCount} ` +
       `without block reads\n150,000 rows: ${large.cost.roundTrips} round trips in ${large.cost.executions} ` +
@@ -129,7 +137,8 @@ describe('round trips of the migration, 2,500 rows against 150,000 rows', () => 
       `2,500 rows paced to ${slowSmall.cost.executions} executions: ${slowSmallCount} without block reads ` +
       `(${slowSmall.perExecution.map(withoutBlockReads).join(' + ')})\n` +
       `ratio at equal executions ${ratio.toFixed(2)}; against the one-execution run ` +
-      `${(largeCount / smallCount).toFixed(2)}\n${table(small.cost, large.cost)}`,
+      `${(largeCount / smallCount).toFixed(2)}\nlive first slice of the paced run: ${pulses} pulse(s) in ` +
+      `${Math.round(slowSmallLive.firstMs / 1000)} s, ${liveAdded} round trips more\n${table(small.cost, large.cost)}`,
   );
 
   it('both runs finish', () => {
@@ -167,5 +176,13 @@ describe('round trips of the migration, 2,500 rows against 150,000 rows', () => 
     expect(slowSmall.state).toBe('done');
     expect(slowSmall.cost.executions).toBe(large.cost.executions);
     expect(ratio).toBeLessThanOrEqual(1.2);
+  });
+
+  it('a live slice adds two round trips per pulse (and one to open the cache), at most a pulse per 5 s', () => {
+    expect(slowSmallLive.state).toBe('done');
+    expect(pulses).toBeGreaterThan(0);
+    expect(pulses).toBeLessThanOrEqual(Math.ceil(slowSmallLive.firstMs / 5000));
+    expect(slowSmallLive.perExecution[0].calls['Properties.getProperty'] ?? 0).toBe(pulses);
+    expect(liveAdded).toBeLessThanOrEqual(2 * pulses + 1);
   });
 });
