@@ -1,11 +1,12 @@
 // create_backup: a Drive copy of the whole spreadsheet, then the copy's target sheet compared with the original,
 // cell by cell through block digests, before anything is changed. Resumable: the copy is recognised by its
 // recorded name, and the comparison keeps a cursor.
+import { BASELINE_KEY } from '../state/keys';
 import { START_OVER } from './types';
 import type { Baseline } from '../baseline';
 import { DIGEST_BLOCK_ROWS, blockDigests } from '../digest';
 import type { Grid, SheetPort } from '../ports';
-import { BASELINE_KEY, type CompareCursor, encode, stepOf } from './checkpoint';
+import { type CompareCursor, encode, stepOf } from './checkpoint';
 import type { RunContext } from './context';
 import type { StepOutcome } from './steps';
 import { MAX_CELLS_PER_READ } from '../verify/block-reader';

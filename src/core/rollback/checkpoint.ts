@@ -1,3 +1,4 @@
+import { ROLLBACK_STATE_KEY } from '../state/keys';
 import type { OtherSheetPlan } from '../migration/sheets';
 import type { OtherSheetOutcome } from './other-sheets';
 import type { BackupRef } from '../baseline';
@@ -9,13 +10,10 @@ import type { VerifyProgress } from './verify-result';
  * A rollback in progress, in one document property written before each effect (intent first), so an
  * execution that dies anywhere is finished by calling rollbackMigration() again with the same options.
  */
-export const ROLLBACK_STATE_KEY = 'rollback.state';
-/** The last completed rollback's report (trimmed under the property limit): the marker status readers use. */
-export const ROLLBACK_LAST_KEY = 'rollback.last';
 const MAX_PROPERTY_CHARS = 8500;
 
 export type RollbackPhase =
-  'export' | 'remove_columns' | 'restore_grid' | 'restore_cells' | 'verify' | 'finish';
+  'export' | 'remove_columns' | 'restore_grid' | 'restore_cells' | 'other_sheets' | 'verify' | 'finish';
 
 export interface ExportRef {
   file_id: string;
