@@ -56,7 +56,7 @@ function a1(row: number, column: number): string {
 export function appWrites(f: LiveFixture, n: number, v21Columns: number): () => AppWrite[] {
   return () => {
     const app = f.world.as(APP);
-    const dataRows = f.ss.sheet(SHEET).values().length - 1;
+    const dataRows = f.ss.sheet(SHEET).lastRow - 1;
     const valueRow = 2 + ((n * 7) % Math.min(dataRows, 200));
     const formulaRow = 2 + ((n * 11 + 3) % Math.min(dataRows, 200));
     const value = `EN PROCESO ${n}`;
@@ -69,7 +69,7 @@ export function appWrites(f: LiveFixture, n: number, v21Columns: number): () => 
     row[TAG_COLUMN - 1] = tag;
     row[STATUS_COLUMN - 1] = 'PENDIENTE';
     app.appendRow(f.ss.id, SHEET, row);
-    const appended = f.ss.sheet(SHEET).values().length;
+    const appended = f.ss.sheet(SHEET).lastRow;
     return [
       { kind: 'value', row: valueRow, column: STATUS_COLUMN, expected: value },
       { kind: 'formula', row: formulaRow, column: NOTES_COLUMN, expected: formula },
