@@ -6,6 +6,7 @@ import { appendHistory } from '../history';
 import type { Grid, Logger, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { PUBLISHED_MS_PER_CELL, ReadPace, SHARE_OF_TIME_LEFT, pacedSpreadsheet } from '../read-pace';
+import { BackupUnproven } from './backup';
 import { TimeBudget } from './budget';
 import {
   type Checkpoint,
@@ -481,7 +482,12 @@ function fail(ctx: RunContext, stepName: string, error: Error, firing: string | 
   const checkpoint = ctx.checkpoint;
   const message = error && error.message ? error.message : String(error);
   ctx.logger.error(`Step ${stepName} failed: ${message}`);
-  if (ctx.createdThisExecution && kindOf(ctx, stepName) === 'backup' && !checkpoint.backup.file_id) {
+  if (
+    ctx.createdThisExecution &&
+    kindOf(ctx, stepName) === 'backup' &&
+    !checkpoint.backup.file_id &&
+    !(error instanceof BackupUnproven)
+  ) {
     // The run never changed anything: forget it, so the spreadsheet is exactly as before, and report why.
     ctx.store.batch(() => {
       for (const key of checkpointKeys(ctx.store.all())) ctx.store.delete(key);
