@@ -15,12 +15,19 @@ interface Case {
   label: string;
   args: (out: string) => string[];
   make?: { rows: number; v21Columns: number; file: string };
-  wallTargetS: number;
+  /** Issue 15's wall-time target, where it set one. */
+  wallTargetS?: number;
   peakTargetMb?: number;
 }
 
 const CASES: Case[] = [
-  { label: 'sample, 2,500 rows x 66', args: (out) => ['--out', out], wallTargetS: 2 },
+  {
+    label: 'sample, 2,500 rows x 66, v3.0',
+    args: (out) => ['--out', out, '--target', 'v3.0'],
+    wallTargetS: 2,
+  },
+  // Issue 15's 2-second target was set for one migration; the whole chain (three runs) is a figure to read.
+  { label: 'sample, 2,500 rows x 66, whole chain', args: (out) => ['--out', out] },
   {
     label: '.xlsx, 2,500 rows x 66',
     make: { rows: 2500, v21Columns: 66, file: 'rows-2500.xlsx' },
@@ -72,7 +79,10 @@ async function main(): Promise<void> {
     const peakMb = usage ? usage.maxRssKb / 1024 : NaN;
     const cpuS = usage ? (usage.userUs + usage.systemUs) / 1e6 : NaN;
     console.log(`\n== npm start, ${c.label}: exit ${run.status}`);
-    console.log(`  wall ${wallS.toFixed(2)} s (target < ${c.wallTargetS} s: ${mark(wallS < c.wallTargetS)})`);
+    const target = c.wallTargetS;
+    console.log(
+      `  wall ${wallS.toFixed(2)} s` + (target ? ` (target < ${target} s: ${mark(wallS < target)})` : ''),
+    );
     console.log(
       `  peak memory ${Math.round(peakMb)} MB` +
         (c.peakTargetMb ? ` (target < ${c.peakTargetMb} MB: ${mark(peakMb < c.peakTargetMb)})` : ''),

@@ -20,10 +20,12 @@ export interface Options {
   now?: string;
   /** --verify-only: the v2.1 workbook the verified one was migrated from. */
   original?: string;
+  /** The migration to go up to, e.g. 'v4.0'; undefined = the whole chain on the sample, the next one on a file. */
+  target?: string;
   help: boolean;
 }
 
-export const USAGE = `Rehearse the v3.0 migration locally, with the same bundle that runs in Google.
+export const USAGE = `Rehearse the migration chain (v3.0, v3.1, v4.0) locally, with the same bundle that runs in Google.
 
 Usage:
   npm start                               rehearse on the embedded ZEUES-shaped sample workbook
@@ -35,6 +37,9 @@ Relative paths start in the folder you run npm start from.
 
 Options:
   --sheet NAME          the sheet to migrate (default: Operaciones)
+  --target ID           migrate up to this migration of the chain, each pending one in turn (v3.0, v3.1 or
+                        v4.0; default: the whole chain on the sample workbook, the next pending migration on
+                        a file, as the add-on's Run button does)
   --dry-run             show the plan only; change nothing, write nothing
   --verify-only         do not migrate: check that the workbook is already migrated (schema v3.0), then
                         compare it cell by cell with the add-on's migration of the v2.1 original and run
@@ -42,7 +47,8 @@ Options:
   --original FILE       with --verify-only: the v2.1 workbook it was migrated from (default: <name>.xlsx
                         beside <name>.migrated.xlsx, as npm start writes them)
   --rollback full|columns
-                        after the run, roll back (whole backup, or just the added columns) and verify it
+                        after the run, roll back the newest migration (whole backup, or just the added
+                        columns) and verify it
   --out DIR             where to write <name>.migrated.xlsx, <name>.report.json and, with
                         --rollback, <name>.rolled-back.xlsx (default: next to the input, which is
                         never overwritten; ./rehearsal-output for the sample); checked before anything runs
@@ -64,7 +70,24 @@ Exit codes:
   2  nothing was rehearsed: bad input (file, format, sheet, option, --out), a Google Sheets limit,
      a blocked plan, or dist/ failed to build`;
 
-const VALUE_OPTIONS = new Set(['--sheet', '--rollback', '--out', '--rows', '--now', '--original']);
+const VALUE_OPTIONS = new Set([
+  '--sheet',
+  '--rollback',
+  '--out',
+  '--rows',
+  '--now',
+  '--original',
+  '--target',
+]);
+
+/** A migration id as the chain names them: `v` and a version, e.g. v3.1 (a bare 3.1 is taken as v3.1). */
+function migrationId(value: string): string {
+  const id = /^\d+\.\d+$/.test(value) ? `v${value}` : value;
+  if (!/^v\d+\.\d+$/.test(id)) {
+    throw new BadInput(`--target must name a migration such as v3.1, got "${value}".`);
+  }
+  return id;
+}
 
 export function parseArgs(argv: readonly string[]): Options {
   const options: Options = { dryRun: false, verifyOnly: false, noBuild: false, help: false };
@@ -114,6 +137,9 @@ export function parseArgs(argv: readonly string[]): Options {
       case '--original':
         options.original = value;
         break;
+      case '--target':
+        options.target = migrationId(value as string);
+        break;
       case '--rows':
         options.rows = Number(value);
         if (!Number.isInteger(options.rows) || options.rows < 1) {
@@ -134,6 +160,9 @@ export function parseArgs(argv: readonly string[]): Options {
   if (options.dryRun && options.verifyOnly) throw new BadInput('choose one of --dry-run and --verify-only.');
   if (options.rollback && (options.dryRun || options.verifyOnly)) {
     throw new BadInput('--rollback needs a migration to roll back: drop --dry-run / --verify-only.');
+  }
+  if (options.target !== undefined && options.verifyOnly) {
+    throw new BadInput('--target names the migrations to run: --verify-only runs none, drop one of them.');
   }
   if (options.original !== undefined && !options.verifyOnly) {
     throw new BadInput('--original names the v2.1 workbook to verify against: use it with --verify-only.');

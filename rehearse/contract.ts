@@ -3,7 +3,7 @@
 import type * as Contract from '../src/core/contract';
 
 export { CHECK_NAMES } from '../src/core/contract';
-export type { Check, Plan, Status, StepRecord, StepStatus } from '../src/core/contract';
+export type { Check, Plan, SheetChangePlan, Status, StepRecord, StepStatus } from '../src/core/contract';
 
 export type VerificationReport = Contract.VerificationReportAsRead;
 

@@ -28,7 +28,7 @@ export async function readChecked(
 ): Promise<Checked> {
   const read = file
     ? await readWorkbookFile(file)
-    : { workbook: zeuesWorkbook({ rows, name: SAMPLE_NAME }), notCarried: [] };
+    : { workbook: zeuesWorkbook({ rows, name: SAMPLE_NAME, uniones: true }), notCarried: [] };
   const source = file ?? 'the sample workbook';
   const { workbook } = read;
   const target = workbook.sheets.find((s) => s.name === sheet);

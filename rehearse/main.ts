@@ -15,7 +15,7 @@ import { outputPaths, prepareFolder, writeReport } from './outputs';
 import { costText, summaryText } from './print';
 import type { Output } from './progress';
 import type { Execution, RehearsalResult } from './rehearsal';
-import { rehearse } from './rehearsal';
+import { blockingOf, rehearse } from './rehearsal';
 import { verifyOnly } from './verify-only';
 import type { VerifyOnlyResult } from './verify-only';
 import type { RehearsalWorld, WorldSettings } from './world';
@@ -130,6 +130,8 @@ export async function main(
         sheet,
         configureSheet: options.sheet !== undefined,
         mode,
+        // The sample shows the whole chain; a file gets what the add-on's Run button would do: the next one.
+        target: options.target ?? (input ? undefined : 'latest'),
         rollback: options.rollback,
         before: checked.before,
       },
@@ -211,6 +213,8 @@ function verifyReport(result: VerifyOnlyResult): object {
 
 function migrationReport(result: RehearsalResult, options: Options): object {
   return {
+    target: result.target ?? null,
+    applied: result.applied,
     rollback_mode: options.rollback ?? null,
     before: result.before,
     after: result.after,
@@ -253,8 +257,10 @@ function printEnding(
 }
 
 function exitCode(result: RehearsalResult, mode: 'migrate' | 'dry-run'): number {
-  if (mode === 'dry-run') return result.plan && result.plan.blocking.length > 0 ? EXIT.badInput : EXIT.ok;
-  if (result.status?.state !== 'done') return EXIT.verificationFailed;
+  if (mode === 'dry-run') return result.plan && blockingOf(result.plan).length > 0 ? EXIT.badInput : EXIT.ok;
+  if (result.status?.state !== 'done' || result.status.migration !== result.target) {
+    return EXIT.verificationFailed;
+  }
   if (!result.verification?.success) return EXIT.verificationFailed;
   if (result.rollback && !(result.rollback.success && result.rollback.verification.passed)) {
     return EXIT.verificationFailed;
@@ -263,14 +269,17 @@ function exitCode(result: RehearsalResult, mode: 'migrate' | 'dry-run'): number 
 }
 
 function failureText(result: RehearsalResult): string {
-  if (result.plan && result.plan.blocking.length > 0) {
-    return `the migration cannot start: ${result.plan.blocking.join('; ')}`;
+  if (result.plan && blockingOf(result.plan).length > 0) {
+    return `the migration cannot start: ${blockingOf(result.plan).join('; ')}`;
   }
   if (result.status && result.status.state !== 'done') {
     const cause = result.status.error
       ? `: step ${result.status.error.step}: ${result.status.error.message}`
       : '';
     return `the migration ended ${result.status.state}${cause}`;
+  }
+  if (result.status && result.status.migration !== result.target) {
+    return `the chain stopped after ${result.status.migration}, before its target ${result.target}`;
   }
   if (result.verification && !result.verification.success) {
     const failed = Object.keys(result.verification.checks).filter(

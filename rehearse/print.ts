@@ -1,6 +1,13 @@
 // What the rehearsal prints: the plan, the verification table, a rollback's outcome and the before/after summary.
 
-import { CHECK_NAMES, type Check, type Plan, type RollbackReport, type VerificationReport } from './contract';
+import {
+  CHECK_NAMES,
+  type Check,
+  type Plan,
+  type RollbackReport,
+  type SheetChangePlan,
+  type VerificationReport,
+} from './contract';
 import { columnLetter } from './workbook';
 import { sheetColumns } from '../src/core/migration/describe';
 
@@ -57,9 +64,33 @@ export function planText(plan: Plan): string {
   } else {
     lines.push('  columns to add: none');
   }
+  const elsewhere = (plan.changes ?? []).filter((change) => change.sheet !== plan.sheet.name);
+  for (const change of elsewhere) lines.push(`  sheet "${change.sheet}": ${changeText(change)}`);
   for (const reason of plan.blocking) lines.push(`  BLOCKING: ${reason}`);
   for (const warning of plan.warnings) lines.push(`  warning: ${warning}`);
+  for (const later of plan.then ?? []) {
+    lines.push(`  then ${later.migration} (from ${later.from}): ${later.description}`);
+    for (const change of later.changes) lines.push(`    sheet "${change.sheet}": ${changeText(change)}`);
+    lines.push(
+      `    cells after: ${n(later.cells_after)} of ${n(plan.cell_limit)} (${((later.cells_after / plan.cell_limit) * 100).toFixed(1)}%)`,
+    );
+    for (const reason of later.blocking) lines.push(`    BLOCKING: ${reason}`);
+  }
   return lines.join('\n');
+}
+
+/** What a migration does to one sheet, in a line: the sheet it creates, headers it appends, columns it adds. */
+export function changeText(change: SheetChangePlan): string {
+  const parts: string[] = [];
+  if (change.creates) parts.push(`created with ${change.headers?.length ?? 0} headers`);
+  if (change.appends_headers && change.appends_headers.length > 0) {
+    parts.push(`headers appended: ${change.appends_headers.join(', ')}`);
+  }
+  for (const column of change.add_columns) {
+    const how = column.computed ?? fill(column.fill);
+    parts.push(`adds ${column.header} at ${columnLetter(column.position)} (${how})`);
+  }
+  return parts.length > 0 ? parts.join('; ') : 'checked, not changed';
 }
 
 const DETAILS_MAX = 90;
@@ -102,7 +133,7 @@ export function verificationText(report: VerificationReport, title = 'Verificati
 
 export function rollbackText(report: RollbackReport): string {
   const lines = [
-    `Rollback (${report.mode}): ${report.success ? 'done' : 'FAILED'}`,
+    `Rollback${report.migration ? ` of ${report.migration}` : ''} (${report.mode}): ${report.success ? 'done' : 'FAILED'}`,
     table([
       ['removed columns', report.removed_columns.length > 0 ? report.removed_columns.join(', ') : 'none'],
       ['restored columns', JSON.stringify(report.restored_columns)],

@@ -8,7 +8,7 @@ import { BadInput } from './errors';
 import type { SheetSummary } from './print';
 import { planText, rollbackText, verificationText } from './print';
 import type { Output } from './progress';
-import { ProgressBoard } from './progress';
+import { ChainProgress } from './progress';
 import type { CellValue, SheetModel } from './workbook';
 import type { EmulatedSpreadsheet, RehearsalWorld } from './world';
 import type { WorkbookSource } from './xlsx-write';
@@ -23,6 +23,8 @@ export interface RehearsalInput {
   /** Store `sheet` as the add-on's target_sheet setting before planning. */
   configureSheet: boolean;
   mode: 'migrate' | 'dry-run';
+  /** Migrate up to this migration ('latest': the chain's newest); undefined = the next pending one only. */
+  target?: string;
   rollback?: RollbackMode;
   /** The target sheet as loaded (summarized from the workbook, which is cheaper than reading the sheet back). */
   before: SheetSummary;
@@ -40,6 +42,10 @@ export interface Execution {
 export interface RehearsalResult {
   executions: Execution[];
   plan?: Plan;
+  /** The migration the run went up to (the next pending one when no target was given). */
+  target?: string;
+  /** The migrations this rehearsal applied, in order. */
+  applied: string[];
   status?: Status;
   slices: number;
   verification?: VerificationReport;
@@ -84,11 +90,18 @@ export function caller(world: RehearsalWorld, ss: EmulatedSpreadsheet, execution
 
 const silent: Output = { write: () => undefined };
 
-/** start + continue until the run is done, failed or rolled back; returns the final status and slice count. */
-export function runToEnd(call: Call, progress: Output): { status: Status; slices: number } {
-  progress.write('Migration:\n');
-  const board = new ProgressBoard(progress);
-  let status = call<Status>('startMigration');
+/**
+ * start + continue until the run (each run of a chain in turn) is done, failed or rolled back; returns the final
+ * status, the slice count and the migrations that reached `done`.
+ */
+export function runToEnd(
+  call: Call,
+  progress: Output,
+  chain: readonly string[],
+  target?: string,
+): { status: Status; slices: number; applied: string[] } {
+  const board = new ChainProgress(progress, chain);
+  let status = call<Status>('startMigration', target ? [{ target }] : []);
   let slices = 1;
   board.update(status);
   while (status.state === 'running' || status.state === 'paused') {
@@ -101,7 +114,23 @@ export function runToEnd(call: Call, progress: Output): { status: Status; slices
     board.update(status);
   }
   board.close();
-  return { status, slices };
+  return { status, slices, applied: board.applied };
+}
+
+/** The target to pass to the add-on: 'latest' is the newest migration the bundle knows. */
+function resolveTarget(call: Call, target: string | undefined): string | undefined {
+  if (target !== 'latest') return target;
+  return call<{ latest: string }>('getSchemaInfo').latest;
+}
+
+/** Every migration up to the target must be able to run: a later one over a limit would stop the chain halfway. */
+export function blockingOf(plan: Plan): string[] {
+  return [
+    ...plan.blocking,
+    ...(plan.then ?? []).flatMap((later) =>
+      later.blocking.map((reason) => `then ${later.migration}: ${reason}`),
+    ),
+  ];
 }
 
 export async function rehearse(
@@ -111,22 +140,34 @@ export async function rehearse(
   out: Output,
   save: Save,
 ): Promise<RehearsalResult> {
-  const result: RehearsalResult = { slices: 0, executions: [], before: input.before, after: input.before };
+  const result: RehearsalResult = {
+    slices: 0,
+    executions: [],
+    applied: [],
+    before: input.before,
+    after: input.before,
+  };
   const call = caller(world, ss, result.executions);
   const print = (text: string) => out.write(`${text}\n\n`);
 
   if (input.configureSheet) call('setMigrationConfig', [{ target_sheet: input.sheet }]);
-  result.plan = call<Plan>('previewMigration');
+  const target = resolveTarget(call, input.target);
+  result.plan = call<Plan>('previewMigration', target ? [{ target }] : []);
+  result.target = target ?? result.plan.migration;
   print(planText(result.plan));
   if (input.mode === 'dry-run') return result;
-  if (result.plan.blocking.length > 0) {
-    throw new BadInput(`the migration cannot start: ${result.plan.blocking.join('; ')}`);
+  const blocking = blockingOf(result.plan);
+  if (blocking.length > 0) {
+    throw new BadInput(`the migration cannot start: ${blocking.join('; ')}`);
   }
 
-  const { status, slices } = runToEnd(call, out);
+  const chain = [result.plan.migration, ...(result.plan.then ?? []).map((later) => later.migration)];
+  const { status, slices, applied } = runToEnd(call, out, chain, target);
   result.status = status;
   result.slices = slices;
-  out.write(`  migration ${status.state} after ${slices} execution${slices === 1 ? '' : 's'}`);
+  result.applied = applied;
+  const runs = applied.length > 1 ? `${applied.join(', ')} ` : '';
+  out.write(`  migration ${runs}${status.state} after ${slices} execution${slices === 1 ? '' : 's'}`);
   out.write(status.backup ? `; backup "${status.backup.name}"\n\n` : '\n\n');
   if (status.state !== 'done') {
     if (status.error) print(`  step ${status.error.step} failed: ${status.error.message}`);

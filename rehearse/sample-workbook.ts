@@ -1,6 +1,7 @@
 // A deterministic ZEUES-shaped workbook: the `Operaciones` sheet with the real v2.1 headers and realistic values
 // (tags with free forms and duplicates, DD-MM-YYYY texts with legacy forms, worker codes and names, '#N/A'
-// residue, a `Precio Total` formula), plus the Metadata, Trabajadores and Roles companion sheets.
+// residue, a `Precio Total` formula), plus the Metadata, Trabajadores and Roles companion sheets and, on request,
+// the Uniones sheet v4.0 computes its figures from.
 // The result is exactly what the emulator's `world.createSpreadsheet()` takes.
 
 import type { CellValue, SheetModel, WorkbookModel } from './workbook';
@@ -27,6 +28,7 @@ import {
 } from './sample-values';
 import type { Random, Worker } from './sample-values';
 import type { Row } from './sample-columns';
+import { unionesSheet } from './sample-unions';
 import { PRICE_HEADERS, STAGE_DATES, columnFor } from './sample-columns';
 
 export interface SampleOptions {
@@ -35,6 +37,8 @@ export interface SampleOptions {
   seed?: number;
   name?: string;
   keyHeader?: 'TAG_SPOOL' | 'TAG';
+  /** Add the Uniones sheet v4.0 computes its figures from (npm start's sample has it). */
+  uniones?: boolean;
 }
 
 const COMPANION_SPARE_ROWS = 10;
@@ -52,10 +56,11 @@ export function zeuesWorkbook(options: SampleOptions = {}): WorkbookModel {
   const crew = workers(random, 40);
   const operaciones = operacionesSheet(random, crew, rows, columns, options.keyHeader ?? KEY_HEADER);
   const tags = operaciones.values.slice(1, 400).map((row) => String(row[6]));
-  return {
-    name: options.name ?? 'ZEUES',
-    sheets: [operaciones, metadataSheet(random, crew, tags), trabajadoresSheet(crew), rolesSheet(crew)],
-  };
+  const companions = [metadataSheet(random, crew, tags), trabajadoresSheet(crew), rolesSheet(crew)];
+  const sheets = [operaciones, ...companions];
+  if (options.uniones)
+    sheets.push(unionesSheet(seededRandom((options.seed ?? 2026) + 1), operaciones, companions));
+  return { name: options.name ?? 'ZEUES', sheets };
 }
 
 function operacionesSheet(

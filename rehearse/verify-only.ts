@@ -153,7 +153,7 @@ export async function verifyOnly(
 
   const callOriginal = caller(world, original.ss, executions);
   if (input.configureSheet) callOriginal('setMigrationConfig', [{ target_sheet: input.sheet }]);
-  const { status, slices } = runToEnd(callOriginal, silent);
+  const { status, slices } = runToEnd(callOriginal, silent, ['v3.0']);
   result.reference = { status, slices };
   if (status.state !== 'done') {
     out.write(

@@ -97,3 +97,25 @@ export const COMPANION_HEADERS: Readonly<Record<'Metadata' | 'Trabajadores' | 'R
   Trabajadores: ['Id', 'Nombre', 'Apellido', 'Activo'],
   Roles: ['Id', 'Rol', 'Activo'],
 };
+
+/** The sheet of weld unions v4.0 requires (created with these headers when missing), one row per union. */
+export const UNIONES_SHEET = 'Uniones';
+export const UNIONES_HEADERS: readonly string[] = [
+  'ID',
+  'OT',
+  'N_UNION',
+  'TAG_SPOOL',
+  'DN_UNION',
+  'TIPO_UNION',
+  'ARM_FECHA_INICIO',
+  'ARM_FECHA_FIN',
+  'ARM_WORKER',
+  'SOL_FECHA_INICIO',
+  'SOL_FECHA_FIN',
+  'SOL_WORKER',
+  'NDT_UNION',
+  'R_NDT_UNION',
+  'NDT_FECHA',
+  'NDT_STATUS',
+  'version',
+];

@@ -1,3 +1,4 @@
+import { COLUMN_MAP_CACHE_INDEX, COLUMN_MAP_CACHE_PREFIX } from './state/keys';
 import { buildColumnMap, headerText, type ColumnMap } from './column-map';
 import { digestRows } from './digest';
 import type { CachePort } from './ports';
@@ -9,9 +10,6 @@ import type { MigrationSpec } from './spec/migration-spec';
  * may lose entries at any time (https://developers.google.com/apps-script/reference/cache/cache), which only
  * costs a rebuild.
  */
-export const COLUMN_MAP_CACHE_PREFIX = 'colmap.';
-/** Keys of the maps this document has cached, so clearColumnMapCache can remove them after an insert. */
-export const COLUMN_MAP_CACHE_INDEX = 'colmap.index';
 const TTL_SECONDS = 6 * 60 * 60;
 const MAX_VALUE_CHARS = 90_000;
 const MAX_INDEXED_KEYS = 20;

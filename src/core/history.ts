@@ -1,3 +1,4 @@
+import { HISTORY_PREFIX } from './state/keys';
 import type { HistoryEntry } from './contract';
 import type { KeyValueStore } from './ports';
 
@@ -6,7 +7,6 @@ import type { KeyValueStore } from './ports';
  * HISTORY_LIMIT. It outlives the `migration.*` checkpoints, which are cleared when a run ends. Each entry is a
  * plain JSON object that must stay under the 9 KB property limit; callers keep reports to a summary.
  */
-export const HISTORY_PREFIX = 'history.';
 export const HISTORY_LIMIT = 25;
 const MAX_ENTRY_BYTES = 8500;
 

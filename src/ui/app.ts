@@ -5,6 +5,7 @@ import { byId, type ViewContext } from './dom';
 import { ThroughputEstimator } from './eta';
 import { derivePanel, type PanelInput, type PanelView } from './panel-state';
 import { ServerError } from './server';
+import { renderChain } from './view-chain';
 import { renderHistory } from './view-history';
 import { renderPlan } from './view-plan';
 import { renderRollback } from './view-rollback';
@@ -30,6 +31,7 @@ export class App {
     note: null,
     overrideChecked: false,
     busy: false,
+    chosenTarget: null,
   };
   config: Config | null = null;
   view: PanelView;
@@ -63,6 +65,7 @@ export class App {
     this.view = view;
     document.body.dataset.phase = view.phase;
     renderSummary(view, this.ctx.t);
+    renderChain(view.chain, this.ctx);
     renderSteps(byId('steps'), view.steps);
     byId('plan-section').hidden = !view.plan.show;
     renderPlan(byId('plan-body'), this.state.plan, view.plan, this.ctx);

@@ -10,6 +10,7 @@ import type {
   Step,
   VerificationReport,
 } from './contract';
+import { deriveChain, type ChainView } from './chain-view';
 import { estimate } from './eta';
 import { formatDuration, formatNumber, formatTime, localizeText, percent } from './format';
 import { safeUrl, toHistoryRows } from './history';
@@ -47,6 +48,8 @@ export interface PanelInput {
   overrideChecked: boolean;
   /** A verification or an undo is under way. */
   busy: boolean;
+  /** The pending migration the owner picked to run up to; null = the next one. */
+  chosenTarget: string | null;
 }
 
 export interface StepView {
@@ -69,8 +72,9 @@ export interface PanelView {
   eta: string | null;
   primary: { action: Action; label: string; enabled: boolean; hint: string } | null;
   restart: boolean;
-  /** Start options of the primary action: the next migration of the chain by name. */
+  /** The migration a start runs up to: the owner's pick of the pending ones, else the next one. */
   target: string | null;
+  chain: ChainView;
   backup: { name: string; url: string | null } | null;
   updated: string | null;
   steps: StepView[];
@@ -237,7 +241,12 @@ export function derivePanel(input: PanelInput, ctx: Ctx): PanelView {
   const phase = phaseOf(input);
   const steps = stepsOf(input.status).map((s) => stepView(s, ctx));
   const next = phase === 'done' ? (input.schemaInfo?.pending?.[0] ?? null) : null;
+  const canChoose =
+    (phase === 'ready' || phase === 'rolled_back' || (phase === 'done' && !!next)) && !input.busy;
+  const chain = deriveChain(input.schemaInfo, input.chosenTarget, canChoose, ctx);
   const migration = next?.migration ?? input.plan?.migration ?? input.status?.migration ?? '—';
+  // The button names how far it goes: the picked target when the owner chose a later one.
+  const goal = canChoose && chain.target ? chain.target : null;
   const doneMigration = input.status?.migration ?? migration;
   const schema = schemaLabel(t, currentSchema(input, phase));
   const runningIndex = steps.findIndex((s) => s.status === 'running' || s.status === 'failed');
@@ -277,7 +286,7 @@ export function derivePanel(input: PanelInput, ctx: Ctx): PanelView {
     case 'ready':
       headline = t('headline_ready', { migration });
       detail = t('detail_ready');
-      primary = action('start', t('action_start', { migration }), canStart);
+      primary = action('start', t('action_start', { migration: goal ?? migration }), canStart);
       break;
     case 'blocked':
       headline = t('headline_blocked', { migration });
@@ -325,7 +334,7 @@ export function derivePanel(input: PanelInput, ctx: Ctx): PanelView {
       if (next) {
         primary = action(
           'next',
-          t('action_start', { migration: next.migration }),
+          t('action_start', { migration: goal ?? next.migration }),
           canStart,
           blocking.length ? t('action_blocked_hint') : '',
         );
@@ -337,7 +346,7 @@ export function derivePanel(input: PanelInput, ctx: Ctx): PanelView {
       tone = 'warn';
       primary = action(
         'start',
-        t('action_start', { migration }),
+        t('action_start', { migration: goal ?? migration }),
         canStart,
         blocking.length ? t('action_blocked_hint') : '',
       );
@@ -374,7 +383,8 @@ export function derivePanel(input: PanelInput, ctx: Ctx): PanelView {
     eta,
     primary,
     restart: phase === 'failed',
-    target: next ? next.migration : null,
+    target: chain.target,
+    chain,
     backup: phase === 'loading' ? null : backupOf(input),
     updated:
       input.status?.run_id && input.status.updated_at

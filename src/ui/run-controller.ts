@@ -17,6 +17,9 @@ export class RunController {
 
   constructor(private readonly app: App) {
     byId('primary-button').addEventListener('click', () => void this.primary());
+    byId<HTMLSelectElement>('target-select').addEventListener('change', (event) =>
+      this.app.update({ chosenTarget: (event.target as HTMLSelectElement).value || null }),
+    );
     byId('restart-button').addEventListener('click', () => {
       if (this.app.view.restart) void this.loop(() => this.app.server.startMigration({ force: true }));
     });
@@ -36,9 +39,13 @@ export class RunController {
       case 'resume':
         await this.loop(() => server.continueMigration());
         return;
-      case 'start':
-        await this.loop(() => server.startMigration({}));
+      case 'start': {
+        // A start goes to the next migration by itself; a later pick is the chain's {target}.
+        const next = this.app.state.schemaInfo?.pending?.[0]?.migration ?? null;
+        const options = view.target && view.target !== next ? { target: view.target } : {};
+        await this.loop(() => server.startMigration(options));
         return;
+      }
       case 'next':
         await this.loop(() => server.startMigration(view.target ? { target: view.target } : {}));
         return;

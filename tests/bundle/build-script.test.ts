@@ -33,6 +33,19 @@ describe('build.mjs', () => {
     expect(result.stderr).toMatch(/build failed: .*settings/);
   });
 
+  it('keeps what clasp pushes small: dist/ within its size bound, the sidebar without layout whitespace', () => {
+    const dist = path.join(root, 'dist');
+    const bytes = fs
+      .readdirSync(dist)
+      .reduce((sum, name) => sum + fs.statSync(path.join(dist, name)).size, 0);
+    // 210 KB on 2026-12-02 (Code.js 150 KB, Sidebar.html 59 KB); issue 15's target is 150 KB.
+    expect(bytes).toBeLessThan(215 * 1024);
+    const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
+    expect(code).not.toMatch(/__name\(/);
+    const sidebar = fs.readFileSync(path.join(dist, 'Sidebar.html'), 'utf8');
+    expect(sidebar).not.toMatch(/>\s*\n\s*</);
+  });
+
   it('fails when the entry module exports nothing', () => {
     const result = buildFrom('const unused = 1;\n');
     expect(result.status).not.toBe(0);

@@ -1,3 +1,4 @@
+import { COLUMN_MAP_CACHE_INDEX } from '../../src/core/state/keys';
 import { V21_HEADERS } from '../../rehearse/zeues-schema';
 import {
   buildColumnMap,
@@ -7,12 +8,7 @@ import {
   resolveColumn,
   resolveColumns,
 } from '../../src/core/column-map';
-import {
-  cachedColumnMap,
-  clearColumnMapCache,
-  columnMapCacheKey,
-  COLUMN_MAP_CACHE_INDEX,
-} from '../../src/core/column-map-cache';
+import { cachedColumnMap, clearColumnMapCache, columnMapCacheKey } from '../../src/core/column-map-cache';
 import { V3_MIGRATION } from '../support/specs';
 import { MemoryCache } from '../support/memory-cache';
 

@@ -27,6 +27,8 @@ describe('parseArgs', () => {
     expect(parseArgs(['--dry-run', 'a.xlsx']).dryRun).toBe(true);
     expect(parseArgs(['--verify-only', 'a.xlsx']).verifyOnly).toBe(true);
     expect(parseArgs(['--rows=300']).rows).toBe(300);
+    expect(parseArgs(['--target', 'v3.1']).target).toBe('v3.1');
+    expect(parseArgs(['--target=4.0']).target).toBe('v4.0');
     expect(parseArgs(['-h']).help).toBe(true);
     expect(parseArgs(['--help']).help).toBe(true);
   });
@@ -42,6 +44,8 @@ describe('parseArgs', () => {
     [['--dry-run', '--rollback', 'full'], /--rollback needs a migration to roll back/],
     [['a.xlsx', '--rows', '10'], /--rows sizes the sample workbook/],
     [['--dry-run=yes'], /--dry-run takes no value/],
+    [['--target', 'latest'], /--target must name a migration such as v3\.1, got "latest"/],
+    [['a.xlsx', '--verify-only', '--target', 'v3.1'], /--verify-only runs none/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
   });

@@ -35,7 +35,7 @@ describe('npm start', () => {
     const r = npmStart(dir, '--rows', '300', '--no-build');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Verification: passed \(7\/7 checks\)/);
+    expect(r.stdout).toMatch(/migration v3\.0, v3\.1, v4\.0 done[\s\S]*Verification: passed \(8\/8 checks\)/);
     expect(fs.readdirSync(path.join(dir, 'rehearsal-output')).sort()).toEqual([
       'ZEUES-sample.migrated.xlsx',
       'ZEUES-sample.report.json',

@@ -6,6 +6,17 @@ import type { WorkbookModel } from '../../rehearse/workbook';
 import { createWorld } from '../../rehearse/world';
 import { readWorkbook, writeWorkbook } from '../../rehearse/xlsx-io';
 import { V30_ADDED_HEADERS } from '../../rehearse/zeues-schema';
+import { expectedFigures } from '../support/chain-bundle';
+
+const CHAIN_ADDED = [
+  ...V30_ADDED_HEADERS,
+  'Estado_Detalle',
+  'Total_Uniones',
+  'Uniones_ARM_Completadas',
+  'Uniones_SOLD_Completadas',
+  'Pulgadas_ARM',
+  'Pulgadas_SOLD',
+];
 import { capture, tempDir } from './support';
 
 // The rehearsal with the built bundle (dist/, built by `npm test`) in the emulator: what `npm start` does.
@@ -29,43 +40,71 @@ function sheet(workbook: WorkbookModel, name: string) {
 }
 
 describe('npm start on the embedded sample', () => {
-  it('plans, migrates, verifies all 7 checks and writes a migrated workbook that keeps every v2.1 cell', async () => {
+  it('plans and runs the whole chain, verifies it and writes a workbook that keeps every earlier cell', async () => {
     const r = await start(['--out', 'out']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Plan: v3\.0 on sheet "Operaciones"[\s\S]*2,500 data rows x 66 columns/);
     expect(r.stdout).toMatch(/Ocupado_Por\s+67 \(BO\)/);
-    expect(r.stdout).toMatch(/✓ create_backup/);
-    expect(r.stdout).toMatch(/✓ initialize_versions .* 100%/);
-    expect(r.stdout).toMatch(/Verification: passed \(7\/7 checks\)/);
-    expect(r.stdout).toMatch(/schema_version\s+\(none\)\s+3\.0/);
+    expect(r.stdout).toMatch(/then v3\.1 \(from 3\.0\)[\s\S]*then v4\.0 \(from 3\.1\)/);
+    expect(r.stdout).toMatch(/sheet "Metadata": adds N_UNION at K \(empty\)/);
+    expect(r.stdout).toMatch(/Migration v3\.0: done[\s\S]*Migration v3\.1: done[\s\S]*Migration v4\.0:/);
+    expect(r.stdout).toMatch(/✓ compute_union_figures .* 100%/);
+    expect(r.stdout).toMatch(/migration v3\.0, v3\.1, v4\.0 done after/);
+    expect(r.stdout).toMatch(/Verification: passed \(8\/8 checks\)/);
+    expect(r.stdout).toMatch(/schema_version\s+\(none\)\s+4\.0/);
 
     const migrated = await readWorkbook(path.join(dir, 'out', 'ZEUES-sample.migrated.xlsx'));
-    const sample = zeuesWorkbook({ name: 'ZEUES' });
+    const sample = zeuesWorkbook({ name: 'ZEUES', uniones: true });
     const before = sheet(sample, 'Operaciones');
     const after = sheet(migrated, 'Operaciones');
-    expect(after.values[0]).toEqual([...(before.values[0] as string[]), ...V30_ADDED_HEADERS]);
+    expect(after.values[0]).toEqual([...(before.values[0] as string[]), ...CHAIN_ADDED]);
     expect(after.values.map((row) => row.slice(0, 66))).toEqual(before.values);
     expect(after.formulas?.map((row) => row.slice(0, 66))).toEqual(before.formulas);
     expect(after.values.slice(1).every((row) => row[66] === '' && row[67] === '' && row[68] === 0)).toBe(
       true,
     );
-    for (const name of ['Metadata', 'Trabajadores', 'Roles']) {
+    expect(after.values.slice(1).every((row) => row[69] === '')).toBe(true);
+    // The five figures, against an independent count over the sample's own Uniones.
+    const figures = expectedFigures(sample);
+    expect(after.values.slice(1).map((row) => row.slice(70, 75))).toEqual(figures);
+    expect(figures.filter(([total]) => total > 0).length).toBeGreaterThan(2000);
+    for (const name of ['Trabajadores', 'Roles', 'Uniones']) {
       expect(sheet(migrated, name).values).toEqual(sheet(sample, name).values);
     }
+    const metadata = sheet(migrated, 'Metadata').values;
+    expect(metadata.map((row) => row.slice(0, 10))).toEqual(sheet(sample, 'Metadata').values);
+    expect(metadata[0][10]).toBe('N_UNION');
 
     const report = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'ZEUES-sample.report.json'), 'utf8'));
     expect(report.status.state).toBe('done');
+    expect(report.target).toBe('v4.0');
+    expect(report.applied).toEqual(['v3.0', 'v3.1', 'v4.0']);
     expect(report.verification.success).toBe(true);
-    expect(report.after).toMatchObject({ rows: 2500, columns: 69, schemaVersion: '3.0' });
+    expect(report.after).toMatchObject({ rows: 2500, columns: 75, schemaVersion: '4.0' });
     expect(report.executions.map((e: { function: string }) => e.function)).toEqual([
+      'getSchemaInfo',
       'previewMigration',
       'startMigration',
       'verifyMigration',
     ]);
     const sum = report.executions.reduce((n: number, e: { roundTrips: number }) => n + e.roundTrips, 0);
     expect(sum).toBe(report.totals.roundTrips);
-    expect(r.stdout).toMatch(new RegExp(`total\\s+3\\s+${sum}\\s`));
+    expect(r.stdout).toMatch(new RegExp(`total\\s+4\\s+${sum}\\s`));
+  });
+
+  it('stops at --target and rolls back that migration only', async () => {
+    const r = await start(['--out', 'out', '--rows', '300', '--target', 'v3.1', '--rollback', 'columns']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/then v4\.0/);
+    expect(r.stdout).toMatch(/migration v3\.0, v3\.1 done after/);
+    expect(r.stdout).toMatch(/Rollback of v3\.1 \(columns\): done/);
+    const rolledBack = await readWorkbook(path.join(dir, 'out', 'ZEUES-sample.rolled-back.xlsx'));
+    expect(sheet(rolledBack, 'Operaciones').values[0].slice(66)).toEqual(V30_ADDED_HEADERS);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'ZEUES-sample.report.json'), 'utf8'));
+    expect(report).toMatchObject({ target: 'v3.1', applied: ['v3.0', 'v3.1'] });
+    expect(report.status_after_rollback.state).toBe('rolled_back');
   });
 });
 
@@ -100,7 +139,7 @@ describe('npm start -- <file.xlsx>', () => {
       const r = await start([file, '--rollback', mode]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`Rollback \\(${mode}\\): done`));
+      expect(r.stdout).toMatch(new RegExp(`Rollback of v3\\.0 \\(${mode}\\): done`));
       expect(r.stdout).toMatch(
         /After the rollback:[\s\S]*columns\s+66\s+66[\s\S]*schema_version\s+\(none\)\s+2\.1/,
       );
@@ -168,6 +207,15 @@ describe('npm start -- <file.xlsx>', () => {
     const noOriginal = await start([alone, '--verify-only']);
     expect(noOriginal.code).toBe(2);
     expect(noOriginal.stderr).toMatch(/name that workbook with --original FILE/);
+  });
+
+  it('exits 2 before running anything when a later migration of the chain would pass the cell limit', async () => {
+    // 144,001 x 69 after v3.0 is under 10,000,000 cells; v3.1's column takes it over.
+    const r = await start(['--rows', '144000', '--dry-run']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).not.toMatch(/^ {2}BLOCKING/m);
+    expect(r.stdout).toMatch(/then v3\.1 \(from 3\.0\)[\s\S]*\n {4}BLOCKING: /);
+    expect(r.stderr).toMatch(/the migration cannot start: then v3\.1: .*10,000,000/);
   });
 
   it('exits 2 when adding the three columns would pass the 10,000,000-cell limit', async () => {

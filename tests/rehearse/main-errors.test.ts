@@ -172,7 +172,7 @@ describe('npm start: bad input', () => {
     const r = await run(['--rows', '160000', '--dry-run']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /the sample workbook has 10,563,572 cells, over Google Sheets' limit of 10,000,000 cells/,
+      /the sample workbook has 10,564,439 cells, over Google Sheets' limit of 10,000,000 cells/,
     );
   });
 

@@ -1,6 +1,6 @@
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
 import { columnLetter, gridCells } from '../../rehearse/workbook';
-import { COMPANION_HEADERS, V21_HEADERS } from '../../rehearse/zeues-schema';
+import { COMPANION_HEADERS, UNIONES_HEADERS, V21_HEADERS } from '../../rehearse/zeues-schema';
 
 const CELL_LIMIT = 10_000_000;
 
@@ -107,6 +107,55 @@ describe('zeuesWorkbook', () => {
     const sum = [59, 60, 61, 62].reduce((acc, c) => acc + (Number(row[c]) || 0), 0);
     expect(row[total]).toBeCloseTo(sum, 2);
     expect(sheet.formulas!.slice(1).every((r) => r.every((f, c) => f === null || c === total))).toBe(true);
+  });
+
+  it('adds, on request, a Uniones sheet of 0 to 20 unions per spool, armed and welded as far as the spool is', () => {
+    const wb = zeuesWorkbook({ rows: 400, uniones: true });
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      'Operaciones',
+      'Metadata',
+      'Trabajadores',
+      'Roles',
+      'Uniones',
+    ]);
+    const operaciones = wb.sheets[0];
+    const uniones = wb.sheets[4];
+    expect(uniones.values[0]).toEqual(UNIONES_HEADERS);
+    const headers = operaciones.values[0];
+    // A duplicated tag's unions follow its first row.
+    const spools = new Map(
+      operaciones.values
+        .slice(1)
+        .reverse()
+        .map((row) => [String(row[headers.indexOf('TAG_SPOOL')]), row] as const),
+    );
+    const perSpool = new Map<string, number>();
+    for (const union of uniones.values.slice(1)) {
+      const tag = String(union[3]).trim();
+      const spool = spools.get(tag);
+      expect(spool).toBeDefined();
+      perSpool.set(tag, (perSpool.get(tag) ?? 0) + 1);
+      if (union[10] !== '') expect(union[7]).not.toBe(''); // welded only once armed
+      if (spool?.[headers.indexOf('Fecha_Armado')]) expect(union[7]).not.toBe('');
+      expect(Number(union[4])).toBeGreaterThan(0);
+    }
+    const counts = [...perSpool.values()];
+    expect(Math.max(...counts)).toBeLessThanOrEqual(20);
+    expect(counts.length).toBeGreaterThan(spools.size * 0.8);
+    expect(spools.size - counts.length).toBeGreaterThan(0); // some spools have none
+    expect(uniones.values.slice(1).some((union) => union[10] !== '')).toBe(true);
+    expect(uniones.values.slice(1).some((union) => union[7] === '')).toBe(true);
+    expect(zeuesWorkbook({ rows: 50 }).sheets.map((s) => s.name)).not.toContain('Uniones');
+  });
+
+  it('keeps the whole chain under the cell limit: a sheet too large for it gets Uniones without unions', () => {
+    const wb = zeuesWorkbook({ rows: 100_000, v21Columns: 63, uniones: true });
+    const after = gridCells(wb) + wb.sheets[0].maxRows * 9 + wb.sheets[1].maxRows;
+    expect(wb.sheets[4].values.length).toBeGreaterThan(100_000);
+    expect(after).toBeLessThan(CELL_LIMIT);
+    expect(zeuesWorkbook({ rows: 150_000, v21Columns: 63, uniones: true }).sheets[4].values).toEqual([
+      UNIONES_HEADERS,
+    ]);
   });
 
   it('has no formulas when the sheet ends before Precio Total', () => {

@@ -148,9 +148,13 @@ export function expectedFigures(workbook: WorkbookModel): number[][] {
   const uniones = workbook.sheets.find((sheet) => sheet.name === 'Uniones');
   if (!operaciones) throw new Error('no Operaciones sheet');
   const tagAt = operaciones.values[0].indexOf('TAG_SPOOL');
-  const rows = uniones ? uniones.values.slice(1) : [];
+  const byTag = new Map<string, CellValue[][]>();
+  for (const union of uniones ? uniones.values.slice(1) : []) {
+    const tag = String(union[3]).trim();
+    byTag.set(tag, [...(byTag.get(tag) ?? []), union]);
+  }
   return operaciones.values.slice(1).map((row) => {
-    const mine = rows.filter((union) => String(union[3]).trim() === String(row[tagAt]).trim());
+    const mine = byTag.get(String(row[tagAt]).trim()) ?? [];
     const armed = mine.filter((union) => union[7] !== '');
     const welded = mine.filter((union) => union[10] !== '');
     const inches = (list: CellValue[][]) =>

@@ -70,6 +70,7 @@ function input(change: Partial<PanelInput>): PanelInput {
     note: null,
     overrideChecked: false,
     busy: false,
+    chosenTarget: null,
     ...change,
   };
 }
@@ -188,6 +189,45 @@ describe('derivePanel', () => {
     );
     expect(latest.headline).toBe('The sheet is at schema v4.0');
     expect(latest.detail).toBe('Migration to v3.0 is complete. This is the newest schema the add-on knows.');
+  });
+
+  it('the chain: current schema, what is applied with its backup, what is pending, and a target to pick', () => {
+    const info: SchemaInfo = {
+      current: '3.0',
+      source: 'metadata',
+      latest: 'v4.0',
+      applied: [{ migration: 'v3.0', completed_at: T0, backup }],
+      pending: [
+        { migration: 'v3.1', from: '3.0', description: 'adds Estado_Detalle' },
+        { migration: 'v4.0', from: '3.1', description: 'union figures' },
+      ],
+    };
+    const done = input({ status: status('done'), plan: plan([], 'v3.1'), schemaInfo: info });
+    const view = derivePanel(done, ctx);
+    expect(view.chain).toMatchObject({
+      show: true,
+      current: 'v3.0',
+      applied: [{ migration: 'v3.0', backup: { name: backup.name, url: backup.url } }],
+      pending: [{ migration: 'v3.1' }, { migration: 'v4.0' }],
+      targets: [
+        { id: 'v3.1', label: 'v3.1 (the next one)' },
+        { id: 'v4.0', label: 'v4.0 (2 migrations, one after another)' },
+      ],
+      target: 'v3.1',
+    });
+    expect(view.chain.applied[0].when).toMatch(/2026/);
+    expect(view.primary).toMatchObject({ action: 'next', label: 'Migrate to v3.1', enabled: true });
+
+    const picked = derivePanel({ ...done, chosenTarget: 'v4.0' }, ctx);
+    expect(picked.target).toBe('v4.0');
+    expect(picked.primary).toMatchObject({ action: 'next', label: 'Migrate to v4.0', enabled: true });
+    // A pick that is no longer pending falls back to the next one.
+    expect(derivePanel({ ...done, chosenTarget: 'v3.0' }, ctx).target).toBe('v3.1');
+    // No choice while a run is under way; nothing to pick with one migration left.
+    expect(derivePanel({ ...done, driving: true, chosenTarget: 'v4.0' }, ctx).chain.targets).toEqual([]);
+    const last = { ...info, pending: info.pending.slice(1) };
+    expect(derivePanel({ ...done, schemaInfo: last }, ctx).chain.targets).toEqual([]);
+    expect(derivePanel(input({ status: status('done') }), ctx).chain.show).toBe(false);
   });
 
   it('after an undo: the undone state, no stale checks or eligibility, the backup that still exists', () => {

@@ -13,11 +13,12 @@
 // Crash safety: the check's state is in the checkpoint. The intent to copy (with A) is stored before the copy,
 // except for the run's first copy in the execution that recorded the run: a copy found by its recorded name with
 // no A stored is then judged against B alone. A rejected copy is recorded before it is trashed.
+import { BASELINE_KEY } from '../state/keys';
 import { START_OVER } from './types';
 import type { Baseline } from '../baseline';
 import type { SheetPort } from '../ports';
 import { CopyUnproven, checkCopy, newCheck, readOriginal } from './backup-check';
-import { BASELINE_KEY, type BackupCheck, encode, stepOf } from './checkpoint';
+import { type BackupCheck, encode, stepOf } from './checkpoint';
 import type { RunContext } from './context';
 import type { StepOutcome } from './steps';
 

@@ -1,4 +1,5 @@
 // Which migration of the chain a run works on, and the target a `{target}` start carries across runs.
+import { CHAIN_KEY } from '../state/keys';
 import type { Status } from '../contract';
 import { readHistory } from '../history';
 import { applyingRun } from '../migrations/info';
@@ -13,7 +14,6 @@ import type { PlanFacts } from './plan-facts';
  * `{target}` of a start that runs several migrations: kept until the target's run is done, so a pause or a
  * crash between two runs resumes with the next one. A checkpoint key: cleared with the others when the chain ends.
  */
-export const CHAIN_KEY = 'migration.chain';
 
 export interface ChainRecord {
   target: string;

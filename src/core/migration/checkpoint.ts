@@ -1,6 +1,7 @@
 // The run's checkpoint in document properties: `migration.run` (state, steps, cursors, backup),
 // `migration.plan` (the plan, so later slices never plan again) and `migration.baseline` (what verification and
 // rollback compare against). Each value stays under the 9 KB property limit; all are cleared when a run ends.
+import { BASELINE_KEY, CHECKPOINT_PREFIX, PLAN_KEY, RUN_KEY } from '../state/keys';
 import type { Baseline } from '../baseline';
 import type { ExecutionStore } from './store';
 import type { RunState, StepRecord } from '../contract';
@@ -8,10 +9,6 @@ import type { StepKind } from '../migrations/types';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { START_OVER, type RunPlan } from './types';
 
-export const CHECKPOINT_PREFIX = 'migration.';
-export const RUN_KEY = 'migration.run';
-export const PLAN_KEY = 'migration.plan';
-export const BASELINE_KEY = 'migration.baseline';
 /** Apps Script allows 9 KB per property value (https://developers.google.com/apps-script/guides/services/quotas). */
 export const MAX_VALUE_BYTES = 9000;
 /** ... and 500 KB per store. */

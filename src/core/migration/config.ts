@@ -1,3 +1,4 @@
+import { CONFIG_KEY } from '../state/keys';
 import { LOG_LEVELS, type MigrationConfig } from '../contract';
 import type { KeyValueStore } from '../ports';
 
@@ -5,7 +6,6 @@ import type { KeyValueStore } from '../ports';
  * The settings of the add-on (MigrationConfig in ../contract), kept in one document property (`config`) outside
  * the `migration.*` checkpoints, which are cleared when a run ends.
  */
-export const CONFIG_KEY = 'config';
 
 export const DEFAULT_CONFIG: MigrationConfig = {
   target_sheet: 'Operaciones',

@@ -1,6 +1,6 @@
 // previewMigration({target}): the plan of the next pending migration, what it changes on every sheet, and a
 // short plan of each later one up to the target. Reads only.
-import { SCHEMA_VERSION_KEY } from '../migrations/schema';
+import { SCHEMA_VERSION_KEY } from '../state/keys';
 import type { LaterPlan, Plan, PreviewOptions, SheetChangePlan } from '../contract';
 import { migrations } from '../migrations/registry';
 import { sheetSpec } from '../migrations/sheet-spec';

@@ -1,7 +1,7 @@
 // One slice of a run: lock, read the checkpoint (or plan and record a new run), run the steps in order until
 // done or out of time, and record the outcome. startMigration, continueMigration and the resume trigger all
 // come here.
-import { SCHEMA_VERSION_KEY } from '../migrations/schema';
+import { CHAIN_KEY, CHECKPOINT_PREFIX, PLAN_KEY, RUN_KEY, SCHEMA_VERSION_KEY } from '../state/keys';
 import { appendHistory } from '../history';
 import type { Grid, Logger, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
@@ -11,8 +11,6 @@ import { TimeBudget } from './budget';
 import {
   type Checkpoint,
   MAX_STORE_BYTES,
-  PLAN_KEY,
-  RUN_KEY,
   checkpointKeys,
   encode,
   newCheckpoint,
@@ -33,7 +31,6 @@ import { baseSchema, migrationById, migrations } from '../migrations/registry';
 import { sheetSpec } from '../migrations/sheet-spec';
 import type { Migration } from '../migrations/types';
 import {
-  CHAIN_KEY,
   type ChainRecord,
   alreadyAtStatus,
   encodeChain,
@@ -333,7 +330,7 @@ function beginRun(
   const all = store.all();
   const config = readConfig(all);
   const { plan: shown, run: plan } = planFromFacts(facts, spec, config, startMs);
-  const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith('migration.')));
+  const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith(CHECKPOINT_PREFIX)));
   if (storeBytes(kept) + RUN_PROPERTY_BYTES > MAX_STORE_BYTES) {
     shown.blocking.push(
       `The document properties are almost full (${Math.round(storeBytes(kept) / 1024)} KB of 500 KB), so the run ` +
@@ -463,7 +460,7 @@ function pause(ctx: RunContext, firing: string | null): Status {
 
 function finish(ctx: RunContext, firing: string | null): Status {
   const checkpoint = ctx.checkpoint;
-  ctx.spreadsheet.setMetadata('schema_version', ctx.spec.toVersion);
+  ctx.spreadsheet.setMetadata(SCHEMA_VERSION_KEY, ctx.spec.toVersion);
   if (checkpoint.trigger || firing) removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);
   const entry = historyEntry(ctx, 'done');
   const chain = readChain(ctx.store.all());

@@ -1,5 +1,6 @@
 // test_smoke: the sheet read back through the column map and verified in full (every row against the backup),
 // resumable across executions. A failed check fails the step, with the report's errors as the message.
+import { VERIFY_CURSOR_KEY } from '../state/keys';
 import { START_OVER } from './types';
 import { stepOf } from './checkpoint';
 import type { RunContext } from './context';
@@ -7,8 +8,6 @@ import { readBaseline } from './checkpoint';
 import type { StepOutcome } from './steps';
 import type { CachePort } from '../ports';
 import { advanceVerification, encodeCursor, parseCursor, reportCheck, startVerification } from '../verify';
-
-export const VERIFY_CURSOR_KEY = 'migration.verify';
 
 function memoryCache(): CachePort {
   const entries = new Map<string, string>();

@@ -2,12 +2,12 @@
 // slice pauses and removed when the run ends. Editor add-ons may fire it at most hourly and its execution has
 // no active spreadsheet (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions),
 // so the spreadsheet id is kept in the user's properties under the trigger's id.
+import { RESUME_PREFIX } from '../state/keys';
 import type { RunState } from '../contract';
 import type { Services } from '../ports';
 
 export const RESUME_HANDLER = 'resumeMigrationTrigger';
 export const RESUME_DELAY_MS = 60 * 60 * 1000;
-const RESUME_PREFIX = 'migration.resume.';
 const PENDING = 'pending';
 
 /**

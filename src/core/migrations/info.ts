@@ -1,4 +1,5 @@
 // getSchemaInfo(): the chain as this spreadsheet sees it. Reads only.
+import { SCHEMA_VERSION_KEY } from '../state/keys';
 import { headerText } from '../column-map';
 import type { HistoryEntry, SchemaInfo } from '../contract';
 import { readHistory } from '../history';
@@ -7,7 +8,7 @@ import type { Services, SpreadsheetPort } from '../ports';
 import { targetSpreadsheet } from '../migration/plan-facts';
 import { isCompletedRollbackOf } from '../rollback/record';
 import { latestMigration } from './registry';
-import { type HeaderReader, type SchemaReading, SCHEMA_VERSION_KEY, readSchema } from './schema';
+import { type HeaderReader, type SchemaReading, readSchema } from './schema';
 
 /** Reads each sheet's header row once (2 round trips a sheet), on first use. */
 export function headerReader(spreadsheet: SpreadsheetPort, headerRow: number): HeaderReader {

@@ -5,8 +5,6 @@ import { baseSchema, migrations, versions } from './registry';
 import type { Migration } from './types';
 import { versionOf } from './validate';
 
-export const SCHEMA_VERSION_KEY = 'schema_version';
-
 export interface SchemaReading {
   /** '2.1', '3.0', ... , 'partial' or 'unknown'. */
   current: string;

@@ -1,3 +1,4 @@
+import { ROLLBACK_STATE_KEY } from '../state/keys';
 import type { OtherSheetPlan } from '../migration/sheets';
 import type { OtherSheetOutcome } from './other-sheets';
 import type { BackupRef } from '../baseline';
@@ -9,9 +10,6 @@ import type { VerifyProgress } from './verify-result';
  * A rollback in progress, in one document property written before each effect (intent first), so an
  * execution that dies anywhere is finished by calling rollbackMigration() again with the same options.
  */
-export const ROLLBACK_STATE_KEY = 'rollback.state';
-/** The last completed rollback's report (trimmed under the property limit): the marker status readers use. */
-export const ROLLBACK_LAST_KEY = 'rollback.last';
 const MAX_PROPERTY_CHARS = 8500;
 
 export type RollbackPhase =

@@ -1,3 +1,4 @@
+import { BASELINE_KEY } from '../state/keys';
 import type { BackupRef } from '../baseline';
 import type { HistoryEntry } from '../contract';
 import { appendHistory, readHistory } from '../history';
@@ -5,7 +6,6 @@ import type { MigrationConfig } from '../contract';
 import type { Clock, DrivePort, KeyValueStore } from '../ports';
 import { readCheckpoint } from './checkpoint';
 import { daysSince } from './eligibility';
-import { MIGRATION_BASELINE_KEY } from './record';
 
 /**
  * Old backups: the backups recorded by migration runs whose recorded completion is older than the rollback
@@ -28,7 +28,7 @@ function backupOf(entry: HistoryEntry): Partial<BackupRef> | null {
 
 function unfinishedBackupId(all: Record<string, string>): string | null {
   try {
-    const baseline = JSON.parse(all[MIGRATION_BASELINE_KEY] || 'null') as {
+    const baseline = JSON.parse(all[BASELINE_KEY] || 'null') as {
       backup?: { file_id?: unknown };
     } | null;
     return typeof baseline?.backup?.file_id === 'string' ? baseline.backup.file_id : null;

@@ -1,3 +1,5 @@
+import { SCHEMA_VERSION_KEY } from '../state/keys';
+import { CHECKPOINT_PREFIX, ROLLBACK_LAST_KEY, ROLLBACK_STATE_KEY } from '../state/keys';
 import type { RollbackReport } from '../contract';
 import { appendHistory } from '../history';
 import { clearColumnMapCache } from '../column-map-cache';
@@ -6,20 +8,13 @@ import type { MigrationSpec } from '../spec/migration-spec';
 import type { BackupSource } from './backup-source';
 import type { Budget } from './budget';
 import { RollbackNotFinished } from './budget';
-import {
-  encodeForProperty,
-  ROLLBACK_LAST_KEY,
-  ROLLBACK_STATE_KEY,
-  type RollbackCheckpoint,
-} from './checkpoint';
-import { MIGRATION_CHECKPOINT_PREFIX } from './record';
+import { encodeForProperty, type RollbackCheckpoint } from './checkpoint';
 import { compactReport, verificationErrors } from './report';
 import { compareBlock, concludeVerification, startVerify } from './verify-result';
 import { nextBlock } from './pacing';
 import type { ReadPlanner } from '../read-pace';
 import { columnLetter, headerText } from '../column-map';
 
-export const SCHEMA_VERSION_KEY = 'schema_version';
 export const RESUME_HANDLER = 'resumeMigrationTrigger';
 const MAX_LAST_CHARS = 8000;
 
@@ -195,7 +190,7 @@ export function finishRollback(input: FinishInput, restoredColumns: number): Rol
   services.properties.setMany({ [ROLLBACK_LAST_KEY]: encodeLast(last) });
   if (checkpoint.unfinished_run) {
     for (const key of Object.keys(all)) {
-      if (key.startsWith(MIGRATION_CHECKPOINT_PREFIX)) services.properties.delete(key);
+      if (key.startsWith(CHECKPOINT_PREFIX)) services.properties.delete(key);
     }
   }
   services.properties.delete(ROLLBACK_STATE_KEY);

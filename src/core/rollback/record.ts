@@ -1,3 +1,4 @@
+import { BASELINE_KEY, RUN_KEY } from '../state/keys';
 import type { Baseline } from '../baseline';
 import type { HistoryEntry } from '../contract';
 import { readHistory } from '../history';
@@ -7,10 +8,6 @@ import { readHistory } from '../history';
  * or its `migration.baseline` checkpoint (a run that stopped midway; checkpoints are cleared on success).
  * The window counts from the run's recorded completion, never from a file date.
  */
-export const MIGRATION_BASELINE_KEY = 'migration.baseline';
-/** The unfinished run's own checkpoint: its state and when it last recorded progress. */
-export const MIGRATION_RUN_KEY = 'migration.run';
-export const MIGRATION_CHECKPOINT_PREFIX = 'migration.';
 
 export interface MigrationRecord {
   run_id: string;
@@ -80,10 +77,10 @@ export function readRollbackFacts(all: Record<string, string>): RollbackFacts {
   const migrations = history.filter((entry) => entry.kind === 'migration');
   let migration: MigrationRecord | null = null;
 
-  const unfinished = parseBaseline(all[MIGRATION_BASELINE_KEY]);
+  const unfinished = parseBaseline(all[BASELINE_KEY]);
   if (unfinished) {
     const entry = migrations.find((candidate) => candidate.run_id === unfinished.run_id);
-    const run = parseRun(all[MIGRATION_RUN_KEY], unfinished.run_id);
+    const run = parseRun(all[RUN_KEY], unfinished.run_id);
     migration = {
       run_id: unfinished.run_id,
       state: run?.state ?? entry?.state ?? 'running',

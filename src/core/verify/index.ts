@@ -6,5 +6,5 @@ export {
   type VerificationStep,
 } from './advance';
 export { encodeCursor, parseCursor, startVerification, type VerificationOptions } from './cursor';
-export { LAST_VERIFICATION_KEY, reportCheck, reportFileName, summariseReport } from './report';
+export { reportCheck, reportFileName, summariseReport } from './report';
 export type { VerificationCursor, VerificationMode } from './types';

@@ -1,3 +1,4 @@
+import { LAST_VERIFICATION_KEY } from '../state/keys';
 import type { Baseline } from '../baseline';
 import { appendHistory } from '../history';
 import type { KeyValueStore, Services } from '../ports';
@@ -9,7 +10,6 @@ import type { MigrationSpec } from '../spec/migration-spec';
 import type { VerificationCursor } from './types';
 
 /** Where the sidebar finds the latest verification; outside `migration.*`, which is cleared after a run. */
-export const LAST_VERIFICATION_KEY = 'verification.last';
 const MAX_SUMMARY_CHARS = 7000;
 const REPORT_MIME_TYPE = 'application/json';
 

@@ -1,3 +1,4 @@
+import { VERIFICATION_CURSOR_KEY } from '../state/keys';
 import type { Baseline } from '../baseline';
 import { readConfig } from '../migration/config';
 import type { KeyValueStore, Services } from '../ports';
@@ -16,7 +17,6 @@ import type { VerificationCursor } from './types';
  * and to call it again; the next call continues from there. A cursor older than CURSOR_MAX_AGE_MS, or of another
  * migration run, is dropped and the verification starts over.
  */
-export const VERIFICATION_CURSOR_KEY = 'verification.cursor';
 export const CURSOR_MAX_AGE_MS = 6 * 60 * 60 * 1000;
 /** Time kept back from the configured budget for saving the cursor and returning. */
 const SAVE_MARGIN_MS = 5_000;

@@ -1,4 +1,5 @@
-import { advanceVerification, LAST_VERIFICATION_KEY, startVerification } from '../../../src/core/verify';
+import { LAST_VERIFICATION_KEY } from '../../../src/core/state/keys';
+import { advanceVerification, startVerification } from '../../../src/core/verify';
 import { encodeCursor } from '../../../src/core/verify/cursor';
 import { readHistory } from '../../../src/core/history';
 import { V3_MIGRATION } from '../../support/specs';
