@@ -19,6 +19,12 @@ export const LIMIT_MARGIN_MS = 30_000;
 export const STARTUP_MS = 15_000;
 /** A planned read takes at most this share of the time left before the budget's deadline. */
 export const SHARE_OF_TIME_LEFT = 0.6;
+/**
+ * The last unit of a read (all the rows left, within one unit's maximum) may take this share of the time left:
+ * cut to SHARE_OF_TIME_LEFT it would leave a sliver of rows that the next unit reads anyway, at once, for one
+ * more pair of calls (150,000 rows: 29,000 rows, then 1,000). What it leaves is room for the report (8 s).
+ */
+export const SHARE_OF_TIME_LEFT_LAST_UNIT = 0.8;
 /** Fixed cost assumed for every read call; the rest of a read's time is charged per cell. */
 export const READ_CALL_MS = 200;
 /**
@@ -182,9 +188,9 @@ export class ReadPlanner {
     return this.startMs + EXECUTION_LIMIT_MS - LIMIT_MARGIN_MS;
   }
 
-  private allowanceMs(): number {
+  private allowanceMs(share = SHARE_OF_TIME_LEFT): number {
     const now = this.clock.now();
-    return Math.min(SHARE_OF_TIME_LEFT * (this.deadlineMs - now), this.hardDeadlineMs - now);
+    return Math.min(share * (this.deadlineMs - now), this.hardDeadlineMs - now);
   }
 
   /**
@@ -224,7 +230,10 @@ export class ReadPlanner {
     const perRowMs = Math.max(cellsPerRow, 1) * this.pace.msPerCell;
     const room = this.allowanceMs() - this.pace.predictMs(reads, extra);
     let rows = Math.min(Math.floor(room / perRowMs), max);
+    const lastUnitMs = this.pace.predictMs(reads, extra + remaining * cellsPerRow);
     if (rows >= remaining) rows = remaining;
+    else if (remaining <= max && lastUnitMs <= this.allowanceMs(SHARE_OF_TIME_LEFT_LAST_UNIT))
+      rows = remaining;
     else rows = Math.floor(rows / step) * step;
     if (rows > 0) {
       this.granted = true;

@@ -1,12 +1,10 @@
 // Verification entry points: the sidebar's verifyMigration() and the menu's "Verify migration".
+import { busyMessage, withDocumentLock } from '../core/slice/lock';
 import { runVerificationSlice } from '../core/verify/session';
 import type { VerificationReport } from '../core/contract';
 import { reportCheck } from '../core/verify';
 import { tellOutcome } from '../gas/ui';
 import { servicesForActiveSpreadsheet } from './services';
-
-const BUSY =
-  'Another migration, rollback or verification is running on this spreadsheet. Wait for it to finish, then verify again.';
 
 /** Runs every check on the last completed migration (resuming an unfinished verification) and saves the report. */
 export function verifyMigration(): VerificationReport {
@@ -14,12 +12,13 @@ export function verifyMigration(): VerificationReport {
   if (!services.spreadsheets.active()) {
     throw new Error('Open the spreadsheet and run Verify migration from its Extensions menu or the sidebar.');
   }
-  if (!services.lock.tryLock(1000)) throw new Error(BUSY);
-  try {
-    return runVerificationSlice(services);
-  } finally {
-    services.lock.release();
-  }
+  return withDocumentLock(
+    services.lock,
+    () => runVerificationSlice(services),
+    () => {
+      throw new Error(busyMessage('verify again'));
+    },
+  );
 }
 
 export function describeVerification(report: VerificationReport): string {

@@ -98,7 +98,7 @@ describe('rollbackMigration() refusals in the emulator', () => {
       () => world.call('rollbackMigration', [{ mode: 'full', confirm: true }], as),
       world,
     );
-    expect(message).toMatch(/running in this spreadsheet right now/);
+    expect(message).toMatch(/^Another run is in progress on this spreadsheet .*then roll back again\.$/);
     expect(unchanged).toBe(true);
   });
 

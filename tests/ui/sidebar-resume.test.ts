@@ -31,7 +31,7 @@ test('a run paused when the sidebar opens is resumed by the sidebar and driven t
   await page.context().close();
 });
 
-test('while another execution holds the run, the sidebar shows why it waits, and Run is back once it is free', async () => {
+test('while another execution holds the lock, the sidebar says why nothing started, and Run works once it is free', async () => {
   const world = new World({});
   const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 200 }));
   const { page, calls } = await openSidebar(
@@ -43,16 +43,17 @@ test('while another execution holds the run, the sidebar shows why it waits, and
   world.lockHeldElsewhere(ss.id, true);
   await page.click('#primary-button');
   await page.waitForFunction(() =>
-    /Another migration run/.test(document.getElementById('run-message')?.textContent ?? ''),
+    /Another run is in progress/.test(document.getElementById('run-message')?.textContent ?? ''),
   );
   const told = calls.find((c) => c.fn === 'startMigration');
-  expect(told?.result.ok && (told.result.value as { message: string }).message).toBe(
-    await page.textContent('#run-message'),
+  expect(told?.result.ok).toBe(false);
+  expect(await page.textContent('#run-message')).toContain(
+    told && !told.result.ok ? told.result.error.message : 'the refusal',
   );
   expect(ss.sheet('Operaciones').values()[0]).not.toContain('version');
   await screenshot(page, 'run-waiting-for-lock');
 
-  // The other execution let go without starting anything: the sidebar stops following it and the action is back.
+  // The other execution let go: the action is there, and this time it runs.
   world.lockHeldElsewhere(ss.id, false);
   await page.waitForSelector('#primary-button[data-action=start]:not([hidden]):enabled', { timeout: 60_000 });
   expect(await page.textContent('#primary-button')).toBe('Migrate to v3.0');

@@ -2,7 +2,9 @@
 import type { HistoryEntry, MigrationConfig, Plan, StartOptions, Status } from '../contract';
 import { readHistory } from '../history';
 import type { Services } from '../ports';
-import { readConfig, saveConfig } from './config';
+import { readConfig, saveConfig, validateConfigPatch } from './config';
+import { assertSettingsMayChange } from './config-guard';
+import { busyMessage, withDocumentLock } from '../slice/lock';
 import { previewChain } from './preview';
 import { runSlice } from './run';
 import { currentStatus, plain } from './status';
@@ -62,10 +64,22 @@ export function migrationConfig(services: Services): MigrationConfig {
   return plain(readConfig(services.properties.getAll()));
 }
 
+/** Settings are written under the document lock, and those a run depends on not while one is in progress. */
 export function updateMigrationConfig(services: Services, partial: unknown): MigrationConfig {
-  const current = readConfig(services.properties.getAll());
-  return plain(
-    saveConfig(services.properties, current, partial, (folderId) => services.drive.assertFolder(folderId)),
+  const patch = validateConfigPatch(partial);
+  return withDocumentLock(
+    services.lock,
+    () => {
+      const all = services.properties.getAll();
+      const current = readConfig(all);
+      assertSettingsMayChange(all, current, patch);
+      return plain(
+        saveConfig(services.properties, current, patch, (folderId) => services.drive.assertFolder(folderId)),
+      );
+    },
+    () => {
+      throw new Error(busyMessage('save the settings again'));
+    },
   );
 }
 

@@ -8,6 +8,7 @@ import type { MigrationSpec } from '../spec/migration-spec';
 import { PUBLISHED_MS_PER_CELL, ReadPace, SHARE_OF_TIME_LEFT, pacedSpreadsheet } from '../read-pace';
 import { BackupUnproven } from './backup';
 import { TimeBudget } from './budget';
+import { LOCK_WAIT_MS, busyMessage } from '../slice/lock';
 import {
   type Checkpoint,
   MAX_STORE_BYTES,
@@ -47,16 +48,13 @@ export type SliceMode =
   | { kind: 'continue' }
   | { kind: 'trigger'; triggerUid: string | null };
 
-/** How long a slice waits for the document lock before reporting a run in progress. */
-export const LOCK_WAIT_MS = 3000;
 /** Room the run's own properties need beside what is stored already (checkpoint, plan, baseline, history). */
 const RUN_PROPERTY_BYTES = 30 * 1024;
 /** A chain goes on to its next migration in the same slice only with this share of the budget left. */
 const NEXT_RUN_SHARE = 0.3;
 
-export const IN_PROGRESS =
-  'Another migration run is in progress on this spreadsheet (someone else, or another tab). Nothing was ' +
-  'changed: wait for it to pause or finish, then check the status again.';
+/** Why a slice did nothing: another execution holds the document lock. */
+export const IN_PROGRESS = busyMessage('check the status again');
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
@@ -88,9 +86,11 @@ export function runSlice(services: Services, mode: SliceMode): Status {
   const startMs = services.clock.now();
   if (!services.lock.tryLock(LOCK_WAIT_MS)) {
     logger.warn('The document lock is held by another execution: nothing done.');
+    // A start is refused (CONTRACT.md "Locking"); a continuation reports the state as stored, and why it did nothing.
+    if (mode.kind === 'start') throw new Error(busyMessage('try again'));
     const status = currentStatus(all, iso(services.clock.now()));
     if (mode.kind === 'trigger') rearmBusyTrigger(scoped, status.state, spreadsheet.id, mode.triggerUid);
-    return plain({ ...status, state: 'running', message: IN_PROGRESS });
+    return plain({ ...status, message: IN_PROGRESS });
   }
   try {
     const forced = mode.kind === 'start' && mode.force;

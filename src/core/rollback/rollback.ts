@@ -1,4 +1,5 @@
 import { readConfig } from '../migration/config';
+import { busyMessage, withDocumentLock } from '../slice/lock';
 import type { Services, SheetPort, SpreadsheetPort } from '../ports';
 import { readCheckpoint, saveCheckpoint, type RollbackCheckpoint } from './checkpoint';
 import { Budget } from './budget';
@@ -17,21 +18,15 @@ import { backupSheet, proceed, specFor, targetSheet, type Located } from './phas
  * ./phases.ts, each recorded in the `rollback.state` checkpoint before its effect, under the document lock. A call
  * that finds a checkpoint goes on with that rollback; a call right after a completed one returns its report.
  */
-export const LOCK_WAIT_MS = 5000;
-
 export function rollbackMigration(services: Services, input: unknown): RollbackReport {
   const options = parseRollbackOptions(input);
-  if (!services.lock.tryLock(LOCK_WAIT_MS)) {
-    throw new Error(
-      'A migration or rollback is running in this spreadsheet right now. Wait for it to finish, then try again. ' +
-        'Nothing was changed.',
-    );
-  }
-  try {
-    return run(services, options);
-  } finally {
-    services.lock.release();
-  }
+  return withDocumentLock(
+    services.lock,
+    () => run(services, options),
+    () => {
+      throw new Error(busyMessage('roll back again'));
+    },
+  );
 }
 
 function run(services: Services, options: ParsedRollbackOptions): RollbackReport {

@@ -1,5 +1,6 @@
 // The migration's round trips by method, 2,500 rows (one execution) against 150,000 rows x 63 columns (several
-// executions through the resume trigger). Issue 4's targets: at most 45 round trips for 2,500 rows, and round
+// executions through the resume trigger). The 150,000-row run is also where the pause and the resume from the
+// trigger are checked (the suite builds and runs that world once). Issue 4's targets: at most 45 round trips for 2,500 rows, and round
 // trips that do not grow with rows: the 150,000-row run at most 1.2 times the 2,500-row run once the block reads
 // (Range.getValues / getFormulas of the backup check and the verification) are set aside. Every
 // Range.getValues / getFormulas is set aside here: the counts cannot tell a block read from the few header reads,
@@ -9,7 +10,8 @@
 // second execution has a fixed cost that has nothing to do with rows (properties, lock, openById, the trigger).
 // So rows are compared at equal executions: the 2,500-row run is also measured with reads slowed down until it
 // pauses and resumes like the large one; that pair must stay within 1.2 times.
-import { fixture, type Status } from '../../support/migration-bundle';
+import type { RunResult } from '../../../emulator';
+import { SHEET, fixture, type Status } from '../../support/migration-bundle';
 
 const BLOCK_READS = ['Range.getValues', 'Range.getFormulas'];
 
@@ -23,13 +25,20 @@ function withoutBlockReads(cost: Cost): number {
   return cost.roundTrips - BLOCK_READS.reduce((sum, call) => sum + (cost.calls[call] ?? 0), 0);
 }
 
-function migrate(
-  rows: number,
-  v21Columns?: number,
-  readPerCellUs?: number,
-): { cost: Cost; state: string; perExecution: Cost[] } {
+interface Migrated {
+  cost: Cost;
+  state: string;
+  perExecution: Cost[];
+  runs: RunResult[];
+  /** The resume triggers while the first execution's pause waited. */
+  triggersWhilePaused: ReturnType<ReturnType<typeof fixture>['world']['triggers']>;
+  f: ReturnType<typeof fixture>;
+}
+
+function migrate(rows: number, v21Columns?: number, readPerCellUs?: number): Migrated {
   const f = fixture({ rows, v21Columns }, readPerCellUs === undefined ? {} : { costs: { readPerCellUs } });
   const runs = [f.world.run('startMigration', [], f.as)];
+  const triggersWhilePaused = f.world.triggers();
   for (let i = 0; i < 10; i += 1) {
     const last = runs[runs.length - 1];
     if (!last.ok || (last.value as Status).state !== 'paused') break;
@@ -38,6 +47,9 @@ function migrate(
   const last = runs[runs.length - 1];
   const { executions, roundTrips, calls } = f.world.totals;
   return {
+    f,
+    runs,
+    triggersWhilePaused,
     cost: { executions, roundTrips, calls },
     state: last.ok ? (last.value as Status).state : `error: ${last.error.message}`,
     perExecution: runs.map((run) => ({
@@ -59,9 +71,55 @@ function table(small: Cost, large: Cost): string {
     .join('\n');
 }
 
+// The sheet before the 150,000-row run, row by row: a fork of the same built world, never migrated.
+const original = fixture({ rows: 150000, v21Columns: 63 }).ss.sheet(SHEET).values();
+const small = migrate(2500);
+const large = migrate(150000, 63);
+
+describe('a 150,000-row sheet (63 columns)', () => {
+  const [first, ...resumed] = large.runs;
+  const paused = (first.ok ? first.value : first.error) as Status;
+
+  it('pauses within the 6-minute limit with its progress and exactly one resume trigger', () => {
+    expect(first.ok).toBe(true);
+    expect(paused.state).toBe('paused');
+    expect(first.stats.virtualMs).toBeLessThan(360000);
+    const backup = paused.steps.find((step) => step.name === 'create_backup');
+    expect(backup?.progress?.done).toBeGreaterThan(0);
+    expect(backup?.progress?.total).toBe(150000);
+    expect(large.triggersWhilePaused).toHaveLength(1);
+    expect(large.triggersWhilePaused[0]).toMatchObject({
+      handler: 'resumeMigrationTrigger',
+      spreadsheetId: large.f.ss.id,
+    });
+  });
+
+  it('finishes from the trigger, with no active spreadsheet, each execution under 6 minutes', () => {
+    expect(resumed.length).toBeGreaterThanOrEqual(1);
+    for (const run of resumed) {
+      expect(run.ok).toBe(true);
+      expect(run.stats.virtualMs).toBeLessThan(360000);
+    }
+    const last = resumed[resumed.length - 1];
+    expect((last.ok ? last.value : null) as Status).toMatchObject({ state: 'done' });
+    expect(large.f.world.triggers()).toEqual([]);
+  });
+
+  it('keeps every cell and adds the v3 columns', () => {
+    const after = large.f.ss.sheet(SHEET).values();
+    expect(after.length).toBe(original.length);
+    expect(after[0].slice(63)).toEqual(['Ocupado_Por', 'Fecha_Ocupacion', 'version']);
+    // row by row: two JSON strings of 9.45M cells would hold several hundred MB at once
+    const firstChanged = after.findIndex(
+      (row, r) => JSON.stringify(row.slice(0, 63)) !== JSON.stringify(original[r]),
+    );
+    expect(firstChanged).toBe(-1);
+    expect(after.slice(1).every((row) => row[63] === '' && row[64] === '' && row[65] === 0)).toBe(true);
+    expect(large.f.ss.metadata('schema_version')).toBe('3.0');
+  });
+});
+
 describe('round trips of the migration, 2,500 rows against 150,000 rows', () => {
-  const small = migrate(2500);
-  const large = migrate(150000, 63);
   // 300 µs a cell instead of 8.5: the 2,500-row run's reads take about as long as the 150,000-row run's.
   const slowSmall = migrate(2500, undefined, 300);
   const smallCount = withoutBlockReads(small.cost);
@@ -91,12 +149,13 @@ describe('round trips of the migration, 2,500 rows against 150,000 rows', () => 
     expect(small.cost.roundTrips).toBeLessThanOrEqual(37);
   });
 
-  // Issue 15 asks for 65 at 150,000 x 63 rows; the run is at 95 (it was 120): block reads of values and formulas
-  // of the original, the copy and the migrated sheet in blocks of up to 2M cells, and the fixed calls of two
-  // executions, about 18 of them the pause and the resume (trigger and its record, the second execution's
-  // properties, lock and openById). This bound keeps what was won; 65 needs those fixed costs cut.
-  it('150,000 x 63 rows: at most 95 round trips in at most 2 executions, the script CPU counted', () => {
-    expect(large.cost.roundTrips).toBeLessThanOrEqual(95);
+  // Issue 15 asks for 65 at 150,000 x 63 rows; the run is at 93 (it was 120, then 95): 30 block reads (values
+  // and formulas of the original, the copy and the migrated sheet, five blocks of up to 2M cells each), 3 header
+  // reads, and 60 fixed calls of two executions, about 20 of them the pause and the resume (trigger and its
+  // record, the second execution's properties, lock and openById, the trigger's removal). This bound keeps what
+  // was won; 65 needs those fixed costs cut or one full read fewer.
+  it('150,000 x 63 rows: at most 93 round trips in at most 2 executions, the script CPU counted', () => {
+    expect(large.cost.roundTrips).toBeLessThanOrEqual(93);
     expect(large.cost.executions).toBeLessThanOrEqual(2);
   });
 
