@@ -3,6 +3,7 @@
 // rollback compare against). Each value stays under the 9 KB property limit; all are cleared when a run ends.
 import { BASELINE_KEY, CHECKPOINT_PREFIX, PLAN_KEY, RUN_KEY } from '../state/keys';
 import type { Baseline } from '../baseline';
+import type { FreezeRecord } from './freeze';
 import type { ExecutionStore } from './store';
 import type { RunState, StepRecord } from '../contract';
 import type { StepKind } from '../migrations/types';
@@ -61,6 +62,8 @@ export interface Checkpoint {
   steps: StepRecord[];
   backup: BackupRecord;
   backup_check?: BackupCheck;
+  /** The edit freeze of this run (setting edit_freeze when it started): see freeze.ts. */
+  freeze?: FreezeRecord;
   /** Next data row (0-based) of initialize_versions' chunked pass, per column header. */
   versions?: { next: number; written: number };
   /** Next data row (0-based) of the computed columns' fill. */
