@@ -10,6 +10,7 @@ import {
 } from './contract';
 import { columnLetter } from './workbook';
 import { sheetColumns } from '../src/core/migration/describe';
+import { translator } from '../src/core/messages';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
@@ -35,7 +36,7 @@ export function planText(plan: Plan): string {
     table([
       [
         'sheet',
-        `${n(plan.sheet.rows)} data rows x ${sheetColumns(plan)}, header in row ${plan.sheet.header_row}`,
+        `${n(plan.sheet.rows)} data rows x ${sheetColumns(plan, translator('en'))}, header in row ${plan.sheet.header_row}`,
       ],
       ['schema detected', plan.schema_detected],
       ['rows to initialize', n(plan.rows_to_initialize)],

@@ -10,6 +10,7 @@ export {
 export { previewMigration, menuPreviewMigration } from './entry/preview';
 export { startMigration, menuStartMigration } from './entry/start';
 export { continueMigration, menuContinueMigration } from './entry/continue';
+export { pauseMigration, resumeMigration, menuPauseMigration } from './entry/pause';
 export { resumeMigrationTrigger } from './entry/resume-trigger';
 export { getMigrationStatus } from './entry/status';
 export { getMigrationConfig, setMigrationConfig } from './entry/config';

@@ -79,6 +79,11 @@ export interface Status {
   updated_at: string;
   /** Why the call changed nothing (a run in progress elsewhere, nothing to do). */
   message?: string;
+  /**
+   * When the owner asked to pause (pauseMigration()): with state 'paused' the run waits for them (no trigger or
+   * continueMigration() goes on); with 'running' the slice in flight stops at its next block.
+   */
+  pause_requested_at?: string;
 }
 
 export interface ColumnToAdd {
@@ -271,6 +276,13 @@ export interface StartOptions {
   force?: boolean;
   /** Run every pending migration up to this one ('v4.0'), each as its own run. */
   target?: string;
+  /** The caller shows progress as it goes: the slice saves it every few seconds and pauses at the next block. */
+  live?: boolean;
+}
+
+/** continueMigration()'s and resumeMigration()'s argument. */
+export interface ContinueOptions {
+  live?: boolean;
 }
 
 /** previewMigration()'s argument. */
@@ -302,7 +314,9 @@ export interface ServerFunctions {
   getMigrationStatus(): Status;
   previewMigration(options?: PreviewOptions): Plan;
   startMigration(options?: StartOptions): Status;
-  continueMigration(): Status;
+  continueMigration(options?: ContinueOptions): Status;
+  pauseMigration(): Status;
+  resumeMigration(options?: ContinueOptions): Status;
   verifyMigration(): VerificationReport;
   checkRollbackEligibility(): RollbackEligibility;
   rollbackMigration(options: RollbackOptions): RollbackReport;

@@ -173,6 +173,11 @@ export class SheetsTooSlow extends Error {
 export class ReadPlanner {
   /** A unit was planned in this execution: the next must fit the time left (no exception). */
   private granted = false;
+  /**
+   * Asked before every block is planned: true stops the work at this block (the step saves its cursor and
+   * pauses), as when the time is spent. The run's owner pausing it is the one use.
+   */
+  stopRequested: (remainingRows?: number) => boolean = () => false;
 
   constructor(
     readonly clock: Clock,
@@ -206,6 +211,7 @@ export class ReadPlanner {
    * execution and fits before the margin. Throws SheetsTooSlow when it could not fit any execution.
    */
   unit(reads: number, cells: number, what = 'one block read'): boolean {
+    if (this.stopRequested()) return false;
     const unitMs = this.pace.predictMs(reads, cells);
     if (unitMs <= this.allowanceMs()) {
       this.granted = true;
@@ -225,7 +231,7 @@ export class ReadPlanner {
    */
   rows(request: RowRequest, what = 'one block read'): number {
     const { cellsPerRow, reads, remaining, max, step } = request;
-    if (remaining <= 0) return 0;
+    if (remaining <= 0 || this.stopRequested(remaining)) return 0;
     const extra = request.extraCells ?? 0;
     const perRowMs = Math.max(cellsPerRow, 1) * this.pace.msPerCell;
     const room = this.allowanceMs() - this.pace.predictMs(reads, extra);

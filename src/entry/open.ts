@@ -1,9 +1,11 @@
 import { addMigrationMenu, showSidebar } from '../gas/ui';
 import { gasSession } from '../gas/session';
+import { menuItems } from './menu';
+import { ownerText } from './owner-text';
 
 /** Simple trigger: builds the menu only, so it works in AuthMode.NONE. */
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  addMigrationMenu();
+  addMigrationMenu(menuItems(ownerText()));
 }
 
 export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -11,5 +13,6 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
 }
 
 export function menuOpenSidebar(): void {
-  showSidebar('Sidebar', 'Migration', gasSession().locale());
+  const locale = gasSession().locale();
+  showSidebar('Sidebar', ownerText()('panel_title'), locale);
 }

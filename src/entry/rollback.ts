@@ -4,10 +4,12 @@ import type { RollbackEligibility, RollbackReport } from '../core/contract';
 import { readConfig } from '../core/migration/config';
 import { findOldBackups, trashOldBackups } from '../core/rollback/cleanup';
 import { assessEligibility, onlyOutsideWindow } from '../core/rollback/eligibility';
-import { readRollbackFacts } from '../core/rollback/record';
+import { readRollbackFacts } from '../core/state/run-record';
 import { rollbackMigration as runRollback } from '../core/rollback/rollback';
 import type { Services } from '../core/ports';
 import { ask, confirm, tell } from '../gas/ui';
+import type { Translate } from '../core/messages';
+import { ownerText } from './owner-text';
 import { servicesForActiveSpreadsheet } from './services';
 
 function eligibility(services: Services): { state: RollbackEligibility; overridable: boolean } {
@@ -25,76 +27,64 @@ export function rollbackMigration(options?: unknown): RollbackReport {
   return runRollback(servicesForActiveSpreadsheet(), options);
 }
 
-function describeReport(report: RollbackReport): string {
+function describeReport(report: RollbackReport, t: Translate): string {
   const lines = [
-    report.success ? 'The rollback finished.' : 'The rollback finished with problems.',
+    t(report.success ? 'rollback_finished' : 'rollback_finished_problems'),
     report.removed_columns.length > 0
-      ? `Removed columns: ${report.removed_columns.join(', ')}.`
-      : 'No column the migration added was left to remove.',
+      ? t('rollback_removed', { columns: report.removed_columns.join(', ') })
+      : t('rollback_nothing_removed'),
   ];
-  if (report.mode === 'full') lines.push(`Restored ${report.restored_columns} columns from the backup.`);
-  if (report.exported) lines.push(`Values written since the migration were saved to ${report.exported.url}`);
-  lines.push(
-    report.verification.passed
-      ? 'Checked against the backup: the sheet matches it.'
-      : 'Checked against the backup: differences remain.',
-  );
+  if (report.mode === 'full') lines.push(t('rollback_restored', { count: report.restored_columns }));
+  if (report.exported) lines.push(t('rollback_exported', { url: report.exported.url }));
+  lines.push(t(report.verification.passed ? 'rollback_matches' : 'rollback_differs'));
   return [...lines, ...report.errors].join('\n');
 }
 
 export function menuRollbackMigration(): void {
+  const t = ownerText();
   const services = servicesForActiveSpreadsheet();
   const { state, overridable } = eligibility(services);
   let override = false;
   if (!state.eligible) {
     if (!overridable) {
-      tell('Roll back migration', state.reason ?? 'There is nothing to roll back.');
+      tell(t('title_rollback'), state.reason ?? t('rollback_nothing'));
       return;
     }
-    if (!confirm('Outside the rollback window', `${state.reason}\n\nRoll back anyway?`)) return;
+    if (!confirm(t('title_outside_window'), t('rollback_anyway', { reason: state.reason ?? '' }))) return;
     override = true;
   }
-  const backupName = state.backup ? state.backup.name : 'the backup';
-  const choice = ask(
-    'Roll back migration',
-    `Yes: full rollback. The sheet is brought back to the backup "${backupName}" (values, formulas and size).\n` +
-      'No: columns only. Only the columns the migration added are removed.\n' +
-      'Either way, values written since the migration are saved to a file in Drive first. Cancel: do nothing.',
-  );
+  const backupName = state.backup ? state.backup.name : t('rollback_the_backup');
+  const choice = ask(t('title_rollback'), t('rollback_choose', { backup: backupName }));
   if (choice === 'cancel') return;
   const mode = choice === 'yes' ? 'full' : 'columns';
-  const what =
-    mode === 'full'
-      ? `restore the sheet from "${backupName}", replacing every cell changed since the backup`
-      : 'remove the columns the migration added';
-  if (!confirm('Confirm rollback', `This will ${what}. Continue?`)) return;
+  const what = mode === 'full' ? t('rollback_what_full', { backup: backupName }) : t('rollback_what_columns');
+  if (!confirm(t('title_rollback_confirm'), t('rollback_confirm', { what }))) return;
   try {
     const report = runRollback(services, { mode, confirm: true, override_window: override });
-    tell('Rollback', describeReport(report));
+    tell(t('title_rollback_done'), describeReport(report, t));
   } catch (error) {
-    tell('Rollback', error instanceof Error ? error.message : String(error));
+    tell(t('title_rollback_done'), error instanceof Error ? error.message : String(error));
   }
 }
 
 export function menuCleanUpBackups(): void {
+  const t = ownerText();
   const services = servicesForActiveSpreadsheet();
   const all = services.properties.getAll();
   const config = readConfig(all);
   const old = findOldBackups(all, config, services.clock, services.drive);
+  const days = config.rollback_window_days;
   if (old.length === 0) {
-    tell(
-      'Clean up old backups',
-      `No backup is older than the ${config.rollback_window_days}-day rollback window.`,
-    );
+    tell(t('title_clean_up'), t('clean_up_none', { days }));
     return;
   }
   const list = old
-    .map((backup) => `• ${backup.name} (${Math.floor(backup.days_since_migration)} days)`)
+    .map((backup) => t('clean_up_item', { name: backup.name, days: Math.floor(backup.days_since_migration) }))
     .join('\n');
-  const question =
-    `These backups are older than the ${config.rollback_window_days}-day rollback window:\n${list}\n\n` +
-    'Move them to the Drive trash? Their migrations can no longer be rolled back from them.';
-  if (!confirm('Clean up old backups', question)) return;
+  if (!confirm(t('title_clean_up'), t('clean_up_question', { days, list }))) return;
   trashOldBackups(old, services.drive, services.properties, services.clock, services.session.userEmail());
-  tell('Clean up old backups', `Moved ${old.length} backup${old.length === 1 ? '' : 's'} to the trash.`);
+  tell(
+    t('title_clean_up'),
+    old.length === 1 ? t('clean_up_done_one') : t('clean_up_done_many', { count: old.length }),
+  );
 }

@@ -2,6 +2,7 @@ import { startMigration as start } from '../core/migration/api';
 import { describePlan, describeStatus } from '../core/migration/describe';
 import type { StartOptions, Status } from '../core/contract';
 import { confirm, tellOutcome } from '../gas/ui';
+import { ownerText } from './owner-text';
 import { previewMigration } from './preview';
 import { getMigrationStatus } from './status';
 import { servicesForActiveSpreadsheet } from './services';
@@ -19,15 +20,16 @@ export function startMigration(options?: StartOptions): Status {
  * reasons is shown and nothing starts. A run in progress (or failed, to resume) goes on without asking again.
  */
 export function menuStartMigration(): void {
-  tellOutcome('Run migration', () => {
+  const t = ownerText();
+  tellOutcome(t('title_run'), () => {
     const { state } = getMigrationStatus();
     const continuing = state === 'running' || state === 'paused' || state === 'failed';
     if (!continuing) {
       const plan = previewMigration();
-      if (plan.blocking.length > 0) return describePlan(plan);
-      const prompt = `${describePlan(plan)}\n\nBack up the spreadsheet and change sheet "${plan.sheet.name}" now?`;
-      if (!confirm('Run migration', prompt)) return 'Nothing was changed.';
+      if (plan.blocking.length > 0) return describePlan(plan, t);
+      const prompt = t('run_confirm', { plan: describePlan(plan, t), sheet: plan.sheet.name });
+      if (!confirm(t('title_run'), prompt)) return t('nothing_changed');
     }
-    return describeStatus(startMigration());
+    return describeStatus(startMigration(), t);
   });
 }

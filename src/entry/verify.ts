@@ -4,13 +4,16 @@ import { runVerificationSlice } from '../core/verify/session';
 import type { VerificationReport } from '../core/contract';
 import { reportCheck } from '../core/verify';
 import { tellOutcome } from '../gas/ui';
+import type { Translate } from '../core/messages';
+import { ownerText } from './owner-text';
 import { servicesForActiveSpreadsheet } from './services';
 
 /** Runs every check on the last completed migration (resuming an unfinished verification) and saves the report. */
 export function verifyMigration(): VerificationReport {
   const services = servicesForActiveSpreadsheet();
   if (!services.spreadsheets.active()) {
-    throw new Error('Open the spreadsheet and run Verify migration from its Extensions menu or the sidebar.');
+    const t = ownerText();
+    throw new Error(t('verify_open_spreadsheet', { menu: t('menu_path') }));
   }
   return withDocumentLock(
     services.lock,
@@ -21,24 +24,25 @@ export function verifyMigration(): VerificationReport {
   );
 }
 
-export function describeVerification(report: VerificationReport): string {
+export function describeVerification(report: VerificationReport, t: Translate): string {
   const checks = report.checks as Record<string, { passed: boolean; pending?: unknown }>;
   const names = Object.keys(checks);
   const pending = names.some((name) => checks[name].pending === true);
   const failed = names.filter((name) => !checks[name].passed);
   const headline = pending
-    ? 'The verification is not finished yet.'
+    ? t('verify_unfinished')
     : failed.length === 0
-      ? `All ${names.length} checks passed.`
-      : `${failed.length} of ${names.length} checks failed: ${failed.join(', ')}.`;
+      ? t('verify_all_passed', { count: names.length })
+      : t('verify_some_failed', { failed: failed.length, count: names.length, names: failed.join(', ') });
   const url = reportCheck(report).url;
   return [
     headline,
     ...report.errors.slice(0, 5),
-    ...(typeof url === 'string' ? [`Report: ${url}`] : []),
+    ...(typeof url === 'string' ? [t('verify_report', { url })] : []),
   ].join('\n\n');
 }
 
 export function menuVerifyMigration(): void {
-  tellOutcome('Verify migration', () => describeVerification(verifyMigration()));
+  const t = ownerText();
+  tellOutcome(t('title_verify'), () => describeVerification(verifyMigration(), t));
 }

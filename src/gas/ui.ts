@@ -1,9 +1,12 @@
-import { MENU_ITEMS } from '../entry/menu';
-
-/** Editor add-ons put their menu under Extensions (https://developers.google.com/apps-script/reference/base/ui#createaddonmenu). */
-export function addMigrationMenu(): void {
+/**
+ * Editor add-ons put their menu under Extensions, named after the add-on
+ * (https://developers.google.com/apps-script/reference/base/ui#createaddonmenu). `null`: a separator.
+ */
+export function addMigrationMenu(
+  items: ReadonlyArray<{ caption: string; functionName: string } | null>,
+): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
-  for (const item of MENU_ITEMS) {
+  for (const item of items) {
     if (item === null) menu.addSeparator();
     else menu.addItem(item.caption, item.functionName);
   }

@@ -29,6 +29,8 @@ export const en = {
   detail_step: 'Step {n} of {count}: {step}',
   detail_paused:
     'It goes on by itself about once an hour while this panel is closed. Resume goes on now, from where it stopped.',
+  detail_paused_owner:
+    'You paused it: it waits for you, even with this panel closed. Resume goes on from where it stopped.',
   detail_failed: 'At “{step}”: {message}',
   detail_done: 'Migration to {migration} is complete.',
   detail_done_next: 'Next in the chain: {migration}.',
@@ -49,8 +51,8 @@ export const en = {
 
   run_working: 'Keep this panel open: it drives the migration. Closed, it goes on about once an hour.',
   run_paused_here:
-    'Paused here. While this panel is closed the migration goes on about once an hour; Resume goes on now.',
-  run_pausing: 'Pausing when the current part ends…',
+    'Paused. It waits for you: nothing runs, even with this panel closed, until you press Resume.',
+  run_pausing: 'Pausing at the next block…',
   run_stalled:
     'The migration made no progress for a while: another execution may be working on it. Refresh later.',
   run_progress: '{done} of {total} rows',

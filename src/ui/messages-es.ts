@@ -29,6 +29,8 @@ export const es: Record<MessageKey, string> = {
   detail_step: 'Paso {n} de {count}: {step}',
   detail_paused:
     'Con este panel cerrado sigue sola más o menos una vez por hora. Reanudar sigue ahora, desde donde se detuvo.',
+  detail_paused_owner:
+    'La pausó usted: le espera, incluso con este panel cerrado. Reanudar sigue desde donde se detuvo.',
   detail_failed: 'En «{step}»: {message}',
   detail_done: 'La migración a {migration} terminó.',
   detail_done_next: 'La siguiente de la cadena: {migration}.',
@@ -48,9 +50,8 @@ export const es: Record<MessageKey, string> = {
   action_blocked_hint: 'Resuelva lo que impide la migración y vuelva a revisar la hoja.',
 
   run_working: 'Mantenga este panel abierto: es quien avanza la migración. Cerrado, sigue una vez por hora.',
-  run_paused_here:
-    'En pausa aquí. Con este panel cerrado la migración sigue más o menos una vez por hora; Reanudar sigue ahora.',
-  run_pausing: 'Se pausará cuando termine la parte en curso…',
+  run_paused_here: 'En pausa. Le espera: no avanza, ni con este panel cerrado, hasta que pulse Reanudar.',
+  run_pausing: 'Pausando en el próximo bloque…',
   run_stalled:
     'La migración no avanzó durante un rato: puede que otra ejecución esté trabajando en ella. Actualice más tarde.',
   run_progress: '{done} de {total} filas',

@@ -302,7 +302,7 @@ export function derivePanel(input: PanelInput, ctx: Ctx): PanelView {
       break;
     case 'paused':
       headline = t('headline_paused', { migration });
-      detail = t('detail_paused');
+      detail = t(input.status && input.status.pause_requested_at ? 'detail_paused_owner' : 'detail_paused');
       tone = 'busy';
       primary = action('resume', t('action_resume'));
       break;

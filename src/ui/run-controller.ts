@@ -21,7 +21,8 @@ export class RunController {
       this.app.update({ chosenTarget: (event.target as HTMLSelectElement).value || null }),
     );
     byId('restart-button').addEventListener('click', () => {
-      if (this.app.view.restart) void this.loop(() => this.app.server.startMigration({ force: true }));
+      if (this.app.view.restart)
+        void this.loop(() => this.app.server.startMigration({ force: true, live: true }));
     });
   }
 
@@ -31,30 +32,39 @@ export class RunController {
     if (!primary || !primary.enabled) return;
     switch (primary.action) {
       case 'pause':
+        // the slice in flight stops at its next block; the loop ends when it returns
         this.app.update({ pauseRequested: true });
+        try {
+          await server.pauseMigration();
+        } catch (error) {
+          this.app.update({ note: { kind: 'error', message: messageOf(error, this.app.ctx) } });
+        }
         return;
       case 'check':
         await this.app.loadPlan();
         return;
       case 'resume':
-        await this.loop(() => server.continueMigration());
+        await this.loop(() => server.resumeMigration({ live: true }));
         return;
       case 'start': {
         // A start goes to the next migration by itself; a later pick is the chain's {target}.
         const next = this.app.state.schemaInfo?.pending?.[0]?.migration ?? null;
-        const options = view.target && view.target !== next ? { target: view.target } : {};
+        const options =
+          view.target && view.target !== next ? { target: view.target, live: true } : { live: true };
         await this.loop(() => server.startMigration(options));
         return;
       }
       case 'next':
-        await this.loop(() => server.startMigration(view.target ? { target: view.target } : {}));
+        await this.loop(() =>
+          server.startMigration(view.target ? { target: view.target, live: true } : { live: true }),
+        );
         return;
     }
   }
 
   /** Picks up a run that was in progress when the panel opened. */
   resume(): Promise<void> {
-    return this.loop(() => this.app.server.continueMigration());
+    return this.loop(() => this.app.server.continueMigration({ live: true }));
   }
 
   private async loop(first: () => Promise<Status>): Promise<void> {

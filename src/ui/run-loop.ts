@@ -8,6 +8,13 @@ export function inProgress(status: Pick<Status, 'state'> | null | undefined): bo
   return !!status && IN_PROGRESS.includes(status.state);
 }
 
+/** Paused by its owner: it waits for their Resume, so nothing drives it on by itself. */
+export function pausedByOwner(
+  status: Pick<Status, 'state' | 'pause_requested_at'> | null | undefined,
+): boolean {
+  return !!status && status.state === 'paused' && typeof status.pause_requested_at === 'string';
+}
+
 export type LoopEnd =
   | { reason: 'finished'; status: Status }
   | { reason: 'stopped'; status: Status | null }
@@ -76,9 +83,10 @@ export async function driveRun(
     status = await withPolling(first(), options.poll);
     options.onStatus(status);
     while (inProgress(status)) {
-      if (options.stopRequested?.()) return { reason: 'stopped', status };
+      if (options.stopRequested?.() || pausedByOwner(status)) return { reason: 'stopped', status };
       const before = fingerprint(status);
-      status = await withPolling(server.continueMigration(), options.poll);
+      // live: the slice saves its progress as it goes (read by the poll) and stops at the next block on a pause
+      status = await withPolling(server.continueMigration({ live: true }), options.poll);
       options.onStatus(status);
       if (fingerprint(status) === before) {
         idle += 1;

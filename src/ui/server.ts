@@ -56,7 +56,9 @@ export function scriptRunServer(): PanelServer {
     getSchemaInfo: () => call('getSchemaInfo', []) as Result<'getSchemaInfo'>,
     previewMigration: () => call('previewMigration', []) as Result<'previewMigration'>,
     startMigration: (options) => call('startMigration', [options]) as Result<'startMigration'>,
-    continueMigration: () => call('continueMigration', []) as Result<'continueMigration'>,
+    continueMigration: (options) => call('continueMigration', [options]) as Result<'continueMigration'>,
+    pauseMigration: () => call('pauseMigration', []) as Result<'pauseMigration'>,
+    resumeMigration: (options) => call('resumeMigration', [options]) as Result<'resumeMigration'>,
     verifyMigration: () => call('verifyMigration', []) as Result<'verifyMigration'>,
     checkRollbackEligibility: () =>
       call('checkRollbackEligibility', []) as Result<'checkRollbackEligibility'>,

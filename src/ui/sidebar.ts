@@ -5,7 +5,7 @@ import { pickLanguage, translator } from './i18n';
 import type { MessageKey } from './messages-en';
 import { RollbackController } from './rollback-controller';
 import { RunController } from './run-controller';
-import { inProgress } from './run-loop';
+import { inProgress, pausedByOwner } from './run-loop';
 import { scriptRunServer } from './server';
 import { SettingsController } from './settings-controller';
 import { latestReport, VerifyController } from './verify-controller';
@@ -78,7 +78,7 @@ function boot(): void {
         settings.load(),
       ]);
       app.update({ verification: latestReport(history) });
-      if (inProgress(status)) {
+      if (inProgress(status) && !pausedByOwner(status)) {
         document.body.dataset.state = 'ready';
         await run.resume();
         return;

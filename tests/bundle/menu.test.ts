@@ -2,7 +2,10 @@
 // menu but must not touch a service that needs authorization
 // (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes).
 import { World } from '../../emulator';
-import { MENU_ITEMS } from '../../src/entry/menu';
+import { translator } from '../../src/core/messages';
+import { menuItems } from '../../src/entry/menu';
+
+const MENU_ITEMS = menuItems(translator('en'));
 
 function worldWithSheet() {
   const world = new World();

@@ -155,7 +155,7 @@ describe('verifyMigration on the built bundle', () => {
     expect(run.ok).toBe(false);
     expect(!run.ok && run.error.message).toBe(
       'No migration has been recorded for this spreadsheet, so there is nothing to verify. ' +
-        'Run the migration first (Extensions > Migration > Run migration), then verify it.',
+        'Run the migration first (Extensions > Sheet Schema Migrator > Run migration), then verify it.',
     );
     expect(world.snapshot()).toEqual(before);
   });

@@ -57,6 +57,8 @@ describe('the public contract', () => {
       previewMigration: true,
       startMigration: true,
       continueMigration: true,
+      pauseMigration: true,
+      resumeMigration: true,
       verifyMigration: true,
       checkRollbackEligibility: true,
       rollbackMigration: true,

@@ -1,5 +1,5 @@
 // The migration's public operations on injected services: the entry points wire Apps Script to these.
-import type { HistoryEntry, MigrationConfig, Plan, StartOptions, Status } from '../contract';
+import type { ContinueOptions, HistoryEntry, MigrationConfig, Plan, StartOptions, Status } from '../contract';
 import { readHistory } from '../history';
 import type { Services } from '../ports';
 import { readConfig, saveConfig, validateConfigPatch } from './config';
@@ -7,7 +7,8 @@ import { assertSettingsMayChange } from './config-guard';
 import { busyMessage, withDocumentLock } from '../slice/lock';
 import { previewChain } from './preview';
 import { runSlice } from './run';
-import { currentStatus, plain } from './status';
+import { plain } from './status';
+import { liveStatus } from './pause';
 import { targetMigration } from './chain';
 
 /** Checks startMigration's argument: nothing, or {force?: boolean, target?: 'v4.0'}. */
@@ -17,15 +18,15 @@ export function validateStartOptions(options: unknown): StartOptions {
     throw new Error("startMigration takes nothing or an object such as {force: true} or {target: 'v4.0'}.");
   }
   for (const [key, value] of Object.entries(options)) {
-    if (key !== 'force' && key !== 'target') {
+    if (key !== 'force' && key !== 'target' && key !== 'live') {
       throw new Error(
-        `Unknown option "${key}" for startMigration: the options are force (true to start over) and target ` +
-          "(the migration to run up to, such as 'v4.0').",
+        `Unknown option "${key}" for startMigration: the options are force (true to start over), target ` +
+          "(the migration to run up to, such as 'v4.0') and live (true to save progress as it goes).",
       );
     }
-    if (key === 'force' && typeof value !== 'boolean') {
+    if ((key === 'force' || key === 'live') && typeof value !== 'boolean') {
       throw new Error(
-        `Option "force" of startMigration must be true or false, got ${JSON.stringify(value)}.`,
+        `Option "${key}" of startMigration must be true or false, got ${JSON.stringify(value)}.`,
       );
     }
     if (key === 'target' && typeof value !== 'string') {
@@ -34,8 +35,27 @@ export function validateStartOptions(options: unknown): StartOptions {
       );
     }
   }
-  const { force, target } = options as StartOptions;
-  return { force: force === true, ...(target !== undefined ? { target } : {}) };
+  const { force, target, live } = options as StartOptions;
+  return { force: force === true, ...(target !== undefined ? { target } : {}), ...(live ? { live } : {}) };
+}
+
+/** Checks continueMigration's and resumeMigration's argument: nothing, or {live: boolean}. */
+export function validateContinueOptions(options: unknown, name: string): ContinueOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new Error(`${name} takes nothing or {live: true}.`);
+  }
+  for (const [key, value] of Object.entries(options)) {
+    if (key !== 'live') {
+      throw new Error(
+        `Unknown option "${key}" for ${name}: the only option is live (true to save progress as it goes).`,
+      );
+    }
+    if (typeof value !== 'boolean') {
+      throw new Error(`Option "live" of ${name} must be true or false, got ${JSON.stringify(value)}.`);
+    }
+  }
+  return (options as ContinueOptions).live ? { live: true } : {};
 }
 
 /** The dry run: reads only (no cell, file, property, cache entry or trigger is written). */
@@ -44,12 +64,24 @@ export function previewMigration(services: Services, options?: unknown): Plan {
 }
 
 export function startMigration(services: Services, options?: unknown): Status {
-  const { force, target } = validateStartOptions(options);
-  return runSlice(services, { kind: 'start', force: force === true, target: targetMigration(target) });
+  const { force, target, live } = validateStartOptions(options);
+  return runSlice(services, {
+    kind: 'start',
+    force: force === true,
+    target: targetMigration(target),
+    live: live === true,
+  });
 }
 
-export function continueMigration(services: Services): Status {
-  return runSlice(services, { kind: 'continue' });
+export function continueMigration(services: Services, options?: unknown): Status {
+  const { live } = validateContinueOptions(options, 'continueMigration');
+  return runSlice(services, { kind: 'continue', live: live === true });
+}
+
+/** The owner's explicit resume: continues the run in progress from its checkpoint, paused by them or not. */
+export function resumeMigration(services: Services, options?: unknown): Status {
+  const { live } = validateContinueOptions(options, 'resumeMigration');
+  return runSlice(services, { kind: 'start', force: false, target: null, live: live === true, resume: true });
 }
 
 export function resumeFromTrigger(services: Services, triggerUid: string | null): Status {
@@ -57,7 +89,7 @@ export function resumeFromTrigger(services: Services, triggerUid: string | null)
 }
 
 export function migrationStatus(services: Services): Status {
-  return currentStatus(services.properties.getAll(), new Date(services.clock.now()).toISOString());
+  return liveStatus(services, services.properties.getAll());
 }
 
 export function migrationConfig(services: Services): MigrationConfig {

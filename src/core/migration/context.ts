@@ -1,11 +1,12 @@
 import type { Grid, Logger, Services, SheetPort, SpreadsheetPort } from '../ports';
 import { ReadPace, ReadPlanner } from '../read-pace';
 import type { MigrationSpec } from '../spec/migration-spec';
-import type { TimeBudget } from './budget';
+import type { TimeBudget } from '../slice/budget';
 import type { Checkpoint } from './checkpoint';
 import { saveCheckpoint } from './checkpoint';
-import type { MigrationConfig } from '../contract';
+import type { MigrationConfig, StepRecord } from '../contract';
 import type { ExecutionStore } from './store';
+import type { PauseRequest, SlicePulse } from './live';
 import type { RunPlan } from './types';
 
 /** Everything a step needs in one execution of a run. */
@@ -42,6 +43,12 @@ export class RunContext {
   private sheetHandle: SheetPort | null = null;
   /** Other checkpoint values written with the next commit. */
   private staged: Record<string, string> = {};
+  /** A live slice's exchange with the panel (progress out, the owner's pause in), between blocks. */
+  pulse: SlicePulse | null = null;
+  /** Rows the running step had left to read when it last planned a block (its progress between checkpoints). */
+  rowsRemaining: number | null = null;
+  /** The owner's pause request as the slice found it at its start. */
+  pausedByOwner: PauseRequest | null = null;
 
   constructor(
     readonly services: Services,
@@ -59,6 +66,10 @@ export class RunContext {
     readonly pace: ReadPace = new ReadPace(services.clock, checkpoint.read_ms_per_cell),
   ) {
     this.reads = new ReadPlanner(services.clock, pace, budget.startMs, budget.deadlineMs);
+    this.reads.stopRequested = (remainingRows) => {
+      if (remainingRows !== undefined) this.rowsRemaining = remainingRows;
+      return this.pulse !== null && this.pulse.stopRequested();
+    };
     this.reportMayExist = checkpoint.report_intent === true;
     this.reportIntentStored = this.reportMayExist;
     this.triggerMayExist = checkpoint.trigger;
@@ -76,6 +87,27 @@ export class RunContext {
       this.sheetHandle = sheet;
     }
     return this.sheetHandle;
+  }
+
+  /** The owner's pause request this slice knows of: from its start, or seen between blocks. */
+  get ownerPause(): PauseRequest | null {
+    return this.pausedByOwner ?? (this.pulse ? this.pulse.pause : null);
+  }
+
+  /**
+   * The steps as a status read mid-slice shows them: the running step's progress counts the rows its last
+   * planned block started from, which its record learns only when the step returns or pauses.
+   */
+  liveSteps(): StepRecord[] {
+    const rows = this.plan.data_rows;
+    return this.checkpoint.steps.map((step) => {
+      const copy: StepRecord = JSON.parse(JSON.stringify(step)) as StepRecord;
+      if (step.status !== 'running' || this.rowsRemaining === null || rows <= 0) return copy;
+      const total = step.progress && step.progress.total > 0 ? step.progress.total : rows;
+      const fromRows = Math.round(((rows - Math.min(this.rowsRemaining, rows)) * total) / rows);
+      copy.progress = { done: Math.max(step.progress ? step.progress.done : 0, fromRows), total };
+      return copy;
+    });
   }
 
   nowIso(): string {

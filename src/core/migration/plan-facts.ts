@@ -1,5 +1,6 @@
 // The live facts a plan depends on, read from the spreadsheet, Drive and the triggers. Reads only, except
 // assertCanEdit, which runs when a run starts (never in the dry run).
+import { messagesFor } from '../messages';
 import { headerText, normaliseHeader } from '../column-map';
 import type { CellValue, Grid, Services, SheetPort, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
@@ -56,9 +57,8 @@ export const WHOLE_READ_CELLS = Math.min(
 export function targetSpreadsheet(services: Services): SpreadsheetPort {
   const spreadsheet = services.spreadsheets.active();
   if (!spreadsheet) {
-    throw new Error(
-      'No spreadsheet is open: run the migration from the spreadsheet (Extensions > Migration).',
-    );
+    const t = messagesFor(services.session);
+    throw new Error(t('no_spreadsheet_open', { menu: t('menu_path') }));
   }
   return spreadsheet;
 }

@@ -3,11 +3,11 @@
 // come here.
 import { CHAIN_KEY, CHECKPOINT_PREFIX, PLAN_KEY, RUN_KEY, SCHEMA_VERSION_KEY } from '../state/keys';
 import { appendHistory } from '../history';
-import type { Grid, Logger, Services, SpreadsheetPort } from '../ports';
+import type { Grid, KeyValueStore, Logger, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { PUBLISHED_MS_PER_CELL, ReadPace, SHARE_OF_TIME_LEFT, pacedSpreadsheet } from '../read-pace';
 import { BackupUnproven } from './backup';
-import { TimeBudget } from './budget';
+import { TimeBudget } from '../slice/budget';
 import { applyFreeze, thawRun } from './freeze';
 import { LOCK_WAIT_MS, busyMessage } from '../slice/lock';
 import {
@@ -42,11 +42,14 @@ import {
   readingOf,
   specOf,
 } from './chain';
-import { START_OVER, type RunPlan } from './types';
+import { type RunPlan } from './types';
+import { PAUSE_KEY, type PauseRequest, SlicePulse, readPause } from './live';
+import { messagesFor } from '../messages';
+import { ownerPausedMessage } from './pause';
 
 export type SliceMode =
-  | { kind: 'start'; force: boolean; target: Migration | null }
-  | { kind: 'continue' }
+  | { kind: 'start'; force: boolean; target: Migration | null; live?: boolean; resume?: boolean }
+  | { kind: 'continue'; live?: boolean }
   | { kind: 'trigger'; triggerUid: string | null };
 
 /** Room the run's own properties need beside what is stored already (checkpoint, plan, baseline, history). */
@@ -72,6 +75,10 @@ interface Slice {
   budget: TimeBudget;
   startMs: number;
   firing: string | null;
+  /** Exchanges progress and the owner's pause with the panel between blocks (see ./live.ts). */
+  live: boolean;
+  /** The document properties themselves, beside the execution's copy: a live slice reads the pause from them. */
+  rawProperties: KeyValueStore;
 }
 
 export function runSlice(services: Services, mode: SliceMode): Status {
@@ -123,7 +130,14 @@ export function runSlice(services: Services, mode: SliceMode): Status {
       budget: new TimeBudget(services.clock, startMs, config.time_budget_seconds),
       startMs,
       firing: mode.kind === 'trigger' ? mode.triggerUid : null,
+      live: mode.kind !== 'trigger' && mode.live === true,
+      rawProperties: services.properties,
     };
+    const pauseRequest = readPause(all[PAUSE_KEY]);
+    if (pauseRequest && mode.kind !== 'start') {
+      const waiting = stayPaused(slice, all, pauseRequest);
+      if (waiting) return waiting;
+    }
     const target = mode.kind === 'start' ? mode.target : null;
     let status: Status;
     if (saved) {
@@ -147,10 +161,14 @@ export function runSlice(services: Services, mode: SliceMode): Status {
       );
       if (chainTarget)
         ctx.stage(CHAIN_KEY, encodeChain({ target: chainTarget.id, started_at: iso(startMs) }));
+      // the owner resumes explicitly: the pause request is done with
+      if (pauseRequest) store.delete(PAUSE_KEY);
+      goLive(slice, ctx);
       status = runSteps(ctx, slice.firing);
     } else {
       const chain = readChain(all);
-      if (mode.kind !== 'start' && !chain) {
+      // nothing in progress: only a start begins a run (a resume has nothing to resume)
+      if ((mode.kind !== 'start' || mode.resume === true) && !chain) {
         if (mode.kind === 'trigger') removeResumeTriggers(scoped, spreadsheet.id, mode.triggerUid);
         return currentStatus(all, iso(services.clock.now()));
       }
@@ -183,6 +201,40 @@ export function runSlice(services: Services, mode: SliceMode): Status {
     // (https://developers.google.com/apps-script/reference/lock/lock#releaseLock()), and the slice ends here.
     store.releaseAll();
   }
+}
+
+/** A live slice saves its progress and looks for the owner's pause between blocks. */
+function goLive(slice: Slice, ctx: RunContext): void {
+  if (!slice.live) return;
+  const checkpoint = ctx.checkpoint;
+  ctx.pulse = new SlicePulse(slice.services.clock, slice.services.cache, slice.rawProperties, () => ({
+    run_id: checkpoint.run_id,
+    steps: ctx.liveSteps(),
+    updated_at: ctx.nowIso(),
+  }));
+}
+
+/**
+ * The owner paused the run: a slice that is not their explicit resume changes nothing, and a resume trigger
+ * that fired removes itself. Null when there is no run in progress to hold (the request is stale).
+ */
+function stayPaused(slice: Slice, all: Record<string, string>, request: PauseRequest): Status | null {
+  const status = currentStatus(all, iso(slice.services.clock.now()));
+  if (status.state !== 'running' && status.state !== 'paused') return null;
+  if (slice.firing !== null) {
+    try {
+      removeResumeTriggers(slice.services, slice.spreadsheet.id, slice.firing);
+    } catch (error) {
+      slice.logger.warn(`The resume trigger could not be removed: ${(error as Error).message}`);
+    }
+  }
+  slice.logger.info('The run is paused by its owner: nothing done until they resume it.');
+  return plain({
+    ...status,
+    state: 'paused',
+    pause_requested_at: request.requested_at,
+    message: ownerPausedMessage(slice.services, request),
+  });
 }
 
 /** A target at or after the run in progress: the run goes on, and the chain after it when the target is later. */
@@ -277,6 +329,7 @@ function beginNext(
   ctx.planValues = begun.values;
   ctx.planFormulas = begun.formulas;
   ctx.knownHeaders = begun.headers;
+  goLive(slice, ctx);
   return runSteps(ctx, slice.firing);
 }
 
@@ -298,13 +351,12 @@ function doneStatus(all: Record<string, string>, migration: Migration, nowIso: s
 /** Out of time between two runs of a chain: the next one starts on the next slice (the trigger, or the panel). */
 function pauseBetweenRuns(slice: Slice, finished: Status, chain: ChainRecord): Status {
   const status = currentStatus(slice.store.all(), iso(slice.services.clock.now()));
-  let message = `${finished.migration} is done; the next migration toward ${chain.target} starts in the next slice.`;
+  const t = messagesFor(slice.services.session);
+  let message = t('chain_next_slice', { migration: finished.migration, target: chain.target });
   try {
     ensureResumeTrigger(slice.services, slice.spreadsheet.id, null, false);
   } catch (error) {
-    message +=
-      ` Its resume trigger could not be created (${(error as Error).message}): resume from the menu ` +
-      '(Migration > Resume migration) or keep the migration panel open.';
+    message += t('chain_trigger_failed', { error: (error as Error).message, menu: t('menu_path') });
   }
   return plain({ ...status, message });
 }
@@ -401,6 +453,7 @@ function runSteps(ctx: RunContext, firing: string | null): Status {
     for (const record of checkpoint.steps) {
       if (record.status === 'done' || record.status === 'skipped') continue;
       current = record.name;
+      ctx.rowsRemaining = null;
       if (record.status !== 'running') {
         record.status = 'running';
         record.started_at = ctx.nowIso();
@@ -445,6 +498,8 @@ function historyEntry(ctx: RunContext, state: string): HistoryEntry {
 
 function pause(ctx: RunContext, firing: string | null): Status {
   const checkpoint = ctx.checkpoint;
+  const owner = ctx.ownerPause;
+  if (owner) return pauseForOwner(ctx, firing, owner);
   checkpoint.state = 'paused';
   checkpoint.trigger = true;
   ctx.touch();
@@ -453,9 +508,8 @@ function pause(ctx: RunContext, firing: string | null): Status {
   try {
     ensureResumeTrigger(ctx.services, checkpoint.spreadsheet_id, firing, ctx.triggerMayExist);
   } catch (error) {
-    message =
-      `The run paused but its resume trigger could not be created (${(error as Error).message}). ` +
-      'Resume it from the menu (Migration > Resume migration) or keep the migration panel open.';
+    const t = messagesFor(ctx.services.session);
+    message = t('run_trigger_failed', { error: (error as Error).message, menu: t('menu_path') });
     ctx.logger.warn(message);
   }
   ctx.logger.info(
@@ -463,6 +517,29 @@ function pause(ctx: RunContext, firing: string | null): Status {
   );
   const status = statusFromCheckpoint(ctx.spec, checkpoint);
   return message ? { ...status, message } : status;
+}
+
+/** Stopped at a block for the owner: no resume trigger (one left from an earlier pause goes), the cursor saved. */
+function pauseForOwner(ctx: RunContext, firing: string | null, request: PauseRequest): Status {
+  const checkpoint = ctx.checkpoint;
+  checkpoint.state = 'paused';
+  if (checkpoint.trigger || firing) {
+    try {
+      removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);
+      checkpoint.trigger = false;
+    } catch (error) {
+      // it fires, finds the pause and removes itself
+      ctx.logger.warn(`The resume trigger could not be removed: ${(error as Error).message}`);
+    }
+  }
+  ctx.touch();
+  ctx.commit(ctx.reportIntentAtEnd);
+  ctx.logger.info(`Paused by its owner after ${Math.round(ctx.budget.elapsedMs() / 1000)} s.`);
+  return plain({
+    ...statusFromCheckpoint(ctx.spec, checkpoint),
+    pause_requested_at: request.requested_at,
+    message: ownerPausedMessage(ctx.services, request),
+  });
 }
 
 function finish(ctx: RunContext, firing: string | null): Status {
@@ -510,13 +587,11 @@ function fail(ctx: RunContext, stepName: string, error: Error, firing: string | 
   const record = checkpoint.steps.find((step) => step.name === stepName);
   if (record) record.status = 'failed';
   checkpoint.state = 'failed';
+  const t = messagesFor(ctx.services.session);
   checkpoint.error = {
     step: stepName,
     message,
-    next: sheetChanged
-      ? 'Fix the cause and resume (Migration > Resume migration), or roll back from the backup.'
-      : 'The sheet was not changed. Fix the cause and resume (Migration > Resume migration), or start over with ' +
-        `${START_OVER}.`,
+    next: t(sheetChanged ? 'run_resume_next_fixed' : 'run_resume_next_unchanged', { menu: t('menu_path') }),
   };
   if (checkpoint.trigger || firing) {
     removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);

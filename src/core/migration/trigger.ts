@@ -101,7 +101,7 @@ export function rearmBusyTrigger(
   } catch (error) {
     services.logger.warn(
       `The resume trigger could not be replaced (${(error as Error).message}). Resume the run from the menu ` +
-        '(Migration > Resume migration).',
+        '(Extensions > Sheet Schema Migrator > Resume migration).',
     );
   }
 }

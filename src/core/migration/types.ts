@@ -6,7 +6,8 @@ export const COLUMN_LIMIT = 18278;
 
 /** How a sheet owner starts a run over (the panel's button); the call is there for scripts and tests. */
 export const START_OVER =
-  '"Start over" in the migration panel (Migration > Open migration panel), or startMigration({force: true})';
+  '"Start over" in the migration panel (Extensions > Sheet Schema Migrator > Open migration panel), or ' +
+  'startMigration({force: true})';
 
 /** What a run keeps of its plan so later slices never plan again. */
 export interface RunPlan {

@@ -13,7 +13,7 @@ import type { VerifyProgress } from './verify-result';
 const MAX_PROPERTY_CHARS = 8500;
 
 export type RollbackPhase =
-  'export' | 'remove_columns' | 'restore_grid' | 'restore_cells' | 'verify' | 'finish';
+  'export' | 'remove_columns' | 'restore_grid' | 'restore_cells' | 'other_sheets' | 'verify' | 'finish';
 
 export interface ExportRef {
   file_id: string;

@@ -6,8 +6,8 @@ import { clearColumnMapCache } from '../column-map-cache';
 import type { Services, SheetPort, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import type { BackupSource } from './backup-source';
-import type { Budget } from './budget';
-import { RollbackNotFinished } from './budget';
+import type { TimeBudget } from '../slice/budget';
+import { RollbackNotFinished } from './not-finished';
 import { encodeForProperty, type RollbackCheckpoint } from './checkpoint';
 import { compactReport, verificationErrors } from './report';
 import { compareBlock, concludeVerification, startVerify } from './verify-result';
@@ -56,7 +56,7 @@ export interface FinishInput {
   spec: MigrationSpec;
   checkpoint: RollbackCheckpoint;
   save: (next: RollbackCheckpoint) => RollbackCheckpoint;
-  budget: Budget;
+  budget: TimeBudget;
   reads: ReadPlanner;
 }
 

@@ -3,31 +3,21 @@ import type { CellValue, Services, SheetDimensions, SheetPort, SpreadsheetPort }
 import type { MigrationSpec } from '../spec/migration-spec';
 import { sheetSpecById } from '../migrations/sheet-spec';
 import { BackupSource, type BackupRows } from './backup-source';
-import { RollbackNotFinished, type Budget } from './budget';
-import { saveCheckpoint, type ExportProgress, type ExportRef, type RollbackCheckpoint } from './checkpoint';
+import type { TimeBudget } from '../slice/budget';
+import { RollbackNotFinished } from './not-finished';
+import { saveCheckpoint, type RollbackCheckpoint, type RollbackPhase } from './checkpoint';
 import { deleteAddedColumns, locateAddedColumns, readColumnMap, type AddedColumn } from './columns';
-import {
-  changedCellsIn,
-  exportSpan,
-  exportPartName,
-  writeExportFile,
-  type ExportedCell,
-  type ExportSource,
-} from './export';
+import type { ExportSource } from './export';
+import { exportPhase } from './export-phase';
 import { ExportLedger, cellsOutsideGrid, lateExport, overwrittenCells } from './late-export';
 import { rollbackOtherSheets } from './other-sheets';
 import { finishRollback, verifyRollback, type FinishInput } from './finish';
 import type { RollbackReport } from '../contract';
 import { matchGrid, restoreBlock, restoreExtent, type UnwritableCell } from './restore';
-import { rowBlocks, type RowBlock } from './blocks';
+import type { RowBlock } from './blocks';
 import { nextBlock } from './pacing';
 import type { ReadPlanner } from '../read-pace';
 
-/**
- * The rollback's phases, in order: export, remove_columns, (full mode) restore_grid and restore_cells, verify,
- * finish. Each is recorded in the checkpoint before its effect and recognises an effect already made, so a
- * call that finds a checkpoint picks up where the last one stopped.
- */
 export function specFor(id: string): MigrationSpec {
   return sheetSpecById(id, 'be rolled back');
 }
@@ -65,7 +55,7 @@ export interface Located {
 export interface Execution {
   services: Services;
   spreadsheet: SpreadsheetPort;
-  budget: Budget;
+  budget: TimeBudget;
   /** Sizes every block read from the read speed measured so far (the services' sheets are paced with it). */
   reads: ReadPlanner;
   /** What begin() already read in this execution, if it ran. */
@@ -73,148 +63,220 @@ export interface Execution {
   openedBackup: SheetPort | null;
 }
 
-export function proceed(execution: Execution, start: RollbackCheckpoint): RollbackReport {
-  const { services, spreadsheet, budget, reads } = execution;
-  let checkpoint = start;
-  const save = (next: RollbackCheckpoint): RollbackCheckpoint => {
-    const paced = { ...next, read_ms_per_cell: Number(reads.pace.msPerCell.toPrecision(4)) };
-    checkpoint = saveCheckpoint(services.properties, paced);
-    return checkpoint;
+/** What every phase works with in one execution; phases hand over what they learnt in `known` and `dims`. */
+interface PhaseRun {
+  execution: Execution;
+  sheet: SheetPort;
+  spec: MigrationSpec;
+  ledger: ExportLedger;
+  checkpoint(): RollbackCheckpoint;
+  save(next: RollbackCheckpoint): RollbackCheckpoint;
+  backup(): BackupSource;
+  /** The sheet's extent, column map and added columns: read once, or as the last phase left them. */
+  located(): Located;
+  exportSource(): ExportSource;
+  known: Located | null;
+  /** The sheet's extent after this execution's own changes, when worked out rather than read. */
+  dims: SheetDimensions | null;
+  /** The export phase ran in this execution (its rows need no second look before the columns go). */
+  exportedHere: boolean;
+}
+
+type Phase = Exclude<RollbackPhase, 'finish'>;
+
+/** After the columns are gone (and, in full mode, the cells restored): the other sheets, if any, then verify. */
+function afterTargetSheet(run: PhaseRun): Phase {
+  return (run.checkpoint().target.others ?? []).length > 0 ? 'other_sheets' : 'verify';
+}
+
+/**
+ * The phases in order, each recorded in the checkpoint (the next phase saved) before the effects of the next, and
+ * each recognising an effect already made: export, remove_columns, (full mode) restore_grid and restore_cells,
+ * other_sheets (a migration that changed more than one sheet), verify; then the report.
+ */
+const PHASES: Record<Phase, (run: PhaseRun) => void> = {
+  export(run) {
+    const readHere = exportPhase(run.execution, run.exportSource(), run.ledger, run.checkpoint, run.save);
+    // The app keeps writing: rows exported by an earlier execution are checked again before the columns go.
+    lateExport(run.ledger, run.exportSource(), { first: 1, last: readHere - 1 });
+    run.exportedHere = true;
+  },
+  remove_columns(run) {
+    if (!run.exportedHere) lateExport(run.ledger, run.exportSource());
+    const { dims: before, added } = run.located();
+    deleteAddedColumns(run.sheet, added);
+    // Upper bounds for lastRow/lastColumn are enough for what follows; the grid size is exact.
+    run.dims = {
+      ...before,
+      lastColumn: Math.max(0, before.lastColumn - added.length),
+      maxColumns: before.maxColumns - added.length,
+    };
+    run.known = null;
+    const checkpoint = run.checkpoint();
+    run.save({ ...checkpoint, phase: checkpoint.mode === 'full' ? 'restore_grid' : afterTargetSheet(run) });
+  },
+  restore_grid(run) {
+    const { sheet, spec } = run;
+    // Read again, not worked out: rows the app appended since the export are in the grid now.
+    const before = sheet.dimensions();
+    const target = run.backup().dims;
+    // What lies outside the backup's grid is deleted with its rows and columns: whatever the export lacks goes first.
+    run.ledger.exportMissing(cellsOutsideGrid(sheet, before, target, spec.headerRow, spec.keyColumn.header));
+    matchGrid(sheet, before, target);
+    run.dims = {
+      lastRow: Math.min(before.lastRow, target.maxRows),
+      lastColumn: Math.min(before.lastColumn, target.maxColumns),
+      maxRows: target.maxRows,
+      maxColumns: target.maxColumns,
+    };
+    run.save({ ...run.checkpoint(), phase: 'restore_cells' });
+  },
+  restore_cells: restoreCells,
+  other_sheets(run) {
+    const { services, spreadsheet } = run.execution;
+    const checkpoint = run.checkpoint();
+    const outcomes = rollbackOtherSheets(services.drive, spreadsheet, checkpoint.target.others ?? [], {
+      nowIso: new Date(services.clock.now()).toISOString(),
+      mode: checkpoint.mode,
+      folderId: checkpoint.target.backup.folder_id,
+      exportName: checkpoint.export_name.replace(/\.json$/, ''),
+      migrationRunId: checkpoint.migration_run_id,
+      rollbackRunId: checkpoint.run_id,
+      headerRow: run.spec.headerRow,
+      appendOnly: (run.spec.otherSheets ?? []).filter((o) => o.appendOnly).map((o) => o.sheet),
+      backupSheet: (name) => services.spreadsheets.open(checkpoint.target.backup.file_id).sheet(name),
+    });
+    run.save({ ...checkpoint, other_sheets: outcomes, phase: 'verify' });
+  },
+  verify(run) {
+    const checkpoint = run.checkpoint();
+    // A checkpoint recorded at 'verify' before other_sheets was a phase of its own still owes them.
+    if ((checkpoint.target.others ?? []).length > 0 && !checkpoint.other_sheets) {
+      run.save({ ...checkpoint, phase: 'other_sheets' });
+      return;
+    }
+    verifyRollback(finishInput(run));
+  },
+};
+
+function finishInput(run: PhaseRun): FinishInput {
+  const { services, spreadsheet, budget, reads } = run.execution;
+  const { sheet, spec, save } = run;
+  return {
+    services,
+    spreadsheet,
+    sheet,
+    backup: run.backup(),
+    spec,
+    checkpoint: run.checkpoint(),
+    save,
+    budget,
+    reads,
   };
+}
+
+function restoreCells(run: PhaseRun): void {
+  const { sheet, spec } = run;
+  const { budget, reads } = run.execution;
+  if (!run.checkpoint().restore) {
+    run.save({
+      ...run.checkpoint(),
+      restore: { ...restoreExtent(run.dims ?? sheet.dimensions(), run.backup().dims), next_row: 1 },
+    });
+  }
+  const checkpoint = run.checkpoint();
+  const extent = checkpoint.restore as NonNullable<RollbackCheckpoint['restore']>;
+  let headers: CellValue[] | null = null;
+  // Cells about to be overwritten that the export does not hold (written since it) are exported first.
+  const exportOverwritten = (row: number) => (current: BackupRows, old: BackupRows, width: number) => {
+    headers = headers ?? run.backup().rows(1, 1).values[0] ?? [];
+    const key = headers.indexOf(spec.keyColumn.header) + 1;
+    const cells = overwrittenCells(row, current, old, width, headers, key || null, spec.headerRow);
+    run.ledger.exportMissing(cells);
+  };
+  // Backup cells setValues cannot store as text, left as they are: listed (the first few) in the report.
+  let unwritable = extent.unwritable;
+  const note = (cell: UnwritableCell) => {
+    const cells = unwritable ? unwritable.cells : [];
+    unwritable = {
+      cells: cells.length < MAX_UNWRITABLE_LISTED ? [...cells, cell] : cells,
+      total: (unwritable ? unwritable.total : 0) + 1,
+    };
+  };
+  const at = (next_row: number) => ({ ...extent, next_row, ...(unwritable ? { unwritable } : {}) });
+  let next = extent.next_row;
+  while (next <= extent.rows) {
+    const block = restoreBlockFrom(reads, run.backup(), next, extent);
+    if (block) {
+      restoreBlock(sheet, run.backup(), block, extent.columns, exportOverwritten(block.row), note);
+      next = block.row + block.rows;
+    }
+    if (!block || (next <= extent.rows && budget.spent())) {
+      run.save({ ...run.checkpoint(), restore: at(next) });
+      throw new RollbackNotFinished(checkpoint.mode, `restored ${next - 1} of ${extent.rows} rows`);
+    }
+  }
+  run.save({ ...run.checkpoint(), restore: at(extent.rows + 1), phase: afterTargetSheet(run) });
+}
+
+export function proceed(execution: Execution, start: RollbackCheckpoint): RollbackReport {
+  const { services, spreadsheet, reads } = execution;
+  let checkpoint = start;
   const spec = specFor(checkpoint.target.migration);
   const sheet = targetSheet(spreadsheet, checkpoint.target.sheet_name);
   const backupPort =
     execution.openedBackup ??
     backupSheet(services, checkpoint.target.backup.file_id, checkpoint.target.sheet_name);
   let backupSource: BackupSource | null = null;
-  const backup = () =>
-    backupSource ?? (backupSource = new BackupSource(backupPort, backupPort.dimensions(), reads));
-  // What this execution knows of the sheet; after its own changes it is worked out rather than read again.
-  let known: Located | null = execution.fresh;
-  const located = (): Located => {
-    if (known) return known;
-    const dims = sheet.dimensions();
-    const map = readColumnMap(sheet, dims.lastColumn, services.cache, spec);
-    const added = locateAddedColumns(map, checkpoint.target.columns_added, `sheet "${sheet.name}"`);
-    known = { dims, map, added };
-    return known;
+  const current = () => checkpoint;
+  const save = (next: RollbackCheckpoint): RollbackCheckpoint => {
+    const paced = { ...next, read_ms_per_cell: Number(reads.pace.msPerCell.toPrecision(4)) };
+    checkpoint = saveCheckpoint(services.properties, paced);
+    return checkpoint;
   };
-  let dims: SheetDimensions | null = null;
-  const ledger = new ExportLedger(execution, sheet.name, spec.keyColumn.header, () => checkpoint, save);
-  try {
-    const exportSource = (): ExportSource => {
-      const { dims: current, map, added } = located();
+  const run: PhaseRun = {
+    execution,
+    sheet,
+    spec,
+    checkpoint: current,
+    save,
+    ledger: new ExportLedger(execution, sheet.name, spec.keyColumn.header, current, save),
+    backup: () =>
+      backupSource ?? (backupSource = new BackupSource(backupPort, backupPort.dimensions(), reads)),
+    // What this execution knows of the sheet; after its own changes it is worked out rather than read again.
+    located: () => {
+      if (run.known) return run.known;
+      const dims = sheet.dimensions();
+      const map = readColumnMap(sheet, dims.lastColumn, services.cache, spec);
+      const added = locateAddedColumns(map, checkpoint.target.columns_added, `sheet "${sheet.name}"`);
+      run.known = { dims, map, added };
+      return run.known;
+    },
+    exportSource: () => {
+      const { dims, map, added } = run.located();
       return {
         mode: checkpoint.mode,
         sheet,
-        dims: current,
+        dims,
         headers: map.headers,
         headerRow: spec.headerRow,
         added,
         keyColumn: resolveColumn(map, spec.keyColumn.header),
         spec,
-        backup: checkpoint.mode === 'full' ? backup() : undefined,
+        backup: checkpoint.mode === 'full' ? run.backup() : undefined,
       };
-    };
-    // The app keeps writing: rows exported by an earlier execution are checked again before the columns go.
-    if (checkpoint.phase === 'export') {
-      const readHere = exportPhase(execution, exportSource(), ledger, () => checkpoint, save);
-      lateExport(ledger, exportSource(), { first: 1, last: readHere - 1 });
-    } else if (checkpoint.phase === 'remove_columns') lateExport(ledger, exportSource());
-    if (checkpoint.phase === 'remove_columns') {
-      const { dims: before, added } = located();
-      deleteAddedColumns(sheet, added);
-      // Upper bounds for lastRow/lastColumn are enough for what follows; the grid size is exact.
-      dims = {
-        ...before,
-        lastColumn: Math.max(0, before.lastColumn - added.length),
-        maxColumns: before.maxColumns - added.length,
-      };
-      known = null;
-      save({ ...checkpoint, phase: checkpoint.mode === 'full' ? 'restore_grid' : 'verify' });
+    },
+    known: execution.fresh,
+    dims: null,
+    exportedHere: false,
+  };
+  try {
+    while (checkpoint.phase !== 'finish') {
+      const phase = checkpoint.phase;
+      PHASES[phase](run);
+      if (checkpoint.phase === phase) throw new Error(`the phase "${phase}" did not record its end`);
     }
-    if (checkpoint.phase === 'restore_grid') {
-      // Read again, not worked out: rows the app appended since the export are in the grid now.
-      const before = sheet.dimensions();
-      const target = backup().dims;
-      // What lies outside the backup's grid is deleted with its rows and columns: whatever the export lacks goes first.
-      ledger.exportMissing(cellsOutsideGrid(sheet, before, target, spec.headerRow, spec.keyColumn.header));
-      matchGrid(sheet, before, target);
-      dims = {
-        lastRow: Math.min(before.lastRow, target.maxRows),
-        lastColumn: Math.min(before.lastColumn, target.maxColumns),
-        maxRows: target.maxRows,
-        maxColumns: target.maxColumns,
-      };
-      save({ ...checkpoint, phase: 'restore_cells' });
-    }
-    if (checkpoint.phase === 'restore_cells') {
-      if (!checkpoint.restore) {
-        save({
-          ...checkpoint,
-          restore: { ...restoreExtent(dims ?? sheet.dimensions(), backup().dims), next_row: 1 },
-        });
-      }
-      const extent = checkpoint.restore as NonNullable<RollbackCheckpoint['restore']>;
-      let headers: CellValue[] | null = null;
-      // Cells about to be overwritten that the export does not hold (written since it) are exported first.
-      const exportOverwritten = (row: number) => (current: BackupRows, old: BackupRows, width: number) => {
-        headers = headers ?? backup().rows(1, 1).values[0] ?? [];
-        const key = headers.indexOf(spec.keyColumn.header) + 1;
-        const cells = overwrittenCells(row, current, old, width, headers, key || null, spec.headerRow);
-        ledger.exportMissing(cells);
-      };
-      // Backup cells setValues cannot store as text, left as they are: listed (the first few) in the report.
-      let unwritable = extent.unwritable;
-      const note = (cell: UnwritableCell) => {
-        const cells = unwritable ? unwritable.cells : [];
-        unwritable = {
-          cells: cells.length < MAX_UNWRITABLE_LISTED ? [...cells, cell] : cells,
-          total: (unwritable ? unwritable.total : 0) + 1,
-        };
-      };
-      const at = (next_row: number) => ({ ...extent, next_row, ...(unwritable ? { unwritable } : {}) });
-      let next = extent.next_row;
-      while (next <= extent.rows) {
-        const block = restoreBlockFrom(reads, backup(), next, extent);
-        if (block) {
-          restoreBlock(sheet, backup(), block, extent.columns, exportOverwritten(block.row), note);
-          next = block.row + block.rows;
-        }
-        if (!block || (next <= extent.rows && budget.spent())) {
-          save({ ...checkpoint, restore: at(next) });
-          throw new RollbackNotFinished(checkpoint.mode, `restored ${next - 1} of ${extent.rows} rows`);
-        }
-      }
-      save({ ...checkpoint, restore: at(extent.rows + 1), phase: 'verify' });
-    }
-    const others = checkpoint.target.others ?? [];
-    if (checkpoint.phase === 'verify' && others.length > 0 && !checkpoint.other_sheets) {
-      const outcomes = rollbackOtherSheets(services.drive, spreadsheet, others, {
-        nowIso: new Date(services.clock.now()).toISOString(),
-        mode: checkpoint.mode,
-        folderId: checkpoint.target.backup.folder_id,
-        exportName: checkpoint.export_name.replace(/\.json$/, ''),
-        migrationRunId: checkpoint.migration_run_id,
-        rollbackRunId: checkpoint.run_id,
-        headerRow: spec.headerRow,
-        appendOnly: (spec.otherSheets ?? []).filter((o) => o.appendOnly).map((o) => o.sheet),
-      });
-      save({ ...checkpoint, other_sheets: outcomes });
-    }
-    const finish: FinishInput = {
-      services,
-      spreadsheet,
-      sheet,
-      backup: backup(),
-      spec,
-      checkpoint,
-      save,
-      budget,
-      reads,
-    };
-    if (checkpoint.phase === 'verify') finish.checkpoint = verifyRollback(finish);
-    return finishRollback(finish, checkpoint.mode === 'full' ? backup().dims.lastColumn : 0);
+    return finishRollback(finishInput(run), checkpoint.mode === 'full' ? run.backup().dims.lastColumn : 0);
   } catch (error) {
     if (error instanceof RollbackNotFinished) throw error;
     const message = error instanceof Error ? error.message : String(error);
@@ -224,108 +286,6 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
         'confirm: true}) again to finish it.',
     );
   }
-}
-
-/**
- * Reads the export's blocks until done or out of time, and writes what it found as one file; a long export is
- * written in parts, one per execution. Before each file is written, its name and blocks are recorded.
- */
-function exportPhase(
-  execution: Execution,
-  source: ExportSource,
-  ledger: ExportLedger,
-  current: () => RollbackCheckpoint,
-  save: (next: RollbackCheckpoint) => RollbackCheckpoint,
-): number {
-  const { services, spreadsheet, budget, reads } = execution;
-  const span = exportSpan(source);
-  const backupUnit = () => (source.backup ? source.backup.prepare() : { cellsPerRow: 0, reads: 0 });
-  /** The next block from `row`: capped at the fixed block size, and (when paced) by the time left. */
-  const blockFrom = (row: number, paced: boolean): RowBlock | null => {
-    if (!span) return null;
-    const backupCost = backupUnit();
-    const unit = {
-      cellsPerRow: span.unit.cellsPerRow + backupCost.cellsPerRow,
-      reads: span.unit.reads + backupCost.reads,
-    };
-    if (!paced) return rowBlocksCap(row, span.last, span.capColumns);
-    return nextBlock(reads, row, span.last, span.capColumns, unit, 'reading the rows to export');
-  };
-  const cellsOf = (from: number, to: number) => {
-    const cells: ExportedCell[] = [];
-    for (let row = from; row <= to;) {
-      const block = blockFrom(row, false) as RowBlock;
-      const clipped = { row, rows: Math.min(block.rows, to - row + 1) };
-      cells.push(...changedCellsIn(source, clipped));
-      row += clipped.rows;
-    }
-    return cells;
-  };
-  const write = (name: string, cells: ExportedCell[]): ExportRef => {
-    const checkpoint = current();
-    const { ref, created } = writeExportFile(services.drive, checkpoint.target.backup.folder_id, name, {
-      spreadsheet_id: spreadsheet.id,
-      spreadsheet_name: spreadsheet.name,
-      sheet: source.sheet.name,
-      migration_run_id: checkpoint.migration_run_id,
-      rollback_run_id: checkpoint.run_id,
-      mode: checkpoint.mode,
-      key_column: source.spec.keyColumn.header,
-      exported_at: new Date(services.clock.now()).toISOString(),
-      cells,
-    });
-    if (created) ledger.record(ref, cells);
-    return ref;
-  };
-  const last = span ? span.last : 0;
-  let progress: ExportProgress = current().export_progress ?? {
-    next_row: span ? span.first : 1,
-    parts: [],
-    pending: null,
-  };
-  const readHere = progress.pending ? progress.pending.from_row : progress.next_row;
-  if (progress.pending) {
-    const { name, from_row, to_row } = progress.pending;
-    const ref = write(name, cellsOf(from_row, to_row));
-    progress = { next_row: to_row + 1, parts: [...progress.parts, ref], pending: null };
-  }
-  while (span && progress.next_row <= last) {
-    const from = progress.next_row;
-    let next = from;
-    const cells: ExportedCell[] = [];
-    for (let block = blockFrom(next, true); block;) {
-      cells.push(...changedCellsIn(source, block));
-      next = block.row + block.rows;
-      block = next <= last && !budget.spent() ? blockFrom(next, true) : null;
-    }
-    const to = next - 1;
-    const done = next > last;
-    if (cells.length > 0) {
-      const base = current().export_name;
-      const name =
-        done && progress.parts.length === 0 ? base : exportPartName(base, progress.parts.length + 1);
-      save({
-        ...current(),
-        export_progress: { ...progress, pending: { name, from_row: from, to_row: to } },
-      });
-      progress = { next_row: next, parts: [...progress.parts, write(name, cells)], pending: null };
-    } else {
-      progress = { ...progress, next_row: next };
-    }
-    if (!done) {
-      save({ ...current(), export_progress: progress });
-      throw new RollbackNotFinished(current().mode, `exported ${to} of ${last} rows`);
-    }
-  }
-  const parts = progress.parts;
-  const exported = parts.length === 0 ? null : parts.length === 1 ? parts[0] : { ...parts[0], parts };
-  save({ ...current(), phase: 'remove_columns', export_progress: progress, exported });
-  return readHere;
-}
-
-/** The fixed-size block from `row` (rowBlocks), unpaced: rereading rows an earlier execution already read. */
-function rowBlocksCap(row: number, last: number, capColumns: number): RowBlock | null {
-  return rowBlocks(row, last, capColumns)[0] ?? null;
 }
 
 /** The restore's next block: the backup's rows and the sheet's values and formulas, sized to the time left. */

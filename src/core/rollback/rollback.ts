@@ -4,14 +4,14 @@ import { thawRun } from '../migration/freeze';
 import { busyMessage, withDocumentLock } from '../slice/lock';
 import type { Services, SheetPort, SpreadsheetPort } from '../ports';
 import { readCheckpoint, saveCheckpoint, type RollbackCheckpoint } from './checkpoint';
-import { Budget } from './budget';
+import { TimeBudget } from '../slice/budget';
 import { ReadPace, ReadPlanner, pacedSpreadsheets } from '../read-pace';
 import { locateAddedColumns, readColumnMap } from './columns';
 import { assessEligibility, onlyOutsideWindow } from './eligibility';
 import { exportFileName } from './export';
 import { readLastRollback } from './finish';
 import { parseRollbackOptions, type ParsedRollbackOptions } from './options';
-import { readRollbackFacts, type RollbackFacts } from './record';
+import { readRollbackFacts, type RollbackFacts } from '../state/run-record';
 import type { RollbackReport } from '../contract';
 import { backupSheet, proceed, specFor, targetSheet, type Located } from './phases';
 
@@ -39,10 +39,10 @@ function run(services: Services, options: ParsedRollbackOptions): RollbackReport
     throw new Error('Open the spreadsheet to roll back its migration: none is active in this execution.');
   const all = services.properties.getAll();
   const config = readConfig(all);
-  const budget = new Budget(services.clock, config.time_budget_seconds * 1000);
+  const budget = new TimeBudget(services.clock, services.clock.now(), config.time_budget_seconds);
   const checkpoint = readCheckpoint(all);
   pace.adopt(checkpoint?.read_ms_per_cell);
-  const reads = new ReadPlanner(services.clock, pace, budget.start, budget.deadline);
+  const reads = new ReadPlanner(services.clock, pace, budget.startMs, budget.deadlineMs);
   if (checkpoint && checkpoint.mode !== options.mode) {
     throw new Error(
       `A ${checkpoint.mode} rollback was started and has not finished. Call rollbackMigration with ` +

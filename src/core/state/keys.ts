@@ -17,6 +17,8 @@ export const BASELINE_KEY = 'migration.baseline';
 export const VERIFY_CURSOR_KEY = 'migration.verify';
 /** A {target} chain: the migration it runs up to. */
 export const CHAIN_KEY = 'migration.chain';
+/** The owner's pause request ({requested_at, by}): the run waits for their resume. */
+export const PAUSE_KEY = 'migration.pause';
 /** The resume trigger recorded for a spreadsheet: `migration.resume.<spreadsheet id>`. */
 export const RESUME_PREFIX = 'migration.resume.';
 
@@ -34,6 +36,8 @@ export const HISTORY_PREFIX = 'history.';
 /** Document cache: the column map of a sheet, and the index of those cached. */
 export const COLUMN_MAP_CACHE_PREFIX = 'colmap.';
 export const COLUMN_MAP_CACHE_INDEX = 'colmap.index';
+/** Document cache: the progress a live slice saved last (see core/migration/live.ts). */
+export const PROGRESS_CACHE_KEY = 'migration.progress';
 
 /** Spreadsheet developer metadata: the schema the spreadsheet is at ('2.1', '3.0', ...). */
 export const SCHEMA_VERSION_KEY = 'schema_version';

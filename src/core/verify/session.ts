@@ -2,7 +2,7 @@ import { VERIFICATION_CURSOR_KEY } from '../state/keys';
 import type { Baseline } from '../baseline';
 import { readConfig } from '../migration/config';
 import type { KeyValueStore, Services } from '../ports';
-import { readRollbackFacts } from '../rollback/record';
+import { readRollbackFacts } from '../state/run-record';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { sheetSpecById } from '../migrations/sheet-spec';
 import { advanceVerification } from './advance';
@@ -27,13 +27,13 @@ export function latestCompletedBaseline(all: Record<string, string>): Baseline {
   if (!migration) {
     throw new Error(
       'No migration has been recorded for this spreadsheet, so there is nothing to verify. ' +
-        'Run the migration first (Extensions > Migration > Run migration), then verify it.',
+        'Run the migration first (Extensions > Sheet Schema Migrator > Run migration), then verify it.',
     );
   }
   if (!migration.completed) {
     throw new Error(
       `Migration run ${migration.run_id} has not finished (state: ${migration.state}). ` +
-        'Resume it (Extensions > Migration > Resume migration) or roll it back before verifying.',
+        'Resume it (Extensions > Sheet Schema Migrator > Resume migration) or roll it back before verifying.',
     );
   }
   if (facts.rolledBack) {

@@ -104,15 +104,20 @@ describe('failure messages', () => {
 describe('a paused run whose resume trigger could not be made', () => {
   it('is described with how to resume, not as continuing by itself', async () => {
     const { describeStatus } = await import('../../../src/core/migration/describe');
-    const text = describeStatus({
-      migration: 'v3.0',
-      run_id: 'v3.0-20261124T120000Z',
-      state: 'paused',
-      dry_run: false,
-      steps: [{ name: 'create_backup', status: 'running' }],
-      updated_at: '2026-11-24T12:00:00.000Z',
-      message: 'The run paused but its resume trigger could not be created (quota). Resume it from the menu.',
-    });
+    const { translator } = await import('../../../src/core/messages');
+    const text = describeStatus(
+      {
+        migration: 'v3.0',
+        run_id: 'v3.0-20261124T120000Z',
+        state: 'paused',
+        dry_run: false,
+        steps: [{ name: 'create_backup', status: 'running' }],
+        updated_at: '2026-11-24T12:00:00.000Z',
+        message:
+          'The run paused but its resume trigger could not be created (quota). Resume it from the menu.',
+      },
+      translator('en'),
+    );
     expect(text).toMatch(/Resume it from the menu/);
     expect(text).not.toMatch(/continues by itself/);
   });

@@ -40,7 +40,7 @@ describe('rollbackMigration refuses, changing nothing', () => {
     const { message, unchanged } = refused({ mode: 'full', confirm: true }, ({ world }) => {
       world.lockElsewhere = true;
     });
-    expect(message).toMatch(/running in this spreadsheet right now/);
+    expect(message).toMatch(/^Another run is in progress on this spreadsheet .*then roll back again\.$/);
     expect(unchanged).toBe(true);
   });
 

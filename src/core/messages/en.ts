@@ -1,0 +1,141 @@
+// The server's human text in English: the menu, its alerts, the plan's blocking reasons and warnings, the checks'
+// details, the run's messages and the owner's mail. es.ts has the same keys (a test checks it). `{name}` is
+// filled in by the translator.
+export const en = {
+  addon_name: 'Sheet Schema Migrator',
+  digit_group: ',',
+  menu_path: 'Extensions > Sheet Schema Migrator',
+
+  menu_open_panel: 'Open migration panel',
+  menu_preview: 'Preview migration (dry run)',
+  menu_run: 'Run migration',
+  menu_resume: 'Resume migration',
+  menu_pause: 'Pause migration',
+  menu_verify: 'Verify migration',
+  menu_rollback: 'Roll back migration',
+  menu_clean_up: 'Clean up old backups',
+  panel_title: 'Migration',
+
+  title_preview: 'Migration preview (dry run)',
+  title_run: 'Run migration',
+  title_resume: 'Resume migration',
+  title_pause: 'Pause migration',
+  title_verify: 'Verify migration',
+  title_rollback: 'Roll back migration',
+  title_rollback_done: 'Rollback',
+  title_rollback_confirm: 'Confirm rollback',
+  title_outside_window: 'Outside the rollback window',
+  title_clean_up: 'Clean up old backups',
+
+  no_spreadsheet_open: 'No spreadsheet is open: run the migration from the spreadsheet ({menu}).',
+  nothing_changed: 'Nothing was changed.',
+  run_confirm: '{plan}\n\nBack up the spreadsheet and change sheet "{sheet}" now?',
+
+  plan_sheet: 'Sheet "{sheet}": {rows} data rows, {columns} (schema {schema}).',
+  plan_columns: '{count} columns',
+  plan_columns_unheaded: '{count} columns ({headed} with a header)',
+  plan_column_at: '{header} (column {position})',
+  plan_columns_to_add: 'Columns to add: {columns}.',
+  plan_rows_to_initialise: 'Rows to initialise: {rows}.',
+  plan_backup: 'Backup: "{name}" in folder {folder}.',
+  plan_folder_unknown: '(unknown)',
+  plan_cells_after: 'Cells after the change: {cells} of {limit}.',
+  plan_blocking: 'Blocking:',
+  plan_warnings: 'Warnings:',
+  plan_nothing_blocks: 'Nothing blocks the migration.',
+
+  status_headline: 'Migration {migration}: {state}.',
+  state_not_started: 'not started',
+  state_running: 'running',
+  state_paused: 'paused',
+  state_done: 'done',
+  state_failed: 'failed',
+  state_rolled_back: 'rolled back',
+  step_status_pending: 'pending',
+  step_status_running: 'running',
+  step_status_done: 'done',
+  step_status_failed: 'failed',
+  step_status_skipped: 'skipped',
+  status_backup: 'Backup: {name}',
+  status_failed_in: 'Failed in {step}: {message}',
+  status_continues: 'The run continues by itself within the hour, or now with {menu} > Resume migration.',
+
+  paused_by_owner:
+    'Paused at {time} by {who}. The run waits for you: nothing runs until you resume it (Resume in the panel, ' +
+    'or {menu} > Resume migration). It continues from its checkpoint.',
+  pausing: 'Pause requested at {time}: the run stops at its next block and then waits for you to resume it.',
+  pause_nothing_running:
+    'No migration is running or paused on this spreadsheet, so there is nothing to pause. Nothing was changed.',
+  pause_someone: 'the owner',
+
+  verify_unfinished: 'The verification is not finished yet.',
+  verify_all_passed: 'All {count} checks passed.',
+  verify_some_failed: '{failed} of {count} checks failed: {names}.',
+  verify_report: 'Report: {url}',
+  verify_open_spreadsheet: 'Open the spreadsheet and run Verify migration from {menu} or the panel.',
+
+  rollback_finished: 'The rollback finished.',
+  rollback_finished_problems: 'The rollback finished with problems.',
+  rollback_removed: 'Removed columns: {columns}.',
+  rollback_nothing_removed: 'No column the migration added was left to remove.',
+  rollback_restored: 'Restored {count} columns from the backup.',
+  rollback_exported: 'Values written since the migration were saved to {url}',
+  rollback_matches: 'Checked against the backup: the sheet matches it.',
+  rollback_differs: 'Checked against the backup: differences remain.',
+  rollback_nothing: 'There is nothing to roll back.',
+  rollback_anyway: '{reason}\n\nRoll back anyway?',
+  rollback_the_backup: 'the backup',
+  rollback_choose:
+    'Yes: full rollback. The sheet is brought back to the backup "{backup}" (values, formulas and size).\n' +
+    'No: columns only. Only the columns the migration added are removed.\n' +
+    'Either way, values written since the migration are saved to a file in Drive first. Cancel: do nothing.',
+  rollback_what_full: 'restore the sheet from "{backup}", replacing every cell changed since the backup',
+  rollback_what_columns: 'remove the columns the migration added',
+  rollback_confirm: 'This will {what}. Continue?',
+
+  clean_up_none: 'No backup is older than the {days}-day rollback window.',
+  clean_up_item: '• {name} ({days} days)',
+  clean_up_question:
+    'These backups are older than the {days}-day rollback window:\n{list}\n\nMove them to the Drive trash? ' +
+    'Their migrations can no longer be rolled back from them.',
+  clean_up_done_one: 'Moved 1 backup to the trash.',
+  clean_up_done_many: 'Moved {count} backups to the trash.',
+
+  run_resume_next_fixed:
+    'Fix the cause and resume ({menu} > Resume migration), or roll back from the backup.',
+  run_resume_next_unchanged:
+    'The sheet was not changed. Fix the cause and resume ({menu} > Resume migration), or start over with ' +
+    '"Start over" in the migration panel ({menu} > Open migration panel), or startMigration({force: true}).',
+  run_trigger_failed:
+    'The run paused but its resume trigger could not be created ({error}). Resume it from the menu ({menu} > ' +
+    'Resume migration) or keep the migration panel open.',
+  chain_trigger_failed:
+    ' Its resume trigger could not be created ({error}): resume from the menu ({menu} > Resume migration) or ' +
+    'keep the migration panel open.',
+  chain_next_slice: '{migration} is done; the next migration toward {target} starts in the next slice.',
+
+  mail_subject_done: '{addon}: {what} of "{spreadsheet}" finished',
+  mail_subject_failed: '{addon}: {what} of "{spreadsheet}" failed',
+  mail_what_run: 'migration {migration}',
+  mail_what_verification: 'verification of {migration}',
+  mail_what_rollback: 'rollback of {migration}',
+  mail_intro_done:
+    'The {what} of the spreadsheet "{spreadsheet}" finished while the migration panel was closed.',
+  mail_intro_failed:
+    'The {what} of the spreadsheet "{spreadsheet}" failed while the migration panel was closed.',
+  mail_error: 'What went wrong: {message}',
+  mail_spreadsheet: 'Spreadsheet: {url}',
+  mail_backup: 'Backup: {name} {url}',
+  mail_no_backup: 'Backup: none was made.',
+  mail_next: 'What to do next: {next}',
+  mail_next_done:
+    'Open the spreadsheet and check the sheet; {menu} > Verify migration checks every row again. The backup is ' +
+    'kept for the rollback window.',
+  mail_next_failed:
+    'Open the spreadsheet and the migration panel ({menu} > Open migration panel) to see the details.',
+  mail_footer:
+    "You receive this because you started the run. Turn these emails off in the migration panel's settings " +
+    '("Email me when a run ends with the panel closed").',
+} as const;
+
+export type MessageKey = keyof typeof en;
