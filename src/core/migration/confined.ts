@@ -322,41 +322,31 @@ class ConfinedSheet implements SheetPort {
 
 /**
  * The spreadsheet as a run sees it: every sheet it hands out is confined. Only the sheets the plan creates may be
- * inserted; none may be deleted.
+ * inserted; none may be deleted. Everything else (protections, metadata, sizes) passes through.
  */
 export function confinedSpreadsheet(
   spreadsheet: SpreadsheetPort,
   guard: WriteGuard,
   creates: string[],
 ): SpreadsheetPort {
-  const confined: SpreadsheetPort = {
-    get id() {
-      return spreadsheet.id;
-    },
-    get name() {
-      return spreadsheet.name;
-    },
-    get url() {
-      return spreadsheet.url;
-    },
-    sheet: (name) => {
-      const found = spreadsheet.sheet(name);
-      return found ? guard.sheet(found) : null;
-    },
-    sheetNames: () => spreadsheet.sheetNames(),
-    totalCells: () => spreadsheet.totalCells(),
-    metadata: (key) => spreadsheet.metadata(key),
-    setMetadata: (key, value) => spreadsheet.setMetadata(key, value),
-    flush: () => spreadsheet.flush(),
-    deleteSheet: (name) => guard.refuse(name, 'delete the sheet'),
+  const sheet = (name: string): SheetPort | null => {
+    const found = spreadsheet.sheet(name);
+    return found ? guard.sheet(found) : null;
   };
-  if (spreadsheet.gridSizes) confined.gridSizes = () => (spreadsheet.gridSizes as () => never)();
-  if (spreadsheet.insertSheet) {
-    const insert = spreadsheet.insertSheet.bind(spreadsheet);
-    confined.insertSheet = (name) => {
-      if (!creates.includes(name)) guard.refuse(name, 'add a sheet it did not plan');
-      return guard.sheet(insert(name));
-    };
-  }
-  return confined;
+  const insertSheet = (name: string): SheetPort => {
+    if (!creates.includes(name) || !spreadsheet.insertSheet)
+      guard.refuse(name, 'add a sheet it did not plan');
+    return guard.sheet((spreadsheet.insertSheet as (name: string) => SheetPort).call(spreadsheet, name));
+  };
+  const deleteSheet = (name: string): void => guard.refuse(name, 'delete the sheet');
+  return new Proxy(spreadsheet, {
+    get(target, property, receiver) {
+      if (property === 'sheet') return sheet;
+      if (property === 'insertSheet') return target.insertSheet ? insertSheet : undefined;
+      if (property === 'deleteSheet') return deleteSheet;
+      const member: unknown = Reflect.get(target, property, receiver);
+      if (typeof member !== 'function') return member;
+      return (...args: unknown[]) => (member as (...a: unknown[]) => unknown).apply(target, args);
+    },
+  });
 }
