@@ -4,6 +4,7 @@ import type { Config, LogLevel } from './contract';
 import type { MessageKey } from './messages-en';
 
 export type ConfigField = keyof Config;
+/** Every field as its form control holds it: a checkbox as 'true' or 'false'. */
 export type FormValues = Record<ConfigField, string>;
 
 export interface FieldError {
@@ -57,6 +58,7 @@ export function validateConfig(values: FormValues): Validation {
       rollback_window_days: window as number,
       time_budget_seconds: budget as number,
       log_level: level,
+      edit_freeze: values.edit_freeze === 'true',
     },
     errors,
   };
@@ -70,6 +72,7 @@ export function toFormValues(config: Partial<Config> | null | undefined): FormVa
     rollback_window_days: typeof c.rollback_window_days === 'number' ? String(c.rollback_window_days) : '7',
     time_budget_seconds: typeof c.time_budget_seconds === 'number' ? String(c.time_budget_seconds) : '300',
     log_level: typeof c.log_level === 'string' ? c.log_level : 'info',
+    edit_freeze: c.edit_freeze === true ? 'true' : 'false',
   };
 }
 

@@ -179,6 +179,9 @@ export const en = {
   settings_backup_folder: 'Drive folder for backup copies (ID)',
   settings_backup_folder_hint: 'Empty: the spreadsheet’s own folder.',
   settings_window: 'Days during which a migration can be undone',
+  settings_edit_freeze: 'Pause other people’s edits during a run (edit freeze)',
+  settings_edit_freeze_hint:
+    'Protects the sheets the migration changes, with you as their only editor, from the backup until the verification ends; the protection is always removed afterwards.',
   settings_support: 'For technical support',
   settings_budget: 'Time budget per execution (seconds)',
   settings_log_level: 'Log detail',

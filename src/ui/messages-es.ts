@@ -176,6 +176,9 @@ export const es: Record<MessageKey, string> = {
   settings_backup_folder: 'Carpeta de Drive para las copias (ID)',
   settings_backup_folder_hint: 'Vacío: la carpeta de la propia hoja de cálculo.',
   settings_window: 'Días durante los que se puede deshacer una migración',
+  settings_edit_freeze: 'Pausar las ediciones de otras personas durante la migración (congelar ediciones)',
+  settings_edit_freeze_hint:
+    'Protege las hojas que cambia la migración, contigo como único editor, desde la copia de seguridad hasta que termina la verificación; la protección siempre se quita después.',
   settings_support: 'Para soporte técnico',
   settings_budget: 'Tiempo por ejecución (segundos)',
   settings_log_level: 'Detalle del registro',

@@ -16,7 +16,10 @@ const FIELDS: ConfigField[] = [
   'rollback_window_days',
   'time_budget_seconds',
   'log_level',
+  'edit_freeze',
 ];
+/** Fields shown as a checkbox: their form value is 'true' or 'false'. */
+const CHECKBOXES = new Set<ConfigField>(['edit_freeze']);
 
 function input(field: ConfigField): HTMLInputElement | HTMLSelectElement {
   return byId<HTMLInputElement | HTMLSelectElement>(`cfg-${field}`);
@@ -51,12 +54,19 @@ export class SettingsController {
     this.config = config;
     this.app.config = config;
     const values = toFormValues(config);
-    for (const field of FIELDS) input(field).value = values[field];
+    for (const field of FIELDS) {
+      const control = input(field);
+      if (CHECKBOXES.has(field)) (control as HTMLInputElement).checked = values[field] === 'true';
+      else control.value = values[field];
+    }
   }
 
   private read(): FormValues {
     const values = {} as FormValues;
-    for (const field of FIELDS) values[field] = input(field).value;
+    for (const field of FIELDS) {
+      const control = input(field);
+      values[field] = CHECKBOXES.has(field) ? String((control as HTMLInputElement).checked) : control.value;
+    }
     return values;
   }
 

@@ -6,6 +6,7 @@ const good = {
   rollback_window_days: '7',
   time_budget_seconds: '300',
   log_level: 'info',
+  edit_freeze: 'false',
 };
 
 describe('settings validation', () => {
@@ -17,6 +18,7 @@ describe('settings validation', () => {
         rollback_window_days: 7,
         time_budget_seconds: 300,
         log_level: 'info',
+        edit_freeze: false,
       },
       errors: {},
     });
@@ -29,6 +31,7 @@ describe('settings validation', () => {
       rollback_window_days: 'two',
       time_budget_seconds: '9999',
       log_level: 'loud',
+      edit_freeze: 'false',
     });
     expect(config).toBeNull();
     expect(errors).toEqual({
@@ -57,7 +60,13 @@ describe('settings validation', () => {
       rollback_window_days: '7',
       time_budget_seconds: '300',
       log_level: 'info',
+      edit_freeze: 'false',
     });
+  });
+
+  it('turns the edit freeze checkbox into a boolean', () => {
+    expect(validateConfig({ ...good, edit_freeze: 'true' }).config?.edit_freeze).toBe(true);
+    expect(toFormValues({ edit_freeze: true }).edit_freeze).toBe('true');
   });
 
   it('sends only the fields that changed', () => {
