@@ -240,6 +240,8 @@ export interface MigrationConfig {
   rollback_window_days: number;
   time_budget_seconds: number;
   log_level: LogLevel;
+  /** Mail the owner when a run the resume trigger carried on (the panel closed) ends or fails. */
+  notify_by_email: boolean;
 }
 
 /** One entry of getMigrationHistory(), newest first; each kind adds fields of its own. */

@@ -16,6 +16,7 @@ const FIELDS: ConfigField[] = [
   'rollback_window_days',
   'time_budget_seconds',
   'log_level',
+  'notify_by_email',
 ];
 
 function input(field: ConfigField): HTMLInputElement | HTMLSelectElement {

@@ -6,6 +6,7 @@ const good = {
   rollback_window_days: '7',
   time_budget_seconds: '300',
   log_level: 'info',
+  notify_by_email: 'false',
 };
 
 describe('settings validation', () => {
@@ -17,6 +18,7 @@ describe('settings validation', () => {
         rollback_window_days: 7,
         time_budget_seconds: 300,
         log_level: 'info',
+        notify_by_email: false,
       },
       errors: {},
     });
@@ -29,6 +31,7 @@ describe('settings validation', () => {
       rollback_window_days: 'two',
       time_budget_seconds: '9999',
       log_level: 'loud',
+      notify_by_email: 'true',
     });
     expect(config).toBeNull();
     expect(errors).toEqual({
@@ -57,6 +60,7 @@ describe('settings validation', () => {
       rollback_window_days: '7',
       time_budget_seconds: '300',
       log_level: 'info',
+      notify_by_email: 'true',
     });
   });
 

@@ -13,6 +13,7 @@ export const DEFAULT_CONFIG: MigrationConfig = {
   rollback_window_days: 7,
   time_budget_seconds: 300,
   log_level: 'info',
+  notify_by_email: true,
 };
 
 /** Apps Script stops an execution at 6 minutes; a slice must leave time to save its checkpoint. */
@@ -56,6 +57,8 @@ const VALIDATORS: Record<keyof MigrationConfig, Validator> = {
     typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value)
       ? null
       : `must be one of ${LOG_LEVELS.join(', ')}, got ${describe(value)}`,
+  notify_by_email: (value) =>
+    typeof value === 'boolean' ? null : `must be true or false, got ${describe(value)}`,
 };
 
 function describe(value: unknown): string {
