@@ -12,7 +12,8 @@ export interface Realm {
 }
 
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  // typeof first: nearly every cell is a primitive, and the tag check boxes it
+  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
 }
 
 export function createRealm(globals: Record<string, unknown>): Realm {

@@ -4,7 +4,7 @@ import type { RollbackEligibility, RollbackReport } from '../core/contract';
 import { readConfig } from '../core/migration/config';
 import { findOldBackups, trashOldBackups } from '../core/rollback/cleanup';
 import { assessEligibility, onlyOutsideWindow } from '../core/rollback/eligibility';
-import { readRollbackFacts } from '../core/rollback/record';
+import { readRollbackFacts } from '../core/state/run-record';
 import { rollbackMigration as runRollback } from '../core/rollback/rollback';
 import type { Services } from '../core/ports';
 import { ask, confirm, tell } from '../gas/ui';

@@ -1,5 +1,5 @@
 import type { SchemaInfo } from '../core/contract';
-import { currentSchemaInfo } from '../core/migrations/info';
+import { currentSchemaInfo } from '../core/migration/schema-info';
 import { servicesForActiveSpreadsheet } from './services';
 
 /** The chain as this spreadsheet sees it: current schema, what is applied (with its backup), what is pending. */

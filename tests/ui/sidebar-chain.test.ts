@@ -55,7 +55,9 @@ test('after v3.0: the chain card and a target picker; picking v4.0 runs v3.1 and
     document.querySelector('[data-field=current]')?.textContent?.includes('v4.0'),
   );
 
-  expect(calls.filter((c) => c.fn === 'startMigration').map((c) => c.args)).toEqual([[{ target: 'v4.0' }]]);
+  expect(calls.filter((c) => c.fn === 'startMigration').map((c) => c.args)).toEqual([
+    [{ target: 'v4.0', live: true }],
+  ]);
   expect(await page.textContent('#headline')).toBe('The sheet is at schema v4.0');
   expect(await texts(page, '[data-field=applied] li strong')).toEqual(['v3.0', 'v3.1', 'v4.0']);
   expect(await page.textContent('#chain-body')).toContain(

@@ -2,7 +2,7 @@
 import { CHAIN_KEY } from '../state/keys';
 import type { Status } from '../contract';
 import { readHistory } from '../history';
-import { applyingRun } from '../migrations/info';
+import { applyingRun } from './schema-info';
 import { migrationById, migrations } from '../migrations/registry';
 import { readSchema, schemaFromHeaders, type SchemaReading } from '../migrations/schema';
 import { sheetSpec } from '../migrations/sheet-spec';

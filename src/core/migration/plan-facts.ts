@@ -1,12 +1,13 @@
 // The live facts a plan depends on, read from the spreadsheet, Drive and the triggers. Reads only, except
 // assertCanEdit, which runs when a run starts (never in the dry run).
 import { messagesFor } from '../messages';
-import { headerText, normaliseHeader } from '../column-map';
-import type { CellValue, Grid, Services, SheetPort, SpreadsheetPort } from '../ports';
+import { normaliseHeader } from '../column-map';
+import type { CellValue, Grid, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { DEFAULT_MS_PER_CELL, EXECUTION_LIMIT_MS, STARTUP_MS } from '../read-pace';
+import { EXECUTION_LIMIT_MS, STARTUP_MS } from '../read-pace';
 import type { MigrationConfig } from '../contract';
 import { readOtherSheets, type OtherSheetFacts } from './sheets';
+import { readSheet, type SheetReading } from './sheet-reading';
 
 /** Apps Script allows 20 triggers per user per script (https://developers.google.com/apps-script/guides/services/quotas). */
 export const TRIGGER_LIMIT = 20;
@@ -44,16 +45,6 @@ export interface PlanFacts {
   other_sheets?: Record<string, OtherSheetFacts>;
 }
 
-/**
- * Sheets whose grid holds at most this many cells are read whole by the plan. That read comes before any read
- * is measured, so it is kept small enough to end within the execution limit at the speed assumed until then
- * (DEFAULT_MS_PER_CELL): about 172,000 cells, 2,600 rows of 66 columns.
- */
-export const WHOLE_READ_CELLS = Math.min(
-  1_000_000,
-  Math.floor((EXECUTION_LIMIT_MS - STARTUP_MS) / DEFAULT_MS_PER_CELL),
-);
-
 export function targetSpreadsheet(services: Services): SpreadsheetPort {
   const spreadsheet = services.spreadsheets.active();
   if (!spreadsheet) {
@@ -63,7 +54,11 @@ export function targetSpreadsheet(services: Services): SpreadsheetPort {
   return spreadsheet;
 }
 
-/** Every live fact the plan depends on. Reads only: no cell, file, property or trigger is written. */
+/**
+ * Every live fact the plan depends on. Reads only: no cell, file, property or trigger is written. `earlier`:
+ * facts read in this execution for another migration of the chain (the one guessed first), whose reads of the
+ * sheet, its grid and the backup folder hold for this one too: only what depends on the migration is read.
+ */
 export function readPlanFacts(
   services: Services,
   spreadsheet: SpreadsheetPort,
@@ -71,48 +66,16 @@ export function readPlanFacts(
   config: MigrationConfig,
   /** Whether a read of that many cells fits the time left, once one is measured (default: a dry run's rule). */
   readFits?: (cells: number, measuredMs: number) => boolean,
+  earlier?: { spec: MigrationSpec; facts: PlanFacts },
 ): PlanFacts {
-  const sheet = spreadsheet.sheet(config.target_sheet);
-  const grids = spreadsheet.gridSizes
-    ? spreadsheet.gridSizes()
-    : spreadsheet.sheetNames().map((name) => {
-        const d = spreadsheet.sheet(name)!.dimensions();
-        return { name, maxRows: d.maxRows, maxColumns: d.maxColumns };
-      });
-  let lastRow = 0;
-  let lastColumn = 0;
-  let headers: string[] = [];
-  let firstCell: CellValue = '';
-  let values: Grid | null = null;
-  let formulas: string[][] | null = null;
-  if (sheet) {
-    const grid = grids.find((candidate) => candidate.name === config.target_sheet);
-    if (
-      grid &&
-      grid.maxRows > 0 &&
-      grid.maxColumns > 0 &&
-      grid.maxRows * grid.maxColumns <= WHOLE_READ_CELLS
-    ) {
-      const whole = readWholeGrid(services, sheet, grid, readFits ?? dryRunFits);
-      ({ lastRow, lastColumn, values, formulas } = whole);
-    } else {
-      const extent = sheet.extent ? sheet.extent() : sheet.dimensions();
-      lastRow = extent.lastRow;
-      lastColumn = extent.lastColumn;
-    }
-    if (lastRow >= spec.headerRow && lastColumn > 0) {
-      const row = values ? values[spec.headerRow - 1] : sheet.readValues(spec.headerRow, 1, 1, lastColumn)[0];
-      firstCell = row[0];
-      headers = row.map(headerText);
-    }
-  }
+  const reusable =
+    earlier && earlier.spec.headerRow === spec.headerRow && earlier.facts.sheet_name === config.target_sheet;
+  const reading = reusable
+    ? readingFrom(spreadsheet, earlier.facts)
+    : readSheet(services, spreadsheet, spec, config, readFits ?? dryRunFits);
+  const { grids, sheet, lastRow, headers, values } = reading;
   const blankCells: Record<string, number> = {};
   const dataRows = Math.max(0, lastRow - spec.headerRow);
-  const blankHeaders = headers.map((text, i) => (text.trim() === '' ? i + 1 : 0)).filter((c) => c > 0);
-  const headerlessWithData =
-    sheet && dataRows > 0 && blankHeaders.length > 0
-      ? columnsHoldingData(sheet, values, spec.headerRow + 1, lastRow, blankHeaders)
-      : [];
   if (sheet && dataRows > 0) {
     for (const column of spec.newColumns) {
       if (column.fill === '') continue;
@@ -127,7 +90,10 @@ export function readPlanFacts(
     }
   }
   const otherSheets = (spec.otherSheets ?? []).length > 0 ? readOtherSheets(spreadsheet, spec) : null;
-  const folder = backupFolder(services, spreadsheet.id, config);
+  const folder =
+    reusable && earlier
+      ? { id: earlier.facts.backup_folder_id, problem: earlier.facts.folder_problem }
+      : backupFolder(services, spreadsheet.id, config);
   return {
     spreadsheet_id: spreadsheet.id,
     spreadsheet_name: spreadsheet.name,
@@ -143,114 +109,43 @@ export function readPlanFacts(
         }
       : {}),
     last_row: lastRow,
-    last_column: lastColumn,
+    last_column: reading.lastColumn,
     headers,
     grids,
     backup_folder_id: folder.id,
     folder_problem: folder.problem,
-    headerless_with_data: headerlessWithData,
-    trigger_count: mayPause(grids, config) && services.triggers.count ? services.triggers.count() : 0,
-    first_cell: firstCell,
+    headerless_with_data: reading.headerless,
+    trigger_count:
+      reusable && earlier
+        ? earlier.facts.trigger_count
+        : mayPause(grids, config) && services.triggers.count
+          ? services.triggers.count()
+          : 0,
+    first_cell: reading.firstCell,
     values,
-    formulas,
+    formulas: reading.formulas,
     blank_cells: blankCells,
+  };
+}
+
+/** The sheet as facts read for another migration saw it. */
+function readingFrom(spreadsheet: SpreadsheetPort, facts: PlanFacts): SheetReading {
+  return {
+    grids: facts.grids,
+    sheet: facts.sheet_found ? spreadsheet.sheet(facts.sheet_name) : null,
+    lastRow: facts.last_row,
+    lastColumn: facts.last_column,
+    headers: facts.headers,
+    firstCell: facts.first_cell,
+    values: facts.values,
+    formulas: facts.formulas,
+    headerless: facts.headerless_with_data,
   };
 }
 
 /** A dry run does little besides its reads: the formulas may take as long again as the values took. */
 function dryRunFits(_cells: number, measuredMs: number): boolean {
   return measuredMs <= (EXECUTION_LIMIT_MS - STARTUP_MS) / 4;
-}
-
-/**
- * A small sheet read whole: the grid's values and formulas, in two calls. The extent is the last row and column
- * with content (a value or a formula, as getLastRow and getLastColumn count it), so the grid, whose size the plan
- * knows already, is read instead of asking for the data range first. When the formulas would not fit the time
- * left, the extent is asked for instead. The backup check reuses both reads.
- */
-function readWholeGrid(
-  services: Services,
-  sheet: NonNullable<ReturnType<SpreadsheetPort['sheet']>>,
-  grid: { maxRows: number; maxColumns: number },
-  fits: (cells: number, measuredMs: number) => boolean,
-): { lastRow: number; lastColumn: number; values: Grid | null; formulas: string[][] | null } {
-  const cells = grid.maxRows * grid.maxColumns;
-  const started = services.clock.now();
-  const gridValues = sheet.readValues(1, 1, grid.maxRows, grid.maxColumns);
-  let gridFormulas: string[][] | null = null;
-  let lastRow: number;
-  let lastColumn: number;
-  if (fits(cells, services.clock.now() - started)) {
-    gridFormulas = sheet.readFormulas(1, 1, grid.maxRows, grid.maxColumns);
-    ({ lastRow, lastColumn } = contentExtent(gridValues, gridFormulas));
-  } else {
-    ({ lastRow, lastColumn } = sheet.extent ? sheet.extent() : sheet.dimensions());
-  }
-  if (lastRow === 0 || lastColumn === 0) return { lastRow: 0, lastColumn: 0, values: null, formulas: null };
-  const trim = <T>(rows: T[][]): T[][] => rows.slice(0, lastRow).map((row) => row.slice(0, lastColumn));
-  return {
-    lastRow,
-    lastColumn,
-    values: trim(gridValues),
-    formulas: gridFormulas ? trim(gridFormulas) : null,
-  };
-}
-
-/** The last row and column holding a value or a formula (1-based; 0 when the grid is empty). */
-export function contentExtent(values: Grid, formulas: string[][]): { lastRow: number; lastColumn: number } {
-  let lastRow = 0;
-  let lastColumn = 0;
-  for (let r = 0; r < values.length; r += 1) {
-    const row = values[r];
-    const rowFormulas = formulas[r] ?? [];
-    for (let c = row.length - 1; c >= 0; c -= 1) {
-      const value = row[c];
-      if ((value !== '' && value !== null && value !== undefined) || (rowFormulas[c] ?? '') !== '') {
-        lastRow = r + 1;
-        if (c + 1 > lastColumn) lastColumn = c + 1;
-        break;
-      }
-    }
-  }
-  return { lastRow, lastColumn };
-}
-
-/** Rows per read of the blank-headed columns: a few reads even on the largest sheet. */
-const HEADERLESS_READ_CELLS = 500_000;
-
-/**
- * Which of `columns` hold a value in rows first..last: from the whole read when there is one, else read run by
- * run of adjacent columns, in row blocks, stopping once every column of the run has shown data.
- */
-function columnsHoldingData(
-  sheet: SheetPort,
-  values: Grid | null,
-  first: number,
-  last: number,
-  columns: number[],
-): number[] {
-  const filled = (cell: CellValue) => cell !== '' && cell !== null && cell !== undefined;
-  if (values) {
-    return columns.filter((c) => values.slice(first - 1, last).some((row) => filled(row[c - 1])));
-  }
-  const found = new Set<number>();
-  const runs: number[][] = [];
-  for (const column of columns) {
-    const run = runs[runs.length - 1];
-    if (run && run[run.length - 1] === column - 1) run.push(column);
-    else runs.push([column]);
-  }
-  for (const run of runs) {
-    const rowsPerRead = Math.max(1, Math.floor(HEADERLESS_READ_CELLS / run.length));
-    for (let row = first; row <= last && run.some((c) => !found.has(c)); row += rowsPerRead) {
-      const count = Math.min(rowsPerRead, last - row + 1);
-      const block = sheet.readValues(row, run[0], count, run.length);
-      run.forEach((column, i) => {
-        if (block.some((line) => filled(line[i]))) found.add(column);
-      });
-    }
-  }
-  return columns.filter((column) => found.has(column));
 }
 
 /**

@@ -299,9 +299,10 @@ function beginNext(
     return reached ? doneStatus(store.all(), reached, nowIso) : currentStatus(store.all(), nowIso);
   }
   if (next.id !== migration.id) {
+    const earlier = { spec, facts };
     migration = next;
     spec = sheetSpec(next);
-    facts = readPlanFacts(services, spreadsheet, spec, config, fits);
+    facts = readPlanFacts(services, spreadsheet, spec, config, fits, earlier);
   }
   const chainTarget = goal.id !== next.id ? goal : null;
   const begun = beginRun(

@@ -4,7 +4,7 @@ import type { MigrationSpec } from '../spec/migration-spec';
 import type { Checkpoint } from './checkpoint';
 import { readCheckpoint } from './checkpoint';
 import { indexOf, likelyNext, readChain, specOf } from './chain';
-import { applyingRun } from '../migrations/info';
+import { applyingRun } from './schema-info';
 import { migrationById } from '../migrations/registry';
 import { sheetSpec } from '../migrations/sheet-spec';
 import { type BackupInfo, type HistoryEntry, type Status, type StepRecord } from '../contract';

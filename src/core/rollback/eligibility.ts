@@ -1,6 +1,6 @@
 import type { MigrationConfig, RollbackEligibility } from '../contract';
 import type { Clock, DrivePort } from '../ports';
-import type { RollbackFacts } from './record';
+import type { RollbackFacts } from '../state/run-record';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,11 +1,16 @@
 // Rolling back a migration's other sheets (v4.0: Uniones, Metadata), after its target sheet. A sheet the
 // migration created is removed only after its data is exported; on a sheet that existed, the columns it added
 // are removed (their values exported first) and the headers it appended cleared; in full mode, rows an
-// append-only sheet (Metadata) gained since the migration are exported, then removed. Each effect is recognised
-// when repeated after a crash: the export by its file name, a removal by the header or sheet being gone.
+// append-only sheet (Metadata) gained since the migration are exported, then removed, and on a sheet it added
+// columns to, the cells edited since are exported, then written back from the backup. Each effect is recognised
+// when repeated after a crash: the export by its file name, a removal by the header or sheet being gone, a
+// restored cell by being equal to the backup.
 import { headerText, normaliseHeader } from '../column-map';
 import type { RollbackMode } from '../contract';
-import type { CellValue, DrivePort, SpreadsheetPort } from '../ports';
+import type { CellValue, DrivePort, SheetPort, SpreadsheetPort } from '../ports';
+import { BackupSource } from './backup-source';
+import { contentKey, rowBlocks } from './blocks';
+import { restoreBlock } from './restore';
 import type { OtherSheetPlan } from '../migration/sheets';
 import type { ExportRef } from './checkpoint';
 import { writeExportFile } from './export';
@@ -16,6 +21,8 @@ export interface OtherSheetOutcome {
   removed_columns: string[];
   cleared_headers: string[];
   removed_rows: number;
+  /** Full mode: rows the sheet had before the migration whose cells were written back from the backup. */
+  restored_rows: number;
   exported: ExportRef | null;
 }
 
@@ -36,6 +43,8 @@ export function rollbackOtherSheets(
     rollbackRunId: string;
     headerRow: number;
     appendOnly: string[];
+    /** The backup's copy of a sheet, by name (null when the backup has none). */
+    backupSheet: (name: string) => SheetPort | null;
   },
 ): OtherSheetOutcome[] {
   const outcomes: OtherSheetOutcome[] = [];
@@ -46,6 +55,7 @@ export function rollbackOtherSheets(
       removed_columns: [],
       cleared_headers: [],
       removed_rows: 0,
+      restored_rows: 0,
       exported: null,
     };
     outcomes.push(outcome);
@@ -65,6 +75,11 @@ export function rollbackOtherSheets(
       }
     };
     const removedColumns: number[] = [];
+    // A sheet the migration added columns to is, in full mode, given back its cells as the backup has them.
+    const restoreFrom =
+      context.mode === 'full' && other.existed && other.to_add.length > 0
+        ? context.backupSheet(other.sheet)
+        : null;
     const appendedRows =
       context.mode === 'full' && context.appendOnly.includes(other.sheet)
         ? Math.max(0, extent.lastRow - other.last_row)
@@ -77,6 +92,11 @@ export function rollbackOtherSheets(
         if (at < 0) continue;
         removedColumns.push(at + 1);
         collect(at + 1, context.headerRow + 1);
+      }
+      if (restoreFrom) {
+        for (const cell of editedCells(sheet, restoreFrom, other, values, removedColumns)) {
+          cells.push({ ...cell, column: headers[cell.column - 1] ?? '' });
+        }
       }
       if (appendedRows > 0) {
         for (let column = 1; column <= headers.length; column += 1) {
@@ -118,6 +138,7 @@ export function rollbackOtherSheets(
       sheet.deleteColumns(column, 1);
       outcome.removed_columns.push(headers[column - 1]);
     }
+    if (restoreFrom) outcome.restored_rows = restoreCells(sheet, restoreFrom, other);
     // headers the migration appended to a sheet that existed: cleared, so the sheet is as it was
     const appended = other.ensure_missing
       .map((header) => headers.findIndex((text) => normaliseHeader(text) === normaliseHeader(header)))
@@ -128,4 +149,44 @@ export function rollbackOtherSheets(
     }
   }
   return outcomes;
+}
+
+/** The cells of the sheet's rows before the migration (up to its last column then) that differ from the backup. */
+function editedCells(
+  sheet: SheetPort,
+  backup: SheetPort,
+  other: OtherSheetPlan,
+  values: CellValue[][],
+  skip: number[],
+): { row: number; column: number; value: CellValue }[] {
+  const rows = Math.min(other.last_row, values.length);
+  const width = other.last_column;
+  if (rows === 0 || width === 0) return [];
+  const formulas = sheet.readFormulas(1, 1, rows, width);
+  const old = {
+    values: backup.readValues(1, 1, rows, width),
+    formulas: backup.readFormulas(1, 1, rows, width),
+  };
+  const edited: { row: number; column: number; value: CellValue }[] = [];
+  for (let r = 0; r < rows; r += 1) {
+    for (let c = 0; c < width; c += 1) {
+      if (skip.includes(c + 1)) continue;
+      const now = values[r][c];
+      if (isBlank(now) && !formulas[r][c]) continue;
+      if (contentKey(now, formulas[r][c] || '') === contentKey(old.values[r][c], old.formulas[r][c] || ''))
+        continue;
+      edited.push({ row: r + 1, column: c + 1, value: now });
+    }
+  }
+  return edited;
+}
+
+/** Writes the backup's cells back where the sheet differs, in row blocks; returns the rows written. */
+function restoreCells(sheet: SheetPort, backup: SheetPort, other: OtherSheetPlan): number {
+  const source = new BackupSource(backup, backup.dimensions());
+  let restored = 0;
+  for (const block of rowBlocks(1, other.last_row, other.last_column * 2)) {
+    restored += restoreBlock(sheet, source, block, other.last_column);
+  }
+  return restored;
 }

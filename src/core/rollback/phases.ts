@@ -144,6 +144,7 @@ const PHASES: Record<Phase, (run: PhaseRun) => void> = {
       rollbackRunId: checkpoint.run_id,
       headerRow: run.spec.headerRow,
       appendOnly: (run.spec.otherSheets ?? []).filter((o) => o.appendOnly).map((o) => o.sheet),
+      backupSheet: (name) => services.spreadsheets.open(checkpoint.target.backup.file_id).sheet(name),
     });
     run.save({ ...checkpoint, other_sheets: outcomes, phase: 'verify' });
   },

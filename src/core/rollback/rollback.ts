@@ -9,7 +9,7 @@ import { assessEligibility, onlyOutsideWindow } from './eligibility';
 import { exportFileName } from './export';
 import { readLastRollback } from './finish';
 import { parseRollbackOptions, type ParsedRollbackOptions } from './options';
-import { readRollbackFacts, type RollbackFacts } from './record';
+import { readRollbackFacts, type RollbackFacts } from '../state/run-record';
 import type { RollbackReport } from '../contract';
 import { backupSheet, proceed, specFor, targetSheet, type Located } from './phases';
 

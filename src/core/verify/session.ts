@@ -2,7 +2,7 @@ import { VERIFICATION_CURSOR_KEY } from '../state/keys';
 import type { Baseline } from '../baseline';
 import { readConfig } from '../migration/config';
 import type { KeyValueStore, Services } from '../ports';
-import { readRollbackFacts } from '../rollback/record';
+import { readRollbackFacts } from '../state/run-record';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { sheetSpecById } from '../migrations/sheet-spec';
 import { advanceVerification } from './advance';

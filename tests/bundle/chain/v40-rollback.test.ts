@@ -25,7 +25,7 @@ function exported(
 }
 
 describe('rollback of v4.0', () => {
-  it('full mode gives back the exact previous state of every sheet, exporting Metadata rows appended since', () => {
+  it('full mode gives back the exact previous state of every sheet, exporting Metadata rows appended and cells edited since', () => {
     const f = worldOf(withUniones(v31Workbook({ rows: 40 }), (i) => i % 5));
     const original = sheetsOf(f);
     expect(f.world.call('startMigration', [], f.as)).toMatchObject({ migration: 'v4.0', state: 'done' });
@@ -33,13 +33,20 @@ describe('rollback of v4.0', () => {
     const width = metadata.values()[0].length;
     const last = metadata.values().length;
     metadata.setValues(last + 1, 1, [['E-999', ...new Array(width - 2).fill('x'), '3']]);
+    const edited = metadata.values()[1][2];
+    metadata.setValues(2, 3, [['EDITADO']]);
     const report = f.world.call('rollbackMigration', [{ mode: 'full', confirm: true }], f.as) as Report;
     expect(report).toMatchObject({ migration: 'v4.0', success: true });
     const meta = report.other_sheets?.find((o) => o.sheet === 'Metadata');
-    expect(meta).toMatchObject({ removed_columns: ['N_UNION'], removed_rows: 1 });
+    expect(meta).toMatchObject({ removed_columns: ['N_UNION'], removed_rows: 1, restored_rows: 1 });
+    const header = String(metadata.values()[0][2]);
     expect(exported(f, meta?.exported?.file_id).cells).toEqual(
-      expect.arrayContaining([expect.objectContaining({ row: last + 1, column: 'N_UNION', value: '3' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ row: last + 1, column: 'N_UNION', value: '3' }),
+        expect.objectContaining({ row: 2, column: header, value: 'EDITADO' }),
+      ]),
     );
+    expect(metadata.values()[1][2]).toBe(edited);
     expect(sheetsOf(f)).toEqual(original);
     expect(f.ss.metadata('schema_version')).toBe('3.1');
   });

@@ -47,7 +47,7 @@ describe.each([
     expect(plan.sheet).toMatchObject({ rows, columns: named, used_columns: named + 1 });
     f.world.run('menuPreviewMigration', [], { ...f.as, via: 'menu' });
     expect(JSON.stringify(f.world.ui.alerts[0])).toContain(
-      `${rows} data rows, ${named + 1} columns (${named} with a header)`,
+      `${rows.toLocaleString('en-US')} data rows, ${named + 1} columns (${named} with a header)`,
     );
   });
 

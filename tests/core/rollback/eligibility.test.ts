@@ -1,6 +1,6 @@
 import { readConfig } from '../../../src/core/migration/config';
 import { assessEligibility } from '../../../src/core/rollback/eligibility';
-import { readRollbackFacts } from '../../../src/core/rollback/record';
+import { readRollbackFacts } from '../../../src/core/state/run-record';
 import { rollbackMigration } from '../../../src/core/rollback/rollback';
 import { DAY, migratedWorld } from '../../support/rollback-fixture';
 

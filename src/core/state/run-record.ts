@@ -1,4 +1,4 @@
-import { BASELINE_KEY, RUN_KEY } from '../state/keys';
+import { BASELINE_KEY, RUN_KEY } from './keys';
 import type { Baseline } from '../baseline';
 import type { HistoryEntry } from '../contract';
 import { readHistory } from '../history';

@@ -3,12 +3,12 @@ import { SCHEMA_VERSION_KEY } from '../state/keys';
 import { headerText } from '../column-map';
 import type { HistoryEntry, SchemaInfo } from '../contract';
 import { readHistory } from '../history';
-import { readConfig } from '../migration/config';
+import { readConfig } from './config';
 import type { Services, SpreadsheetPort } from '../ports';
-import { targetSpreadsheet } from '../migration/plan-facts';
-import { isCompletedRollbackOf } from '../rollback/record';
-import { latestMigration } from './registry';
-import { type HeaderReader, type SchemaReading, readSchema } from './schema';
+import { targetSpreadsheet } from './plan-facts';
+import { isCompletedRollbackOf } from '../state/run-record';
+import { latestMigration } from '../migrations/registry';
+import { type HeaderReader, type SchemaReading, readSchema } from '../migrations/schema';
 
 /** Reads each sheet's header row once (2 round trips a sheet), on first use. */
 export function headerReader(spreadsheet: SpreadsheetPort, headerRow: number): HeaderReader {

@@ -1,0 +1,28 @@
+// The chain's later migrations on a 2,500-row sheet, one execution each, on the built bundle: their round trips
+// stay bounded (issue 15: "all of it for the chain's migrations too"). A migration guessed wrong at first (no
+// history or schema_version tells the add-on which schema the sheet is at, so it tries the oldest pending one)
+// must not read the sheet twice: the plan of the right one reuses what was read.
+import { v30Workbook, v31Workbook, withUniones, worldOf } from '../../support/chain-bundle';
+
+function migrate(workbook: Parameters<typeof worldOf>[0]) {
+  const f = worldOf(workbook);
+  const run = f.world.run('startMigration', [], f.as);
+  expect(run.ok && (run.value as { state: string }).state).toBe('done');
+  return run.stats;
+}
+
+describe('round trips of the chain at 2,500 rows', () => {
+  it('v3.1: at most 44, and the sheet is read whole once by the plan', () => {
+    const stats = migrate(v30Workbook({ rows: 2500 }));
+    expect(stats.roundTrips).toBeLessThanOrEqual(44);
+    // The plan reads the grid sizes of each sheet once (Operaciones and three companions): not twice.
+    expect(stats.calls['Sheet.getMaxRows']).toBeLessThanOrEqual(5);
+    expect(stats.calls['File.getParents']).toBe(1);
+  });
+
+  it('v4.0: at most 85', () => {
+    const stats = migrate(withUniones(v31Workbook({ rows: 2500 }), (i) => (i * 7) % 21));
+    expect(stats.roundTrips).toBeLessThanOrEqual(85);
+    expect(stats.calls['File.getParents']).toBe(1);
+  });
+});
