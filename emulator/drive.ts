@@ -163,6 +163,8 @@ export function fileHandle(exec: Execution, item: DriveItem): object {
         const cells = source.sheets.reduce((n, s) => n + s.grid.lastRow() * s.grid.lastColumn(), 0);
         exec.charge(exec.costs.makeCopyBaseMs + (cells * exec.costs.makeCopyPerCellUs) / 1000);
         const copy = copySpreadsheet(world, source, name, folder.id);
+        const fault = world.copyFault;
+        if (fault) fault.damage(copy, (fault.made += 1));
         return fileHandle(exec, world.drive.items.get(copy.id) as DriveItem);
       }
       exec.charge(exec.costs.driveCallMs);

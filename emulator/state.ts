@@ -113,4 +113,9 @@ export interface WorldState {
   mailRecipientsPerDay: number;
   /** The 24-hour quota window: it starts with the first send. */
   mailQuota: { windowStart: number | null; used: number };
+  /**
+   * A fault injected into makeCopy (World.damageCopies): run on every spreadsheet copy right after it is made,
+   * with its number (1 for the first copy since the fault was set). Not platform behaviour: a test's fault.
+   */
+  copyFault: { damage: (copy: SpreadsheetData, nth: number) => void; made: number } | null;
 }

@@ -128,6 +128,7 @@ export class World {
       mail: [],
       mailRecipientsPerDay: options.mailRecipientsPerDay ?? 100,
       mailQuota: { windowStart: null, used: 0 },
+      copyFault: null,
     };
     const now = this.state.clock.nowMs();
     this.state.drive.items.set('root', {
@@ -234,6 +235,17 @@ export class World {
       };
     }
     return { options: { ...options, beforeCall }, failures };
+  }
+
+  /**
+   * A fault, not platform behaviour: from now on every spreadsheet copy made by File.makeCopy is handed to
+   * `damage` right after it is made (with its number, 1 for the first), which may change it, as a copy that came
+   * out wrong. null ends the fault.
+   */
+  damageCopies(damage: ((copy: SpreadsheetModel, nth: number) => void) | null): void {
+    this.state.copyFault = damage
+      ? { damage: (copy, nth) => damage(new SpreadsheetModel(copy), nth), made: 0 }
+      : null;
   }
 
   documentProperties(spreadsheetId: string): Record<string, string> {

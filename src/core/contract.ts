@@ -114,6 +114,18 @@ export interface Plan {
   changes?: SheetChangePlan[];
   /** A short plan of each later migration up to the target, from what the earlier ones will leave. */
   then?: LaterPlan[];
+  /** With the edit_freeze setting on: the sheets the run will protect and for about how long (also a warning). */
+  edit_freeze?: EditFreezePlan;
+}
+
+export interface EditFreezePlan {
+  sheets: string[];
+  /** Modelled at Sheets' published read speed, with the migration panel open (slice after slice). */
+  minutes: number;
+  executions: number;
+  /** With the panel closed the resume trigger runs once an hour: hours between the first and last execution. */
+  hours_if_panel_closed: number;
+  message: string;
 }
 
 export interface SheetChangePlan {
@@ -242,6 +254,11 @@ export interface MigrationConfig {
   log_level: LogLevel;
   /** Mail the owner when a run the resume trigger carried on (the panel closed) ends or fails. */
   notify_by_email: boolean;
+  /**
+   * Protect the sheets a run changes (the effective user as their only editor) from just before its backup until
+   * its verification ends; off by default. Read when a run starts.
+   */
+  edit_freeze: boolean;
 }
 
 /** One entry of getMigrationHistory(), newest first; each kind adds fields of its own. */

@@ -76,6 +76,21 @@ export interface SpreadsheetPort {
   insertSheet?(name: string): SheetPort;
   /** Deletes a sheet by name (nothing when there is none). Two round trips. */
   deleteSheet?(name: string): void;
+  /**
+   * The description of a sheet's whole-sheet protection, '' when it has none set, or null when the sheet is not
+   * protected. Two round trips.
+   */
+  sheetProtection?(sheetName: string): string | null;
+  /**
+   * Protects a whole sheet (Sheet.protect(): a protection it already has is reused) with `description`, the
+   * effective user as its only editor (other editors removed, domain edit off). About 7 round trips.
+   */
+  protectSheet?(sheetName: string, description: string): void;
+  /**
+   * Removes a sheet's whole-sheet protection when `ours(description)` says it is ours; whether one was removed.
+   * Two or three round trips.
+   */
+  unprotectSheet?(sheetName: string, ours: (description: string) => boolean): boolean;
   /** Spreadsheet-level developer metadata. */
   metadata(key: string): string | null;
   setMetadata(key: string, value: string): void;

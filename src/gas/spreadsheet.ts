@@ -151,6 +151,35 @@ class GasSpreadsheet implements SpreadsheetPort {
     }));
   }
 
+  private wholeSheetProtection(sheetName: string): GoogleAppsScript.Spreadsheet.Protection | null {
+    const sheet = this.spreadsheet.getSheetByName(sheetName);
+    if (!sheet) return null;
+    return sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? null;
+  }
+
+  sheetProtection(sheetName: string): string | null {
+    const protection = this.wholeSheetProtection(sheetName);
+    return protection ? protection.getDescription() : null;
+  }
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/protection: a new protection mirrors the
+  // spreadsheet's editors until its own list is set; the owner and the current user cannot be removed.
+  protectSheet(sheetName: string, description: string): void {
+    const sheet = this.spreadsheet.getSheetByName(sheetName);
+    if (!sheet) throw new Error(`Sheet "${sheetName}" is not in the spreadsheet, so it cannot be protected.`);
+    const protection = sheet.protect().setDescription(description);
+    protection.addEditor(Session.getEffectiveUser());
+    protection.removeEditors(protection.getEditors());
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  }
+
+  unprotectSheet(sheetName: string, ours: (description: string) => boolean): boolean {
+    const protection = this.wholeSheetProtection(sheetName);
+    if (!protection || !ours(protection.getDescription())) return false;
+    protection.remove();
+    return true;
+  }
+
   // getDeveloperMetadata() lists the spreadsheet-level entries in one call; a finder costs three.
   private findMetadata(key: string): GoogleAppsScript.Spreadsheet.DeveloperMetadata | null {
     return this.spreadsheet.getDeveloperMetadata().find((entry) => entry.getKey() === key) ?? null;

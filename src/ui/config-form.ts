@@ -4,6 +4,7 @@ import type { Config, LogLevel } from './contract';
 import type { MessageKey } from './messages-en';
 
 export type ConfigField = keyof Config;
+/** Every field as its form control holds it: a checkbox as 'true' or 'false'. */
 export type FormValues = Record<ConfigField, string>;
 
 export interface FieldError {
@@ -59,6 +60,7 @@ export function validateConfig(values: FormValues): Validation {
       time_budget_seconds: budget as number,
       log_level: level,
       notify_by_email: notify,
+      edit_freeze: values.edit_freeze === 'true',
     },
     errors,
   };
@@ -73,6 +75,7 @@ export function toFormValues(config: Partial<Config> | null | undefined): FormVa
     time_budget_seconds: typeof c.time_budget_seconds === 'number' ? String(c.time_budget_seconds) : '300',
     log_level: typeof c.log_level === 'string' ? c.log_level : 'info',
     notify_by_email: c.notify_by_email === false ? 'false' : 'true',
+    edit_freeze: c.edit_freeze === true ? 'true' : 'false',
   };
 }
 

@@ -17,7 +17,10 @@ const FIELDS: ConfigField[] = [
   'time_budget_seconds',
   'log_level',
   'notify_by_email',
+  'edit_freeze',
 ];
+/** Fields shown as a checkbox: their form value is 'true' or 'false'. */
+const CHECKBOXES = new Set<ConfigField>(['notify_by_email', 'edit_freeze']);
 
 function input(field: ConfigField): HTMLInputElement | HTMLSelectElement {
   return byId<HTMLInputElement | HTMLSelectElement>(`cfg-${field}`);
@@ -52,12 +55,19 @@ export class SettingsController {
     this.config = config;
     this.app.config = config;
     const values = toFormValues(config);
-    for (const field of FIELDS) input(field).value = values[field];
+    for (const field of FIELDS) {
+      const control = input(field);
+      if (CHECKBOXES.has(field)) (control as HTMLInputElement).checked = values[field] === 'true';
+      else control.value = values[field];
+    }
   }
 
   private read(): FormValues {
     const values = {} as FormValues;
-    for (const field of FIELDS) values[field] = input(field).value;
+    for (const field of FIELDS) {
+      const control = input(field);
+      values[field] = CHECKBOXES.has(field) ? String((control as HTMLInputElement).checked) : control.value;
+    }
     return values;
   }
 

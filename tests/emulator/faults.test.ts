@@ -54,3 +54,22 @@ test('without failAt the same execution completes', () => {
   expect(world.run('write', [ss.id])).toMatchObject({ ok: true, value: 'done' });
   expect(world.run('write', [ss.id]).stats.roundTrips).toBe(5);
 });
+
+// A damaged copy (World.damageCopies) simulates a fault: Drive documents no such behaviour. File.makeCopy
+// (https://developers.google.com/apps-script/reference/drive/file#makeCopy(String,Folder)) gives an exact copy;
+// the fault lets a test give the add-on a copy that is not, so that its backup check can be seen to catch one.
+test('damageCopies: each copy made from then on goes through the damage (numbered), never the original', () => {
+  const world = worldWith(`
+    function copy(id) { return DriveApp.getFileById(id).makeCopy('backup').getId(); }
+  `);
+  const ss = world.createSpreadsheet({ name: 'S', sheets: [{ name: 'A', values: table(3, 2) }] });
+  world.damageCopies((copy, nth) => copy.sheet('A').setValues(2, 1, [[`damaged ${nth}`]]));
+  const first = world.call('copy', [ss.id], { via: 'menu' }) as string;
+  const second = world.call('copy', [ss.id], { via: 'menu' }) as string;
+  world.damageCopies(null);
+  const third = world.call('copy', [ss.id], { via: 'menu' }) as string;
+  expect(world.spreadsheet(first).sheet('A').values()[1][0]).toBe('damaged 1');
+  expect(world.spreadsheet(second).sheet('A').values()[1][0]).toBe('damaged 2');
+  expect(world.spreadsheet(third).sheet('A').values()[1][0]).toBe('r2c1');
+  expect(ss.sheet('A').values()[1][0]).toBe('r2c1');
+});

@@ -7,6 +7,7 @@ const good = {
   time_budget_seconds: '300',
   log_level: 'info',
   notify_by_email: 'false',
+  edit_freeze: 'false',
 };
 
 describe('settings validation', () => {
@@ -19,6 +20,7 @@ describe('settings validation', () => {
         time_budget_seconds: 300,
         log_level: 'info',
         notify_by_email: false,
+        edit_freeze: false,
       },
       errors: {},
     });
@@ -32,6 +34,7 @@ describe('settings validation', () => {
       time_budget_seconds: '9999',
       log_level: 'loud',
       notify_by_email: 'true',
+      edit_freeze: 'false',
     });
     expect(config).toBeNull();
     expect(errors).toEqual({
@@ -61,7 +64,13 @@ describe('settings validation', () => {
       time_budget_seconds: '300',
       log_level: 'info',
       notify_by_email: 'true',
+      edit_freeze: 'false',
     });
+  });
+
+  it('turns the edit freeze checkbox into a boolean', () => {
+    expect(validateConfig({ ...good, edit_freeze: 'true' }).config?.edit_freeze).toBe(true);
+    expect(toFormValues({ edit_freeze: true }).edit_freeze).toBe('true');
   });
 
   it('sends only the fields that changed', () => {

@@ -3,6 +3,7 @@
 // rollback compare against). Each value stays under the 9 KB property limit; all are cleared when a run ends.
 import { BASELINE_KEY, CHECKPOINT_PREFIX, PLAN_KEY, RUN_KEY } from '../state/keys';
 import type { Baseline } from '../baseline';
+import type { FreezeRecord } from './freeze';
 import type { ExecutionStore } from './store';
 import type { RunState, StepRecord } from '../contract';
 import type { StepKind } from '../migrations/types';
@@ -22,17 +23,32 @@ export interface BackupRecord {
   created_at?: string;
 }
 
-export interface CompareCursor {
-  /** Data rows (0-based, after the header) already compared. */
+/** create_backup's progress: which copy this is, and how far its check got (see backup.ts). */
+export interface BackupCheck {
+  /** 1 for the first copy; a copy that cannot be proven faithful is replaced by the next, up to 3. */
+  attempt: number;
+  /** Rejected copies still to move to the trash (the intent is stored before the trash call). */
+  rejected: string[];
+  /** 'original': reading A, the sheet before the copy; 'copy': reading C, the copy (and B where they differ). */
+  phase: 'original' | 'copy';
+  /** Data rows (0-based, after the header) read in this phase. */
   next: number;
-  /** Block digests of the original over the compared columns, and over the v2.1 columns when those differ. */
-  digests: string[];
-  v21_digests: string[];
+  /** The header row was read in this phase (with its first chunk). */
+  header_read: boolean;
   /**
-   * The original's digests of the rows read next (`rows` from `next`), waiting for the copy's read of the same
-   * rows: the two sides of a block may be read in different executions.
+   * A: the original's header digest and block digests over the compared width, of the blocks the copy has not
+   * been checked against yet; null when A was lost (a crash right after the copy), so every block is judged by B.
    */
-  pending?: { rows: number; header: string | null; digests: string[]; v21_digests: string[] };
+  original: { header: string | null; digests: string[] } | null;
+  /** C's block digests of the v2.1 region, for the blocks proven faithful: the baseline. */
+  baseline: string[];
+  /** The copy's chunk just read where it differs from A, waiting for B (C's digests of those blocks). */
+  suspects?: {
+    rows: number;
+    header?: string;
+    blocks: { index: number; digest: string }[];
+    baseline: string[];
+  };
 }
 
 export interface Checkpoint {
@@ -45,7 +61,9 @@ export interface Checkpoint {
   executions: number;
   steps: StepRecord[];
   backup: BackupRecord;
-  compare?: CompareCursor;
+  backup_check?: BackupCheck;
+  /** The edit freeze of this run (setting edit_freeze when it started): see freeze.ts. */
+  freeze?: FreezeRecord;
   /** Next data row (0-based) of initialize_versions' chunked pass, per column header. */
   versions?: { next: number; written: number };
   /** Next data row (0-based) of the computed columns' fill. */

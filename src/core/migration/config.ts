@@ -14,6 +14,7 @@ export const DEFAULT_CONFIG: MigrationConfig = {
   time_budget_seconds: 300,
   log_level: 'info',
   notify_by_email: true,
+  edit_freeze: false,
 };
 
 /** Apps Script stops an execution at 6 minutes; a slice must leave time to save its checkpoint. */
@@ -58,6 +59,8 @@ const VALIDATORS: Record<keyof MigrationConfig, Validator> = {
       ? null
       : `must be one of ${LOG_LEVELS.join(', ')}, got ${describe(value)}`,
   notify_by_email: (value) =>
+    typeof value === 'boolean' ? null : `must be true or false, got ${describe(value)}`,
+  edit_freeze: (value) =>
     typeof value === 'boolean' ? null : `must be true or false, got ${describe(value)}`,
 };
 

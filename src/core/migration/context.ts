@@ -28,6 +28,8 @@ export class RunContext {
   knownHeaders: string[] | null = null;
   /** create_backup opened the copy and finished comparing it with the sheet in this execution. */
   backupChecked = false;
+  /** create_backup read a chunk of the sheet or of its copy in this execution. */
+  backupRead = false;
   /** The stored checkpoint says an earlier execution may have written the report file (see report_intent). */
   readonly reportMayExist: boolean;
   /** A resume trigger may exist from an earlier execution (the stored checkpoint's `trigger`). */

@@ -1,7 +1,7 @@
 // previewMigration({target}): the plan of the next pending migration, what it changes on every sheet, and a
 // short plan of each later one up to the target. Reads only.
 import { SCHEMA_VERSION_KEY } from '../state/keys';
-import type { LaterPlan, Plan, PreviewOptions, SheetChangePlan } from '../contract';
+import type { EditFreezePlan, LaterPlan, Plan, PreviewOptions, SheetChangePlan } from '../contract';
 import { migrations } from '../migrations/registry';
 import { sheetSpec } from '../migrations/sheet-spec';
 import type { AddedColumn, Migration } from '../migrations/types';
@@ -12,6 +12,7 @@ import { planFromFacts, readPlanFacts, targetSpreadsheet, type PlanFacts } from 
 import { unknownSheetReason } from './run';
 import { plain } from './status';
 import { CELL_LIMIT } from './types';
+import { freezeEstimate } from './freeze';
 
 export function validatePreviewOptions(options: unknown): PreviewOptions {
   if (options === undefined || options === null) return {};
@@ -166,7 +167,12 @@ export function previewChain(services: Services, options?: unknown): Plan {
     migration = shown;
     facts = readPlanFacts(services, spreadsheet, sheetSpec(migration), config);
   }
-  const plan = planFromFacts(facts, sheetSpec(migration), config, services.clock.now()).plan;
+  const planned = planFromFacts(facts, sheetSpec(migration), config, services.clock.now());
+  const plan = planned.plan;
+  if (config.edit_freeze && shown === next && plan.blocking.length === 0) {
+    plan.edit_freeze = freezePlan(freezeEstimate(planned.run, config.time_budget_seconds));
+    plan.warnings.push(plan.edit_freeze.message);
+  }
   if (reading.current === 'unknown' && plan.blocking.length === 0) {
     plan.blocking.push(unknownSheetReason(facts.sheet_name));
   }
@@ -192,4 +198,18 @@ export function previewChain(services: Services, options?: unknown): Plan {
       ? []
       : laterPlans(chain.slice(indexOf(migration.id) + 1, upTo + 1), facts, plan, changes, migration);
   return plain(plan);
+}
+
+function freezePlan(estimate: ReturnType<typeof freezeEstimate>): EditFreezePlan {
+  const closed =
+    estimate.hours_if_panel_closed > 0
+      ? `; with it closed the run resumes once an hour, so about ${estimate.hours_if_panel_closed} hour(s) more`
+      : '';
+  return {
+    ...estimate,
+    message:
+      `Edit freeze: ${estimate.sheets.join(', ')} will be protected, you as the only editor, from just before the ` +
+      `backup until the verification ends: about ${estimate.minutes} minute(s) with the migration panel open` +
+      `${closed}. Others' edits are refused meanwhile; the protection is then removed.`,
+  };
 }

@@ -6,7 +6,9 @@ import { appendHistory } from '../history';
 import type { Grid, KeyValueStore, Logger, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { PUBLISHED_MS_PER_CELL, ReadPace, SHARE_OF_TIME_LEFT, pacedSpreadsheet } from '../read-pace';
+import { BackupUnproven } from './backup';
 import { TimeBudget } from '../slice/budget';
+import { applyFreeze, thawRun } from './freeze';
 import { LOCK_WAIT_MS, busyMessage } from '../slice/lock';
 import {
   type Checkpoint,
@@ -118,6 +120,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
     if (saved && forced) {
       logger.info(`Starting over: run ${saved.checkpoint.run_id} is abandoned.`);
       abandonedTrigger = saved.checkpoint.trigger;
+      thawRun(scoped, spreadsheet, saved.checkpoint, logger);
       saved = null;
     }
     const slice: Slice = {
@@ -407,6 +410,7 @@ function beginRun(
     .replace(/\.\d+Z$/, 'Z')}`;
   const checkpoint = newCheckpoint(spec, plan, runId, iso(startMs));
   checkpoint.trigger = triggerMayExist;
+  if (config.edit_freeze) checkpoint.freeze = { applied: false };
   try {
     store.batch(() => {
       for (const key of checkpointKeys(store.all())) store.delete(key);
@@ -448,6 +452,10 @@ function runSteps(ctx: RunContext, firing: string | null): Status {
   checkpoint.state = 'running';
   let current: string = checkpoint.steps[0].name;
   try {
+    applyFreeze(ctx.spreadsheet, checkpoint, ctx.plan, ctx.logger, () => {
+      ctx.touch();
+      ctx.commit();
+    });
     for (const record of checkpoint.steps) {
       if (record.status === 'done' || record.status === 'skipped') continue;
       current = record.name;
@@ -542,6 +550,7 @@ function pauseForOwner(ctx: RunContext, firing: string | null, request: PauseReq
 
 function finish(ctx: RunContext, firing: string | null): Status {
   const checkpoint = ctx.checkpoint;
+  thawRun(ctx.services, ctx.spreadsheet, checkpoint, ctx.logger);
   ctx.spreadsheet.setMetadata(SCHEMA_VERSION_KEY, ctx.spec.toVersion);
   if (checkpoint.trigger || firing) removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);
   const entry = historyEntry(ctx, 'done');
@@ -565,7 +574,16 @@ function fail(ctx: RunContext, stepName: string, error: Error, firing: string | 
   const checkpoint = ctx.checkpoint;
   const message = error && error.message ? error.message : String(error);
   ctx.logger.error(`Step ${stepName} failed: ${message}`);
-  if (ctx.createdThisExecution && kindOf(ctx, stepName) === 'backup' && !checkpoint.backup.file_id) {
+  // The protection goes now; a resume of the run protects the sheets again.
+  const frozen = checkpoint.freeze !== undefined;
+  thawRun(ctx.services, ctx.spreadsheet, checkpoint, ctx.logger);
+  if (frozen && !checkpoint.freeze) checkpoint.freeze = { applied: false };
+  if (
+    ctx.createdThisExecution &&
+    kindOf(ctx, stepName) === 'backup' &&
+    !checkpoint.backup.file_id &&
+    !(error instanceof BackupUnproven)
+  ) {
     // The run never changed anything: forget it, so the spreadsheet is exactly as before, and report why.
     ctx.store.batch(() => {
       for (const key of checkpointKeys(ctx.store.all())) ctx.store.delete(key);

@@ -1,4 +1,6 @@
 import { readConfig } from '../migration/config';
+import { readCheckpoint as readRunCheckpoint } from '../migration/checkpoint';
+import { thawRun } from '../migration/freeze';
 import { busyMessage, withDocumentLock } from '../slice/lock';
 import type { Services, SheetPort, SpreadsheetPort } from '../ports';
 import { readCheckpoint, saveCheckpoint, type RollbackCheckpoint } from './checkpoint';
@@ -51,7 +53,7 @@ function run(services: Services, options: ParsedRollbackOptions): RollbackReport
   if (!checkpoint) {
     const repeated = repeatedCall(all, facts, options);
     if (repeated) return repeated;
-    const begun = begin(paced, spreadsheet, facts, options, config);
+    const begun = begin(paced, spreadsheet, facts, options, config, all);
     return proceed(
       { services: paced, spreadsheet, budget, reads, fresh: begun.located, openedBackup: begun.backup },
       begun.checkpoint,
@@ -93,12 +95,24 @@ function repeatedCall(
   return last.report;
 }
 
+/** A run that stopped midway may still hold its edit freeze: the rollback removes it first. */
+function releaseFreeze(services: Services, spreadsheet: SpreadsheetPort, all: Record<string, string>): void {
+  let saved: ReturnType<typeof readRunCheckpoint> = null;
+  try {
+    saved = readRunCheckpoint(all);
+  } catch {
+    return; // a damaged run checkpoint: its start over removes the freeze, if any
+  }
+  if (saved?.checkpoint.freeze) thawRun(services, spreadsheet, saved.checkpoint, services.logger);
+}
+
 function begin(
   services: Services,
   spreadsheet: SpreadsheetPort,
   facts: RollbackFacts,
   options: ParsedRollbackOptions,
   config: ReturnType<typeof readConfig>,
+  all: Record<string, string>,
 ): { checkpoint: RollbackCheckpoint; located: Located; backup: SheetPort } {
   const eligibility = assessEligibility(facts, config, services.clock, services.drive);
   const migration = facts.migration;
@@ -114,6 +128,7 @@ function begin(
   } catch (error) {
     throw new Error(`${(error as Error).message} Nothing was changed.`);
   }
+  releaseFreeze(services, spreadsheet, all);
   const dims = sheet.dimensions();
   const map = readColumnMap(sheet, dims.lastColumn, services.cache, spec);
   const present = locateAddedColumns(map, baseline.columns_added, `sheet "${sheet.name}"`);

@@ -166,6 +166,7 @@ describe('setMigrationConfig refuses bad settings, naming the field, and changes
     [{ rollback_window_days: 'seven' }, /"rollback_window_days" must be a number/],
     [{ log_level: 'loud' }, /"log_level" must be one of debug, info, warn, error/],
     [{ target_sheet: '' }, /"target_sheet" must not be empty/],
+    [{ edit_freeze: 'on' }, /"edit_freeze" must be true or false/],
     [{ colour: 'red' }, /Unknown setting "colour"/],
   ])('%j', (patch, message) => {
     refused(fixture(), 'setMigrationConfig', [patch], message);
@@ -181,6 +182,7 @@ describe('setMigrationConfig refuses bad settings, naming the field, and changes
       time_budget_seconds: 120,
       log_level: 'info',
       notify_by_email: true,
+      edit_freeze: false,
     });
     expect(f.world.call('getMigrationConfig', [], f.as)).toEqual(config);
   });

@@ -90,11 +90,10 @@ describe('failure messages', () => {
     // reads slow enough that the first slice pauses while comparing the backup with the sheet
     const f = fixture({ rows: 300 }, { costs: { readPerCellUs: 500 } });
     f.world.call('setMigrationConfig', [{ time_budget_seconds: 30 }], f.as);
+    // every backup copy comes out damaged: the run stops after three
+    f.world.damageCopies((copy) => copy.sheet(SHEET).setValues(250, 2, [['damaged copy']]));
     const paused = f.world.call('startMigration', [], f.as) as Status;
     expect(paused.steps[0]).toMatchObject({ name: 'create_backup', status: 'running' });
-    // someone edits the backup copy meanwhile: it no longer matches the sheet
-    const backup = f.world.spreadsheet(paused.backup!.file_id);
-    backup.sheet(SHEET).setValues(250, 2, [['edited meanwhile']]);
     const status = driveToEnd(f);
     expect(status.state).toBe('failed');
     expect(status.error?.step).toBe('create_backup');
