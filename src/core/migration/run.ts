@@ -48,6 +48,7 @@ import { type RunPlan } from './types';
 import { PAUSE_KEY, type PauseRequest, SlicePulse, readPause } from './live';
 import { messagesFor } from '../messages';
 import { ownerPausedMessage } from './pause';
+import { noticeRecipient, sendNotice, type RunOutcome } from './notice';
 
 export type SliceMode =
   | { kind: 'start'; force: boolean; target: Migration | null; live?: boolean; resume?: boolean }
@@ -81,6 +82,8 @@ interface Slice {
   live: boolean;
   /** The document properties themselves, beside the execution's copy: a live slice reads the pause from them. */
   rawProperties: KeyValueStore;
+  /** An execution of the resume trigger: nobody watches it, so its outcome is mailed to the owner. */
+  unattended: boolean;
 }
 
 export function runSlice(services: Services, mode: SliceMode): Status {
@@ -134,6 +137,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
       firing: mode.kind === 'trigger' ? mode.triggerUid : null,
       live: mode.kind !== 'trigger' && mode.live === true,
       rawProperties: services.properties,
+      unattended: mode.kind === 'trigger',
     };
     const pauseRequest = readPause(all[PAUSE_KEY]);
     if (pauseRequest && mode.kind !== 'start') {
@@ -207,6 +211,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
 
 /** A live slice saves its progress and looks for the owner's pause between blocks. */
 function goLive(slice: Slice, ctx: RunContext): void {
+  ctx.unattended = slice.unattended;
   if (!slice.live) return;
   const checkpoint = ctx.checkpoint;
   ctx.pulse = new SlicePulse(slice.services.clock, slice.services.cache, slice.rawProperties, () => ({
@@ -559,12 +564,16 @@ function finish(ctx: RunContext, firing: string | null): Status {
   const entry = historyEntry(ctx, 'done');
   const chain = readChain(ctx.store.all());
   const chainGoesOn = chain !== null && indexOf(chain.target) > indexOf(ctx.spec.id);
+  // the notice is recorded with the outcome, then sent: never twice (./notice.ts)
+  const to = chainGoesOn ? null : noticeRecipient(ctx.services, ctx.config, ctx.unattended);
+  if (to) entry.notice = { to, at: ctx.nowIso() };
   ctx.store.batch(() => {
     appendHistory(ctx.store, ctx.store.all(), entry);
     for (const key of checkpointKeys(ctx.store.all())) {
       if (key !== CHAIN_KEY || !chainGoesOn) ctx.store.delete(key);
     }
   });
+  if (to) sendNotice(ctx.services, to, outcomeOf(ctx, 'done'));
   ctx.logger.info(`Run ${checkpoint.run_id} done in ${checkpoint.executions} execution(s).`);
   return statusFromHistory(ctx.spec, ctx.store.all(), ctx.nowIso());
 }
@@ -611,10 +620,24 @@ function fail(ctx: RunContext, stepName: string, thrown: Error, firing: string |
     checkpoint.trigger = false;
   }
   const entry = historyEntry(ctx, 'failed');
+  const to = noticeRecipient(ctx.services, ctx.config, ctx.unattended);
+  if (to) entry.notice = { to, at: ctx.nowIso() };
   ctx.touch();
   ctx.store.batch(() => {
     ctx.commit(ctx.reportIntentAtEnd);
     appendHistory(ctx.store, ctx.store.all(), entry);
   });
+  if (to) sendNotice(ctx.services, to, outcomeOf(ctx, 'failed'));
   return statusFromCheckpoint(ctx.spec, checkpoint);
+}
+
+function outcomeOf(ctx: RunContext, state: 'done' | 'failed'): RunOutcome {
+  const { backup, error } = ctx.checkpoint;
+  return {
+    migration: ctx.spec.id,
+    state,
+    spreadsheet: { id: ctx.checkpoint.spreadsheet_id, name: ctx.spreadsheet.name },
+    backup: backup.file_id && backup.url ? { name: backup.name, url: backup.url } : null,
+    ...(error ? { error } : {}),
+  };
 }

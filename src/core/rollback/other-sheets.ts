@@ -13,7 +13,7 @@ import { contentKey, rowBlocks } from './blocks';
 import { restoreBlock } from './restore';
 import type { OtherSheetPlan } from '../migration/sheets';
 import type { ExportRef } from './checkpoint';
-import { writeExportFile } from './export';
+import { jsonCell, writeExportFile } from './export';
 
 export interface OtherSheetOutcome {
   sheet: string;
@@ -118,8 +118,13 @@ export function rollbackOtherSheets(
         mode: context.mode,
         key_column: '',
         exported_at: context.nowIso,
-        cells: cells.map((cell) => ({ row: cell.row, key: '', column: cell.column, value: cell.value })),
-      } as unknown as Parameters<typeof writeExportFile>[3]);
+        cells: cells.map((cell) => ({
+          row: cell.row,
+          key: '',
+          column: cell.column,
+          value: jsonCell(cell.value),
+        })),
+      });
       outcome.exported = ref;
     }
     if (!other.existed) {

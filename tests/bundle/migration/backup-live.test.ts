@@ -58,7 +58,8 @@ describe('app writes around the backup copy', () => {
     expect(COPY).toBeGreaterThan(10);
   });
 
-  it.each(Array.from({ length: COPY }, (_, i) => i + 1))(
+  // before the plan's read, and before each of the calls just before the copy (the sheet read, the intent)
+  it.each([1, COPY - 3, COPY - 2, COPY - 1, COPY])(
     'a write before call %i (the copy or earlier) is in the backup, and the run ends done',
     (call) => {
       const f = world();
@@ -157,15 +158,23 @@ describe('a crash anywhere in the replacement of a damaged copy', () => {
   clean.world.damageCopies((copy, nth) => {
     if (nth === 1) copy.sheet(SHEET).setValues(30, 3, [['damaged']]);
   });
-  const cleanRun = clean.world.run('startMigration', [], clean.as);
-  const calls = cleanRun.stats.roundTrips;
+  // the call that makes the second copy: the retry runs from the first copy's check to the second's
+  let second = 0;
+  const cleanRun = clean.world.run('startMigration', [], {
+    ...clean.as,
+    beforeCall: everyCall(200, (call) => {
+      if (second === 0 && copies(clean).length > 1) second = call - 1;
+    }),
+  });
   const migrated = clean.ss.sheet(SHEET).values();
+  const retryEnd = second + 6;
 
-  it('the clean run ends done', () => {
+  it('the clean run ends done, its retry found', () => {
     expect(started(cleanRun).state).toBe('done');
+    expect(second).toBeGreaterThan(COPY);
   });
 
-  it.each(Array.from({ length: calls - COPY }, (_, i) => COPY + 1 + i))(
+  it.each(Array.from({ length: retryEnd - COPY }, (_, i) => COPY + 1 + i))(
     'dying at call %i resumes to one faithful backup, every other copy in the trash',
     (call) => {
       const f = world();
