@@ -46,7 +46,7 @@ import {
 } from './chain';
 import { type RunPlan } from './types';
 import { PAUSE_KEY, type PauseRequest, SlicePulse, readPause } from './live';
-import { messagesFor } from '../messages';
+import { messagesFor, type Translate } from '../messages';
 import { ownerPausedMessage } from './pause';
 import { noticeRecipient, sendNotice, type RunOutcome } from './notice';
 
@@ -279,7 +279,7 @@ function beginNext(
   if (reading.current === 'unknown') {
     // nothing runs on it: the plan says why (a missing sheet, its headers), else that it is not a ZEUES sheet
     beginRun(services, store, spec, slice.startMs, spreadsheet, slice.pace, false, facts, null, [
-      unknownSheetReason(facts.sheet_name),
+      unknownSheetReason(facts.sheet_name, messagesFor(services.session)),
     ]);
   }
   const next = reading.pending[0] ?? null;
@@ -341,13 +341,13 @@ function beginNext(
   return runSteps(ctx, slice.firing);
 }
 
-export function unknownSheetReason(sheetName: string): string {
+export function unknownSheetReason(sheetName: string, t: Translate): string {
   const base = baseSchema();
-  return (
-    `Sheet "${sheetName}" is not a ZEUES sheet this add-on knows: schema ${base.version} has the headers ` +
-    `${base.signature.map((column) => column.header).join(', ')}, and this sheet lacks some of them. Check the ` +
-    'target_sheet setting (or restore the headers), then try again.'
-  );
+  return t('plan_unknown_sheet', {
+    sheet: sheetName,
+    schema: base.version,
+    headers: base.signature.map((column) => column.header).join(', '),
+  });
 }
 
 /** The done status of `migration`: its recorded run, or (applied before the add-on kept a history) a plain done. */
@@ -391,7 +391,8 @@ function beginRun(
 } {
   const all = store.all();
   const config = readConfig(all);
-  const { plan: shown, run: plan } = planFromFacts(facts, spec, config, startMs);
+  const t = messagesFor(services.session);
+  const { plan: shown, run: plan } = planFromFacts(facts, spec, config, startMs, t);
   const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith(CHECKPOINT_PREFIX)));
   if (storeBytes(kept) + RUN_PROPERTY_BYTES > MAX_STORE_BYTES) {
     shown.blocking.push(
@@ -401,7 +402,7 @@ function beginRun(
   }
   if (shown.blocking.length === 0) shown.blocking.push(...fallbackBlocking);
   if (shown.blocking.length > 0) {
-    throw new Error(`The migration cannot start. ${shown.blocking.join(' ')}`);
+    throw new Error(t('plan_cannot_start', { reasons: shown.blocking.join(' ') }));
   }
   const formulas = assertCanEdit(spreadsheet, facts, spec);
   const runId = `${spec.id}-${iso(startMs)
