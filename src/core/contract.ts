@@ -252,6 +252,8 @@ export interface MigrationConfig {
   rollback_window_days: number;
   time_budget_seconds: number;
   log_level: LogLevel;
+  /** Mail the owner when a run the resume trigger carried on (the panel closed) ends or fails. */
+  notify_by_email: boolean;
   /**
    * Protect the sheets a run changes (the effective user as their only editor) from just before its backup until
    * its verification ends; off by default. Read when a run starts.

@@ -180,6 +180,13 @@ export interface SessionPort {
   locale(): string;
 }
 
+/** Mail to the account the script runs as: the owner who started the run (its trigger runs as them). */
+export interface MailPort {
+  /** That account's address, '' when Apps Script does not give it. */
+  ownerAddress(): string;
+  send(message: { to: string; subject: string; body: string }): void;
+}
+
 /**
  * Everything an entry point hands to the core. `spreadsheets.active()` is the spreadsheet the execution works
  * on: the open one, or in a time-driven trigger (no active spreadsheet) the one opened by its stored id.
@@ -196,4 +203,5 @@ export interface Services {
   session: SessionPort;
   /** The user's own store (outlives documents): where a trigger finds the spreadsheet it resumes. */
   userProperties?: KeyValueStore;
+  mail?: MailPort;
 }

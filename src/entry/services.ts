@@ -2,6 +2,7 @@
 import type { KeyValueStore, Services, SpreadsheetPort, SpreadsheetsPort } from '../core/ports';
 import { gasDocumentCache } from '../gas/cache';
 import { gasDrive } from '../gas/drive';
+import { gasMail } from '../gas/mail';
 import { gasDocumentLock } from '../gas/lock';
 import { gasDocumentStore, gasUserStore } from '../gas/properties';
 import { consoleLogger, gasSession, systemClock } from '../gas/session';
@@ -40,6 +41,7 @@ function build(spreadsheets: SpreadsheetsPort, opened: OpenedStores = {}): Servi
     triggers: gasTriggers(),
     userProperties: opened.userStore ?? gasUserStore(),
     session: gasSession(),
+    mail: gasMail('Sheet Schema Migrator'),
   };
 }
 

@@ -50,6 +50,7 @@ export function validateConfig(values: FormValues): Validation {
   if (typeof budget !== 'number') errors.time_budget_seconds = budget;
   const level = values.log_level as LogLevel;
   if (!LOG_LEVELS.includes(level)) errors.log_level = { key: 'invalid_log_level' };
+  const notify = values.notify_by_email !== 'false';
   if (Object.keys(errors).length > 0) return { config: null, errors };
   return {
     config: {
@@ -58,6 +59,7 @@ export function validateConfig(values: FormValues): Validation {
       rollback_window_days: window as number,
       time_budget_seconds: budget as number,
       log_level: level,
+      notify_by_email: notify,
       edit_freeze: values.edit_freeze === 'true',
     },
     errors,
@@ -72,6 +74,7 @@ export function toFormValues(config: Partial<Config> | null | undefined): FormVa
     rollback_window_days: typeof c.rollback_window_days === 'number' ? String(c.rollback_window_days) : '7',
     time_budget_seconds: typeof c.time_budget_seconds === 'number' ? String(c.time_budget_seconds) : '300',
     log_level: typeof c.log_level === 'string' ? c.log_level : 'info',
+    notify_by_email: c.notify_by_email === false ? 'false' : 'true',
     edit_freeze: c.edit_freeze === true ? 'true' : 'false',
   };
 }

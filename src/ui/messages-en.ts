@@ -185,6 +185,7 @@ export const en = {
   settings_support: 'For technical support',
   settings_budget: 'Time budget per execution (seconds)',
   settings_log_level: 'Log detail',
+  settings_notify: 'Email me when a run ends with the panel closed',
   settings_save: 'Save',
   settings_saved: 'Settings saved.',
   settings_invalid: 'Fix the fields marked in red.',

@@ -182,6 +182,7 @@ export const es: Record<MessageKey, string> = {
   settings_support: 'Para soporte técnico',
   settings_budget: 'Tiempo por ejecución (segundos)',
   settings_log_level: 'Detalle del registro',
+  settings_notify: 'Avisarme por correo cuando una ejecución termine con el panel cerrado',
   settings_save: 'Guardar',
   settings_saved: 'Configuración guardada.',
   settings_invalid: 'Corrija los campos marcados en rojo.',

@@ -16,10 +16,11 @@ const FIELDS: ConfigField[] = [
   'rollback_window_days',
   'time_budget_seconds',
   'log_level',
+  'notify_by_email',
   'edit_freeze',
 ];
 /** Fields shown as a checkbox: their form value is 'true' or 'false'. */
-const CHECKBOXES = new Set<ConfigField>(['edit_freeze']);
+const CHECKBOXES = new Set<ConfigField>(['notify_by_email', 'edit_freeze']);
 
 function input(field: ConfigField): HTMLInputElement | HTMLSelectElement {
   return byId<HTMLInputElement | HTMLSelectElement>(`cfg-${field}`);

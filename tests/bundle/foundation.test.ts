@@ -41,7 +41,9 @@ describe('the built bundle', () => {
         'https://www.googleapis.com/auth/drive',
         'https://www.googleapis.com/auth/script.container.ui',
         'https://www.googleapis.com/auth/script.scriptapp',
+        'https://www.googleapis.com/auth/script.send_mail',
         'https://www.googleapis.com/auth/spreadsheets',
+        'https://www.googleapis.com/auth/userinfo.email',
       ].sort(),
     );
   });

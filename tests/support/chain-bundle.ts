@@ -2,6 +2,7 @@
 import { World } from '../../emulator';
 import { zeuesWorkbook, type SampleOptions } from '../../rehearse/sample-workbook';
 import type { CellValue, WorkbookModel } from '../../rehearse/workbook';
+import { UNIONES_HEADERS } from '../../rehearse/zeues-schema';
 import type { Fixture } from './migration-bundle';
 
 export const V30_ADDED = ['Ocupado_Por', 'Fecha_Ocupacion', 'version'];
@@ -67,24 +68,13 @@ export function sheetsOf(f: Fixture): Record<string, unknown> {
   );
 }
 
-export const UNIONES_HEADERS = [
-  'ID',
-  'OT',
-  'N_UNION',
-  'TAG_SPOOL',
-  'DN_UNION',
-  'TIPO_UNION',
-  'ARM_FECHA_INICIO',
-  'ARM_FECHA_FIN',
-  'ARM_WORKER',
-  'SOL_FECHA_INICIO',
-  'SOL_FECHA_FIN',
-  'SOL_WORKER',
-  'NDT_UNION',
-  'R_NDT_UNION',
-  'NDT_FECHA',
-  'NDT_STATUS',
-  'version',
+/** The five figures v4.0 adds to Operaciones, in order. */
+export const V40_FIGURES = [
+  'Total_Uniones',
+  'Uniones_ARM_Completadas',
+  'Uniones_SOLD_Completadas',
+  'Pulgadas_ARM',
+  'Pulgadas_SOLD',
 ];
 
 /** The sample at v3.1 (v3.0's columns, then Estado_Detalle). */

@@ -6,6 +6,7 @@ const good = {
   rollback_window_days: '7',
   time_budget_seconds: '300',
   log_level: 'info',
+  notify_by_email: 'false',
   edit_freeze: 'false',
 };
 
@@ -18,6 +19,7 @@ describe('settings validation', () => {
         rollback_window_days: 7,
         time_budget_seconds: 300,
         log_level: 'info',
+        notify_by_email: false,
         edit_freeze: false,
       },
       errors: {},
@@ -31,6 +33,7 @@ describe('settings validation', () => {
       rollback_window_days: 'two',
       time_budget_seconds: '9999',
       log_level: 'loud',
+      notify_by_email: 'true',
       edit_freeze: 'false',
     });
     expect(config).toBeNull();
@@ -60,6 +63,7 @@ describe('settings validation', () => {
       rollback_window_days: '7',
       time_budget_seconds: '300',
       log_level: 'info',
+      notify_by_email: 'true',
       edit_freeze: 'false',
     });
   });

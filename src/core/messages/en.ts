@@ -42,6 +42,40 @@ export const en = {
   plan_cells_after: 'Cells after the change: {cells} of {limit}.',
   plan_blocking: 'Blocking:',
   plan_warnings: 'Warnings:',
+  plan_sheet_missing:
+    'Sheet "{sheet}" was not found. Sheets in this spreadsheet: {names}. Rename the sheet or set target_sheet in the settings.',
+  plan_no_headers:
+    'Row {row} of sheet "{sheet}" has no headers. The migration needs the {from} headers in that row: restore them, then try again.',
+  plan_empty_column:
+    'Column {columns} of sheet "{sheet}" has no header and no data; the migration leaves it as it is.',
+  plan_empty_columns:
+    'Columns {columns} of sheet "{sheet}" have no header and no data; the migration leaves them as they are.',
+  plan_already_migrated:
+    'Sheet "{sheet}" already has the {migration} columns ({columns}): nothing to migrate.',
+  plan_cell_limit:
+    "Adding {count} columns would make the spreadsheet {cells} cells, above Google Sheets' limit of {limit} (empty cells count too). Delete unused rows or columns (or whole sheets), then try again.",
+  plan_column_limit:
+    'Sheet "{sheet}" has {columns} columns; adding {count} would pass the limit of {limit}. Delete unused columns, then try again.',
+  plan_trigger_limit:
+    'You already have {count} triggers for this add-on, the most Apps Script allows, so a long run could not schedule its resume. Delete one under Extensions > Apps Script > Triggers, then try again.',
+  plan_key_missing:
+    'Key column "{key}" (or {aliases}) was not found in row {row} of sheet "{sheet}". Restore its header, then try again.',
+  plan_key_alias: 'Key column found as "{header}" in column {column}.',
+  plan_no_data_rows: 'Sheet "{sheet}" has no data rows: only the headers will be added.',
+  plan_partly_migrated: 'Sheet "{sheet}" is partly migrated: {columns} already present.',
+  plan_header_misplaced:
+    'Header "{header}" is in column {columns}; the {migration} columns must follow the last {from} column in the order {order}. Move or delete that column, then try again.',
+  plan_column_after_new:
+    'Column {column} ("{header}") comes after the {migration} columns; they must be the last columns. Move it before "{first}", then try again.',
+  plan_duplicate_header:
+    'Header "{header}" appears {count} times in sheet "{sheet}" (columns {columns}). Rename or remove the extra columns so each header is unique, then try again.',
+  plan_headerless_data_one:
+    'Column {columns} of sheet "{sheet}" has data but no header in row {row}. Give every column with data a header (or delete it), then try again.',
+  plan_headerless_data_many:
+    'Columns {columns} of sheet "{sheet}" have data but no header in row {row}. Give every column with data a header (or delete it), then try again.',
+  plan_unknown_sheet:
+    'Sheet "{sheet}" is not a ZEUES sheet this add-on knows: schema {schema} has the headers {headers}, and this sheet lacks some of them. Check the target_sheet setting (or restore the headers), then try again.',
+  plan_cannot_start: 'The migration cannot start. {reasons}',
   plan_nothing_blocks: 'Nothing blocks the migration.',
 
   status_headline: 'Migration {migration}: {state}.',

@@ -44,6 +44,40 @@ export const es: Record<MessageKey, string> = {
   plan_cells_after: 'Celdas después del cambio: {cells} de {limit}.',
   plan_blocking: 'Impide la migración:',
   plan_warnings: 'Avisos:',
+  plan_sheet_missing:
+    'No se encontró la hoja "{sheet}". Hojas de esta hoja de cálculo: {names}. Cambie el nombre de la hoja o indique target_sheet en los ajustes.',
+  plan_no_headers:
+    'La fila {row} de la hoja "{sheet}" no tiene encabezados. La migración necesita los encabezados de {from} en esa fila: restáurelos y vuelva a intentarlo.',
+  plan_empty_column:
+    'La columna {columns} de la hoja "{sheet}" no tiene encabezado ni datos; la migración la deja como está.',
+  plan_empty_columns:
+    'Las columnas {columns} de la hoja "{sheet}" no tienen encabezado ni datos; la migración las deja como están.',
+  plan_already_migrated:
+    'La hoja "{sheet}" ya tiene las columnas de {migration} ({columns}): no hay nada que migrar.',
+  plan_cell_limit:
+    'Añadir {count} columnas dejaría la hoja de cálculo con {cells} celdas, por encima del límite de Google Sheets de {limit} (las celdas vacías también cuentan). Elimine filas o columnas sin uso (u hojas enteras) y vuelva a intentarlo.',
+  plan_column_limit:
+    'La hoja "{sheet}" tiene {columns} columnas; añadir {count} superaría el límite de {limit}. Elimine columnas sin uso y vuelva a intentarlo.',
+  plan_trigger_limit:
+    'Ya tiene {count} activadores de este complemento, el máximo que permite Apps Script, así que una ejecución larga no podría programar su reanudación. Elimine uno en Extensiones > Apps Script > Activadores y vuelva a intentarlo.',
+  plan_key_missing:
+    'No se encontró la columna clave "{key}" (ni {aliases}) en la fila {row} de la hoja "{sheet}". Restaure su encabezado y vuelva a intentarlo.',
+  plan_key_alias: 'Columna clave encontrada como "{header}" en la columna {column}.',
+  plan_no_data_rows: 'La hoja "{sheet}" no tiene filas de datos: solo se añadirán los encabezados.',
+  plan_partly_migrated: 'La hoja "{sheet}" está migrada en parte: {columns} ya están.',
+  plan_header_misplaced:
+    'El encabezado "{header}" está en la columna {columns}; las columnas de {migration} deben ir tras la última columna de {from}, en el orden {order}. Mueva o elimine esa columna y vuelva a intentarlo.',
+  plan_column_after_new:
+    'La columna {column} ("{header}") está después de las columnas de {migration}; estas deben ser las últimas. Muévala antes de "{first}" y vuelva a intentarlo.',
+  plan_duplicate_header:
+    'El encabezado "{header}" aparece {count} veces en la hoja "{sheet}" (columnas {columns}). Cambie el nombre o elimine las columnas sobrantes para que cada encabezado sea único y vuelva a intentarlo.',
+  plan_headerless_data_one:
+    'La columna {columns} de la hoja "{sheet}" tiene datos pero no encabezado en la fila {row}. Ponga un encabezado a cada columna con datos (o elimínela) y vuelva a intentarlo.',
+  plan_headerless_data_many:
+    'Las columnas {columns} de la hoja "{sheet}" tienen datos pero no encabezado en la fila {row}. Ponga un encabezado a cada columna con datos (o elimínelas) y vuelva a intentarlo.',
+  plan_unknown_sheet:
+    'La hoja "{sheet}" no es una hoja ZEUES que este complemento conozca: el esquema {schema} tiene los encabezados {headers} y a esta hoja le faltan algunos. Revise el ajuste target_sheet (o restaure los encabezados) y vuelva a intentarlo.',
+  plan_cannot_start: 'La migración no puede empezar. {reasons}',
   plan_nothing_blocks: 'Nada impide la migración.',
 
   status_headline: 'Migración {migration}: {state}.',

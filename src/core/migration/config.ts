@@ -13,6 +13,7 @@ export const DEFAULT_CONFIG: MigrationConfig = {
   rollback_window_days: 7,
   time_budget_seconds: 300,
   log_level: 'info',
+  notify_by_email: true,
   edit_freeze: false,
 };
 
@@ -57,6 +58,8 @@ const VALIDATORS: Record<keyof MigrationConfig, Validator> = {
     typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value)
       ? null
       : `must be one of ${LOG_LEVELS.join(', ')}, got ${describe(value)}`,
+  notify_by_email: (value) =>
+    typeof value === 'boolean' ? null : `must be true or false, got ${describe(value)}`,
   edit_freeze: (value) =>
     typeof value === 'boolean' ? null : `must be true or false, got ${describe(value)}`,
 };

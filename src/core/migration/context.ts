@@ -47,6 +47,8 @@ export class RunContext {
   pulse: SlicePulse | null = null;
   /** Rows the running step had left to read when it last planned a block (its progress between checkpoints). */
   rowsRemaining: number | null = null;
+  /** An execution of the resume trigger (nobody watches it): its outcome is mailed to the owner. */
+  unattended = false;
   /** The owner's pause request as the slice found it at its start. */
   pausedByOwner: PauseRequest | null = null;
 

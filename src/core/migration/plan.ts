@@ -7,6 +7,8 @@ import type { Plan, SchemaDetected } from '../contract';
 import { CELL_LIMIT, COLUMN_LIMIT, type RunPlan } from './types';
 import { schemaFromHeaders } from '../migrations/schema';
 import { planOtherSheets } from './sheets';
+import { translator, type Translate } from '../messages';
+import { groupDigits } from './describe';
 
 export { assertCanEdit, readPlanFacts, targetSpreadsheet, type PlanFacts } from './plan-facts';
 
@@ -24,7 +26,7 @@ interface SchemaReading {
   problems: string[];
 }
 
-function readSchema(headers: string[], spec: MigrationSpec): SchemaReading {
+function readSchema(headers: string[], spec: MigrationSpec, t: Translate): SchemaReading {
   const map = buildColumnMap(headers, spec);
   const found = map.new_headers_present;
   const lastHeader = headers.reduce((last, text, i) => (text.trim() !== '' ? i + 1 : last), 0);
@@ -45,9 +47,13 @@ function readSchema(headers: string[], spec: MigrationSpec): SchemaReading {
     }
     if (prefixEnded || at.columns.length !== 1 || at.columns[0] !== expected) {
       problems.push(
-        `Header "${column.header}" is in column ${at.columns.map(columnLetter).join(', ')}; ` +
-          `the ${spec.id} columns must follow the last ${spec.fromVersion} column in the order ` +
-          `${spec.newColumns.map((c) => c.header).join(', ')}. Move or delete that column, then try again.`,
+        t('plan_header_misplaced', {
+          header: column.header,
+          columns: at.columns.map(columnLetter).join(', '),
+          migration: spec.id,
+          from: spec.fromVersion,
+          order: spec.newColumns.map((c) => c.header).join(', '),
+        }),
       );
       return;
     }
@@ -55,8 +61,12 @@ function readSchema(headers: string[], spec: MigrationSpec): SchemaReading {
   });
   if (problems.length === 0 && lastHeader > v21Columns + present.length) {
     problems.push(
-      `Column ${columnLetter(v21Columns + present.length + 1)} ("${headers[v21Columns + present.length]}") comes after ` +
-        `the ${spec.id} columns; they must be the last columns. Move it before "${spec.newColumns[0].header}", then try again.`,
+      t('plan_column_after_new', {
+        column: columnLetter(v21Columns + present.length + 1),
+        header: headers[v21Columns + present.length],
+        migration: spec.id,
+        first: spec.newColumns[0].header,
+      }),
     );
   }
   if (problems.length > 0) return { detected: 'unknown', v21Columns, present, problems };
@@ -100,6 +110,8 @@ export function planFromFacts(
   spec: MigrationSpec,
   config: MigrationConfig,
   startedAtMs: number,
+  /** The owner's language for the blocking reasons and warnings. */
+  t: Translate = translator('en'),
 ): { plan: Plan; run: RunPlan } {
   const blocking: string[] = [];
   const warnings: string[] = [];
@@ -114,32 +126,29 @@ export function planFromFacts(
   let schema: SchemaReading = { detected: 'unknown', v21Columns: 0, present: [], problems: [] };
 
   if (!facts.sheet_found) {
-    blocking.push(
-      `Sheet "${sheetName}" was not found. Sheets in this spreadsheet: ${facts.sheet_names.join(', ')}. ` +
-        'Rename the sheet or set target_sheet in the settings.',
-    );
+    blocking.push(t('plan_sheet_missing', { sheet: sheetName, names: facts.sheet_names.join(', ') }));
   } else if (named === 0) {
-    blocking.push(
-      `Row ${spec.headerRow} of sheet "${sheetName}" has no headers. The migration needs the ${spec.fromVersion} ` +
-        'headers in that row: restore them, then try again.',
-    );
+    blocking.push(t('plan_no_headers', { row: spec.headerRow, sheet: sheetName, from: spec.fromVersion }));
   } else {
-    schema = readSchema(headers, spec);
-    blocking.push(...headerProblems(headers, facts.headerless_with_data, sheetName, spec));
+    schema = readSchema(headers, spec, t);
+    blocking.push(...headerProblems(headers, facts.headerless_with_data, sheetName, spec, t));
     const empty = headers
       .map((text, i) => (text.trim() === '' && !facts.headerless_with_data.includes(i + 1) ? i + 1 : 0))
       .filter((column) => column > 0);
     if (empty.length > 0) {
+      const columns = `${empty.slice(0, 10).map(columnLetter).join(', ')}${empty.length > 10 ? '…' : ''}`;
       warnings.push(
-        `Column${empty.length > 1 ? 's' : ''} ${empty.slice(0, 10).map(columnLetter).join(', ')}` +
-          `${empty.length > 10 ? '…' : ''} of sheet "${sheetName}" ${empty.length > 1 ? 'have' : 'has'} no ` +
-          `header and no data; the migration leaves ${empty.length > 1 ? 'them' : 'it'} as ${empty.length > 1 ? 'they are' : 'it is'}.`,
+        t(empty.length > 1 ? 'plan_empty_columns' : 'plan_empty_column', { columns, sheet: sheetName }),
       );
     }
     blocking.push(...schema.problems);
     if (schema.detected === 'complete') {
       blocking.push(
-        `Sheet "${sheetName}" already has the ${spec.id} columns (${spec.newColumns.map((c) => c.header).join(', ')}): nothing to migrate.`,
+        t('plan_already_migrated', {
+          sheet: sheetName,
+          migration: spec.id,
+          columns: spec.newColumns.map((c) => c.header).join(', '),
+        }),
       );
     }
   }
@@ -156,24 +165,27 @@ export function planFromFacts(
   if (facts.sheet_found && toAdd.length > 0) {
     if (cellsAfter > CELL_LIMIT) {
       blocking.push(
-        `Adding ${toAdd.length} columns would make the spreadsheet ${cellsAfter.toLocaleString('en-US')} cells, above ` +
-          `Google Sheets' limit of ${CELL_LIMIT.toLocaleString('en-US')} (empty cells count too). Delete unused ` +
-          'rows or columns (or whole sheets), then try again.',
+        t('plan_cell_limit', {
+          count: toAdd.length,
+          cells: groupDigits(cellsAfter, t),
+          limit: groupDigits(CELL_LIMIT, t),
+        }),
       );
     }
     if (target.maxColumns + toAdd.length > COLUMN_LIMIT) {
       blocking.push(
-        `Sheet "${sheetName}" has ${target.maxColumns} columns; adding ${toAdd.length} would pass the limit of ` +
-          `${COLUMN_LIMIT}. Delete unused columns, then try again.`,
+        t('plan_column_limit', {
+          sheet: sheetName,
+          columns: target.maxColumns,
+          count: toAdd.length,
+          limit: groupDigits(COLUMN_LIMIT, t),
+        }),
       );
     }
   }
   if (facts.folder_problem) blocking.push(facts.folder_problem);
   if (facts.trigger_count >= TRIGGER_LIMIT) {
-    blocking.push(
-      `You already have ${facts.trigger_count} triggers for this add-on, the most Apps Script allows, so a long run ` +
-        'could not schedule its resume. Delete one under Extensions > Apps Script > Triggers, then try again.',
-    );
+    blocking.push(t('plan_trigger_limit', { count: facts.trigger_count }));
   }
 
   const dataRows = Math.max(0, facts.last_row - spec.headerRow);
@@ -182,18 +194,21 @@ export function planFromFacts(
     const keyColumns = resolveColumns(key, spec.keyColumn.header);
     if (keyColumns.length === 0) {
       blocking.push(
-        `Key column "${spec.keyColumn.header}" (or ${spec.keyColumn.aliases.map((a) => `"${a}"`).join(', ')}) was not ` +
-          `found in row ${spec.headerRow} of sheet "${sheetName}". Restore its header, then try again.`,
+        t('plan_key_missing', {
+          key: spec.keyColumn.header,
+          aliases: spec.keyColumn.aliases.map((a) => `"${a}"`).join(', '),
+          row: spec.headerRow,
+          sheet: sheetName,
+        }),
       );
     } else if (headers[keyColumns[0] - 1] !== spec.keyColumn.header) {
       warnings.push(
-        `Key column found as "${headers[keyColumns[0] - 1]}" in column ${columnLetter(keyColumns[0])}.`,
+        t('plan_key_alias', { header: headers[keyColumns[0] - 1], column: columnLetter(keyColumns[0]) }),
       );
     }
-    if (dataRows === 0)
-      warnings.push(`Sheet "${sheetName}" has no data rows: only the headers will be added.`);
+    if (dataRows === 0) warnings.push(t('plan_no_data_rows', { sheet: sheetName }));
     if (schema.detected === 'partial') {
-      warnings.push(`Sheet "${sheetName}" is partly migrated: ${schema.present.join(', ')} already present.`);
+      warnings.push(t('plan_partly_migrated', { sheet: sheetName, columns: schema.present.join(', ') }));
     }
   }
 
@@ -251,23 +266,29 @@ function headerProblems(
   headerlessWithData: number[],
   sheetName: string,
   spec: MigrationSpec,
+  t: Translate,
 ): string[] {
   const problems: string[] = [];
   const map = buildColumnMap(headers, spec);
   for (const duplicate of map.duplicates) {
     problems.push(
-      `Header "${duplicate.headers[0]}" appears ${duplicate.columns.length} times in sheet "${sheetName}" ` +
-        `(columns ${duplicate.columns.map(columnLetter).join(', ')}). Rename or remove the extra columns so each ` +
-        'header is unique, then try again.',
+      t('plan_duplicate_header', {
+        header: duplicate.headers[0],
+        count: duplicate.columns.length,
+        sheet: sheetName,
+        columns: duplicate.columns.map(columnLetter).join(', '),
+      }),
     );
   }
   const blank = headerlessWithData;
   if (blank.length > 0) {
     const letters = blank.map(columnLetter);
     problems.push(
-      `Column${blank.length > 1 ? 's' : ''} ${letters.slice(0, 10).join(', ')}${blank.length > 10 ? '…' : ''} of ` +
-        `sheet "${sheetName}" ${blank.length > 1 ? 'have' : 'has'} data but no header in row ${spec.headerRow}. ` +
-        'Give every column with data a header (or delete it), then try again.',
+      t(blank.length > 1 ? 'plan_headerless_data_many' : 'plan_headerless_data_one', {
+        columns: `${letters.slice(0, 10).join(', ')}${blank.length > 10 ? '…' : ''}`,
+        sheet: sheetName,
+        row: spec.headerRow,
+      }),
     );
   }
   return problems;

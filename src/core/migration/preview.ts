@@ -1,5 +1,6 @@
 // previewMigration({target}): the plan of the next pending migration, what it changes on every sheet, and a
 // short plan of each later one up to the target. Reads only.
+import { messagesFor } from '../messages';
 import { SCHEMA_VERSION_KEY } from '../state/keys';
 import type { EditFreezePlan, LaterPlan, Plan, PreviewOptions, SheetChangePlan } from '../contract';
 import { migrations } from '../migrations/registry';
@@ -167,14 +168,20 @@ export function previewChain(services: Services, options?: unknown): Plan {
     migration = shown;
     facts = readPlanFacts(services, spreadsheet, sheetSpec(migration), config);
   }
-  const planned = planFromFacts(facts, sheetSpec(migration), config, services.clock.now());
+  const planned = planFromFacts(
+    facts,
+    sheetSpec(migration),
+    config,
+    services.clock.now(),
+    messagesFor(services.session),
+  );
   const plan = planned.plan;
   if (config.edit_freeze && shown === next && plan.blocking.length === 0) {
     plan.edit_freeze = freezePlan(freezeEstimate(planned.run, config.time_budget_seconds));
     plan.warnings.push(plan.edit_freeze.message);
   }
   if (reading.current === 'unknown' && plan.blocking.length === 0) {
-    plan.blocking.push(unknownSheetReason(facts.sheet_name));
+    plan.blocking.push(unknownSheetReason(facts.sheet_name, messagesFor(services.session)));
   }
   const widths = new Map<string, SheetWidth>(
     facts.grids.map((grid) => [

@@ -44,8 +44,9 @@ import {
 } from './chain';
 import { type RunPlan } from './types';
 import { PAUSE_KEY, type PauseRequest, SlicePulse, readPause } from './live';
-import { messagesFor } from '../messages';
+import { messagesFor, type Translate } from '../messages';
 import { ownerPausedMessage } from './pause';
+import { noticeRecipient, sendNotice, type RunOutcome } from './notice';
 
 export type SliceMode =
   | { kind: 'start'; force: boolean; target: Migration | null; live?: boolean; resume?: boolean }
@@ -79,6 +80,8 @@ interface Slice {
   live: boolean;
   /** The document properties themselves, beside the execution's copy: a live slice reads the pause from them. */
   rawProperties: KeyValueStore;
+  /** An execution of the resume trigger: nobody watches it, so its outcome is mailed to the owner. */
+  unattended: boolean;
 }
 
 export function runSlice(services: Services, mode: SliceMode): Status {
@@ -132,6 +135,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
       firing: mode.kind === 'trigger' ? mode.triggerUid : null,
       live: mode.kind !== 'trigger' && mode.live === true,
       rawProperties: services.properties,
+      unattended: mode.kind === 'trigger',
     };
     const pauseRequest = readPause(all[PAUSE_KEY]);
     if (pauseRequest && mode.kind !== 'start') {
@@ -205,6 +209,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
 
 /** A live slice saves its progress and looks for the owner's pause between blocks. */
 function goLive(slice: Slice, ctx: RunContext): void {
+  ctx.unattended = slice.unattended;
   if (!slice.live) return;
   const checkpoint = ctx.checkpoint;
   ctx.pulse = new SlicePulse(slice.services.clock, slice.services.cache, slice.rawProperties, () => ({
@@ -272,7 +277,7 @@ function beginNext(
   if (reading.current === 'unknown') {
     // nothing runs on it: the plan says why (a missing sheet, its headers), else that it is not a ZEUES sheet
     beginRun(services, store, spec, slice.startMs, spreadsheet, slice.pace, false, facts, null, [
-      unknownSheetReason(facts.sheet_name),
+      unknownSheetReason(facts.sheet_name, messagesFor(services.session)),
     ]);
   }
   const next = reading.pending[0] ?? null;
@@ -334,13 +339,13 @@ function beginNext(
   return runSteps(ctx, slice.firing);
 }
 
-export function unknownSheetReason(sheetName: string): string {
+export function unknownSheetReason(sheetName: string, t: Translate): string {
   const base = baseSchema();
-  return (
-    `Sheet "${sheetName}" is not a ZEUES sheet this add-on knows: schema ${base.version} has the headers ` +
-    `${base.signature.map((column) => column.header).join(', ')}, and this sheet lacks some of them. Check the ` +
-    'target_sheet setting (or restore the headers), then try again.'
-  );
+  return t('plan_unknown_sheet', {
+    sheet: sheetName,
+    schema: base.version,
+    headers: base.signature.map((column) => column.header).join(', '),
+  });
 }
 
 /** The done status of `migration`: its recorded run, or (applied before the add-on kept a history) a plain done. */
@@ -384,7 +389,8 @@ function beginRun(
 } {
   const all = store.all();
   const config = readConfig(all);
-  const { plan: shown, run: plan } = planFromFacts(facts, spec, config, startMs);
+  const t = messagesFor(services.session);
+  const { plan: shown, run: plan } = planFromFacts(facts, spec, config, startMs, t);
   const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith(CHECKPOINT_PREFIX)));
   if (storeBytes(kept) + RUN_PROPERTY_BYTES > MAX_STORE_BYTES) {
     shown.blocking.push(
@@ -394,7 +400,7 @@ function beginRun(
   }
   if (shown.blocking.length === 0) shown.blocking.push(...fallbackBlocking);
   if (shown.blocking.length > 0) {
-    throw new Error(`The migration cannot start. ${shown.blocking.join(' ')}`);
+    throw new Error(t('plan_cannot_start', { reasons: shown.blocking.join(' ') }));
   }
   const deadline = startMs + config.time_budget_seconds * 1000;
   const fits = (cells: number): boolean =>
@@ -551,12 +557,16 @@ function finish(ctx: RunContext, firing: string | null): Status {
   const entry = historyEntry(ctx, 'done');
   const chain = readChain(ctx.store.all());
   const chainGoesOn = chain !== null && indexOf(chain.target) > indexOf(ctx.spec.id);
+  // the notice is recorded with the outcome, then sent: never twice (./notice.ts)
+  const to = chainGoesOn ? null : noticeRecipient(ctx.services, ctx.config, ctx.unattended);
+  if (to) entry.notice = { to, at: ctx.nowIso() };
   ctx.store.batch(() => {
     appendHistory(ctx.store, ctx.store.all(), entry);
     for (const key of checkpointKeys(ctx.store.all())) {
       if (key !== CHAIN_KEY || !chainGoesOn) ctx.store.delete(key);
     }
   });
+  if (to) sendNotice(ctx.services, to, outcomeOf(ctx, 'done'));
   ctx.logger.info(`Run ${checkpoint.run_id} done in ${checkpoint.executions} execution(s).`);
   return statusFromHistory(ctx.spec, ctx.store.all(), ctx.nowIso());
 }
@@ -599,10 +609,24 @@ function fail(ctx: RunContext, stepName: string, error: Error, firing: string | 
     checkpoint.trigger = false;
   }
   const entry = historyEntry(ctx, 'failed');
+  const to = noticeRecipient(ctx.services, ctx.config, ctx.unattended);
+  if (to) entry.notice = { to, at: ctx.nowIso() };
   ctx.touch();
   ctx.store.batch(() => {
     ctx.commit(ctx.reportIntentAtEnd);
     appendHistory(ctx.store, ctx.store.all(), entry);
   });
+  if (to) sendNotice(ctx.services, to, outcomeOf(ctx, 'failed'));
   return statusFromCheckpoint(ctx.spec, checkpoint);
+}
+
+function outcomeOf(ctx: RunContext, state: 'done' | 'failed'): RunOutcome {
+  const { backup, error } = ctx.checkpoint;
+  return {
+    migration: ctx.spec.id,
+    state,
+    spreadsheet: { id: ctx.checkpoint.spreadsheet_id, name: ctx.spreadsheet.name },
+    backup: backup.file_id && backup.url ? { name: backup.name, url: backup.url } : null,
+    ...(error ? { error } : {}),
+  };
 }

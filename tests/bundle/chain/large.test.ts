@@ -3,16 +3,10 @@
 // kept; v4.0's five figures equal an independent recomputation on every row (Uniones covers the first 2,000
 // spools, 0 to 20 unions each), and Metadata gets its column.
 import { firstChangedRow, type Status } from '../../support/migration-bundle';
-import { expectedFigures, v30Workbook, withUniones, worldOf } from '../../support/chain-bundle';
+import { expectedFigures, v30Workbook, withUniones, worldOf, V40_FIGURES } from '../../support/chain-bundle';
 
 const SIX_MINUTES = 360_000;
-const FIGURES = [
-  'Total_Uniones',
-  'Uniones_ARM_Completadas',
-  'Uniones_SOLD_Completadas',
-  'Pulgadas_ARM',
-  'Pulgadas_SOLD',
-];
+const FIGURES = V40_FIGURES;
 
 const workbook = withUniones(v30Workbook({ rows: 150_000, v21Columns: 63 }, 55), (i) =>
   i < 2000 ? (i * 7) % 21 : 0,

@@ -1,16 +1,10 @@
 // v3.1 -> v4.0 on the built bundle: three sheets (Uniones required, five Operaciones figures computed from it,
 // N_UNION on Metadata): dry run, clean run, computed figures, verification, crash at every service call.
 import { driveToEnd, masked, type Fixture, type Status } from '../../support/migration-bundle';
-import { expectedFigures, v31Workbook, withUniones, worldOf } from '../../support/chain-bundle';
+import { expectedFigures, v31Workbook, withUniones, worldOf, V40_FIGURES } from '../../support/chain-bundle';
 
 const ROWS = 60;
-const FIGURES = [
-  'Total_Uniones',
-  'Uniones_ARM_Completadas',
-  'Uniones_SOLD_Completadas',
-  'Pulgadas_ARM',
-  'Pulgadas_SOLD',
-];
+const FIGURES = V40_FIGURES;
 const unionsOf = (spool: number) => (spool * 7) % 21; // 0 to 20 unions per spool
 
 function settled(f: Fixture): string {

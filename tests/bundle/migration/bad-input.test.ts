@@ -181,6 +181,7 @@ describe('setMigrationConfig refuses bad settings, naming the field, and changes
       rollback_window_days: 7,
       time_budget_seconds: 120,
       log_level: 'info',
+      notify_by_email: true,
       edit_freeze: false,
     });
     expect(f.world.call('getMigrationConfig', [], f.as)).toEqual(config);
