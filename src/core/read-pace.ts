@@ -20,9 +20,10 @@ export const STARTUP_MS = 15_000;
 /** A planned read takes at most this share of the time left before the budget's deadline. */
 export const SHARE_OF_TIME_LEFT = 0.6;
 /**
- * The last unit of a read (all the rows left, within one unit's maximum) may take this share of the time left:
- * cut to SHARE_OF_TIME_LEFT it would leave a sliver of rows that the next unit reads anyway, at once, for one
- * more pair of calls (150,000 rows: 29,000 rows, then 1,000). What it leaves is room for the report (8 s).
+ * A read that asks for it (RowRequest.wholeRest: the verification's scan) may take all the rows left in one last
+ * unit when SHARE_OF_TIME_LEFT would leave a fifth of them or less, and that unit fits this share of the time
+ * left: the rest would be read next anyway, at once, for one more pair of calls (150,000 rows: 26,000 rows, then
+ * 4,000). What it leaves is room for the report (8 s).
  */
 export const SHARE_OF_TIME_LEFT_LAST_UNIT = 0.8;
 /** Fixed cost assumed for every read call; the rest of a read's time is charged per cell. */
@@ -150,6 +151,8 @@ export interface RowRequest {
   step: number;
   /** Cells read with the unit besides its rows (a header row). */
   extraCells?: number;
+  /** The last unit may take the rest whole (see SHARE_OF_TIME_LEFT_LAST_UNIT). */
+  wholeRest?: boolean;
 }
 
 /** Thrown when even the smallest block read would not fit a fresh execution: pausing could never help. */
@@ -238,7 +241,12 @@ export class ReadPlanner {
     let rows = Math.min(Math.floor(room / perRowMs), max);
     const lastUnitMs = this.pace.predictMs(reads, extra + remaining * cellsPerRow);
     if (rows >= remaining) rows = remaining;
-    else if (remaining <= max && lastUnitMs <= this.allowanceMs(SHARE_OF_TIME_LEFT_LAST_UNIT))
+    else if (
+      request.wholeRest &&
+      remaining <= max &&
+      remaining - rows <= remaining / 5 &&
+      lastUnitMs <= this.allowanceMs(SHARE_OF_TIME_LEFT_LAST_UNIT)
+    )
       rows = remaining;
     else rows = Math.floor(rows / step) * step;
     if (rows > 0) {

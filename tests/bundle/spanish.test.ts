@@ -77,3 +77,18 @@ test("the menu's Run migration asks and tells in Spanish", () => {
   for (const line of question.prompt.split('\n')) expect(line).not.toMatch(ENGLISH);
   expect(ss.sheet('Operaciones').values()[0]).not.toContain('version');
 });
+
+test("the verification's check details are in Spanish", () => {
+  const { world, as } = spanishWorld();
+  expect((world.call('startMigration', [], as) as { state: string }).state).toBe('done');
+  const report = world.call('verifyMigration', [], as) as {
+    success: boolean;
+    checks: Record<string, { expected?: unknown }>;
+  };
+  expect(report.success).toBe(true);
+  const details = ['versions', 'occupation_empty'].map((name) => String(report.checks[name].expected));
+  expect(details[0]).toMatch(/en cada fila de datos$/);
+  expect(details[1]).toMatch(/^(ambas vacías|Ocupado_Por y Fecha_Ocupacion vacías)/);
+  for (const text of details)
+    expect(text).not.toMatch(/\b(every|data row|empty|an integer|both|with|like)\b/);
+});

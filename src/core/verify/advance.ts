@@ -212,6 +212,7 @@ export function advanceVerification(
         remaining: layout.data_rows - next.next_row,
         max: chunkRows(layout.width, next.max_cells_per_read),
         step: DIGEST_BLOCK_ROWS,
+        wholeRest: true,
       },
       `reading ${layout.width} columns of values and ${baseline.v21_columns} of formulas`,
     );

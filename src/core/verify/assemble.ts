@@ -1,6 +1,7 @@
 import type { Baseline } from '../baseline';
 import type { Check, VerificationReport } from '../contract';
 import { describeRule } from './rules';
+import { translator, type Translate } from '../messages';
 import { MAX_LISTED, type VerificationCursor } from './types';
 
 type ChecksButReport = Omit<VerificationReport['checks'], 'report'> & { values: Check };
@@ -13,7 +14,7 @@ function notApplicable(what: string): Check {
   return { passed: true, not_applicable: `the migration spec declares no ${what}` };
 }
 
-function versionsCheck(cursor: VerificationCursor): Check {
+function versionsCheck(cursor: VerificationCursor, t: Translate): Check {
   const counter = cursor.layout?.counter ?? null;
   if (!counter) return notApplicable('counter column');
   const { invalid, not_zero: notZero, checked } = cursor.versions;
@@ -22,9 +23,7 @@ function versionsCheck(cursor: VerificationCursor): Check {
   return {
     passed: column !== null && invalid.count === 0 && notZero.count === 0,
     mode: cursor.mode,
-    expected: postMigration
-      ? `${counter.start} on every data row`
-      : `an integer >= ${counter.start} on every data row`,
+    expected: t(postMigration ? 'check_versions_post' : 'check_versions_in_use', { start: counter.start }),
     column,
     rows_checked: checked,
     invalid: invalid.count,
@@ -35,7 +34,7 @@ function versionsCheck(cursor: VerificationCursor): Check {
   };
 }
 
-function occupationCheck(cursor: VerificationCursor): Check {
+function occupationCheck(cursor: VerificationCursor, t: Translate): Check {
   const pair = cursor.layout?.pair ?? null;
   if (!pair) return notApplicable('paired columns');
   const [by, at] = pair;
@@ -46,8 +45,13 @@ function occupationCheck(cursor: VerificationCursor): Check {
     mode: cursor.mode,
     expected:
       cursor.mode === 'post_migration'
-        ? `${by.header} and ${at.header} empty on every data row`
-        : `both empty, or ${by.header} ${describeRule(by.rule)} with ${at.header} ${describeRule(at.rule)}`,
+        ? t('check_pair_post', { by: by.header, at: at.header })
+        : t('check_pair_in_use', {
+            by: by.header,
+            byRule: describeRule(by.rule, t),
+            at: at.header,
+            atRule: describeRule(at.rule, t),
+          }),
     columns: { [by.header]: by.column, [at.header]: at.column },
     rows_checked: checked,
     occupied,
@@ -57,7 +61,7 @@ function occupationCheck(cursor: VerificationCursor): Check {
   };
 }
 
-function valuesCheck(cursor: VerificationCursor): Check {
+function valuesCheck(cursor: VerificationCursor, t: Translate): Check {
   const columns = cursor.layout?.valued ?? [];
   const tally = cursor.values ?? { checked: 0, invalid: { count: 0, first: [] } };
   const missing = columns.filter((column) => column.column === null).map((column) => column.header);
@@ -66,8 +70,10 @@ function valuesCheck(cursor: VerificationCursor): Check {
     mode: cursor.mode,
     expected: columns.map((column) =>
       cursor.mode === 'post_migration'
-        ? `${column.header} ${column.fill === '' ? 'empty' : `= ${JSON.stringify(column.fill)}`} on every data row`
-        : `${column.header} empty or ${describeRule(column.rule)}`,
+        ? column.fill === ''
+          ? t('check_value_empty_post', { header: column.header })
+          : t('check_value_fill_post', { header: column.header, fill: JSON.stringify(column.fill) })
+        : t('check_value_in_use', { header: column.header, rule: describeRule(column.rule, t) }),
     ),
     columns: Object.fromEntries(columns.map((column) => [column.header, column.column])),
     rows_checked: tally.checked,
@@ -103,18 +109,23 @@ function intactCheck(cursor: VerificationCursor, baseline: Baseline): Check {
   };
 }
 
-export function assembleChecks(cursor: VerificationCursor, baseline: Baseline): ChecksButReport {
+/** `t`: the owner's language for the checks' `expected` texts. */
+export function assembleChecks(
+  cursor: VerificationCursor,
+  baseline: Baseline,
+  t: Translate = translator('en'),
+): ChecksButReport {
   const structure = cursor.structure;
   if (!structure)
     throw new Error('assembleChecks: the header row was never read; advance the verification first.');
   return {
     column_count: structure.column_count,
     new_headers: structure.new_headers,
-    versions: versionsCheck(cursor),
-    occupation_empty: occupationCheck(cursor),
+    versions: versionsCheck(cursor, t),
+    occupation_empty: occupationCheck(cursor, t),
     v21_data_intact: intactCheck(cursor, baseline),
     column_mapping: structure.column_mapping,
-    values: valuesCheck(cursor),
+    values: valuesCheck(cursor, t),
   };
 }
 

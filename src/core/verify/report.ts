@@ -1,3 +1,4 @@
+import { messagesFor } from '../messages';
 import { LAST_VERIFICATION_KEY } from '../state/keys';
 import type { Baseline } from '../baseline';
 import { appendHistory } from '../history';
@@ -198,7 +199,7 @@ export function finishReport(
   beforeReport?: () => { mayExist: boolean },
 ): VerificationReport {
   const checks = withOtherSheets(
-    assembleChecks(cursor, baseline),
+    assembleChecks(cursor, baseline, messagesFor(services.session)),
     otherSheetChecks(services, spec, baseline, cursor.mode),
   );
   const report = saveReport(services, spec, baseline, cursor, checks, beforeReport);

@@ -1,3 +1,4 @@
+import { translator, type Translate } from '../messages';
 import { isDate } from '../digest';
 import type { ColumnRule, MigrationSpec, NewColumn } from '../spec/migration-spec';
 
@@ -125,10 +126,10 @@ export function meetsRule(value: unknown, rule: ColumnRule | null): boolean {
 }
 
 /** The rule in words for a report: `like MR(93)`, `as DD-MM-YYYY HH:mm:ss`. */
-export function describeRule(rule: ColumnRule | null): string {
-  if (rule === null) return 'set';
-  if (rule === 'counter' || rule === 'integer') return 'an integer >= 0';
-  if (rule === 'number') return 'a number';
-  if ('pattern' in rule) return `like ${rule.example}`;
-  return `as ${rule.timestamp}`;
+export function describeRule(rule: ColumnRule | null, t: Translate = translator('en')): string {
+  if (rule === null) return t('rule_set');
+  if (rule === 'counter' || rule === 'integer') return t('rule_integer');
+  if (rule === 'number') return t('rule_number');
+  if ('pattern' in rule) return t('rule_like', { example: rule.example });
+  return t('rule_as', { format: rule.timestamp });
 }
