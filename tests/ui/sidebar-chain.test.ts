@@ -3,6 +3,8 @@
 // click takes the sheet through v3.1 and v4.0, each its own run, after which nothing is pending. In Spanish too.
 import { World } from '../../emulator';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
+import { V3_1 } from '../../src/core/migrations/v3_1';
+import { V4_0 } from '../../src/core/migrations/v4_0';
 import { emulatorHandler } from '../support/script-run-bridge';
 import { openSidebar, screenshot, useSidebarBrowser } from './browser';
 
@@ -11,8 +13,8 @@ jest.setTimeout(120_000);
 const harness = useSidebarBrowser();
 
 /** A 300-row sample (with Uniones) already at v3.0, migrated by the bundle itself so the history has its backup. */
-function atV30() {
-  const world = new World({});
+function atV30(locale = 'en') {
+  const world = new World({ user: { locale } });
   const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 300, uniones: true }));
   const status = world.call('startMigration', [], { activeSpreadsheet: ss.id }) as { state: string };
   expect(status.state).toBe('done');
@@ -78,7 +80,7 @@ test('after v3.0: the chain card and a target picker; picking v4.0 runs v3.1 and
 });
 
 test('the chain card and the picker in Spanish', async () => {
-  const { world, ss } = atV30();
+  const { world, ss } = atV30('es');
   const { page, pageErrors } = await openSidebar(
     harness.browser(),
     harness.served(),
@@ -99,6 +101,10 @@ test('the chain card and the picker in Spanish', async () => {
   await page.click('#chain-section summary');
   expect(await page.textContent('#chain-section h2')).toBe('Versiones del esquema');
   expect(await page.textContent('[data-field=current]')).toBe('Esta hoja está en v3.0.');
+  expect(await texts(page, '[data-field=pending] li')).toEqual([
+    `v3.1 · ${V3_1.descriptions?.es}`,
+    `v4.0 · ${V4_0.descriptions?.es}`,
+  ]);
   expect(pageErrors).toEqual([]);
   await page.context().close();
 });

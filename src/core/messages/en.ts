@@ -52,6 +52,8 @@ export const en = {
     'Columns {columns} of sheet "{sheet}" have no header and no data; the migration leaves them as they are.',
   plan_already_migrated:
     'Sheet "{sheet}" already has the {migration} columns ({columns}): nothing to migrate.',
+  plan_later_cell_limit:
+    "After {migration} the spreadsheet would have {cells} cells, above Google Sheets' limit of {limit}. Delete unused rows or columns (or whole sheets) first.",
   plan_cell_limit:
     "Adding {count} columns would make the spreadsheet {cells} cells, above Google Sheets' limit of {limit} (empty cells count too). Delete unused rows or columns (or whole sheets), then try again.",
   plan_column_limit:

@@ -54,6 +54,8 @@ export const es: Record<MessageKey, string> = {
     'Las columnas {columns} de la hoja "{sheet}" no tienen encabezado ni datos; la migración las deja como están.',
   plan_already_migrated:
     'La hoja "{sheet}" ya tiene las columnas de {migration} ({columns}): no hay nada que migrar.',
+  plan_later_cell_limit:
+    'Después de {migration} la hoja de cálculo tendría {cells} celdas, más que el límite de {limit} de Google Sheets. Elimine antes las filas o columnas que no use (u hojas enteras).',
   plan_cell_limit:
     'Añadir {count} columnas dejaría la hoja de cálculo con {cells} celdas, por encima del límite de Google Sheets de {limit} (las celdas vacías también cuentan). Elimine filas o columnas sin uso (u hojas enteras) y vuelva a intentarlo.',
   plan_column_limit:

@@ -27,6 +27,26 @@ export function translator(language: Language): Translate {
 }
 
 const bySession = new WeakMap<SessionPort, Translate>();
+const languages = new WeakMap<SessionPort, Language>();
+
+/**
+ * The language of this execution's user: the locale read on first need (one round trip), then remembered. A
+ * session that cannot tell its locale reads English.
+ */
+export function languageFor(session: SessionPort): Language {
+  let language = languages.get(session);
+  if (!language) {
+    let locale = '';
+    try {
+      locale = session.locale();
+    } catch {
+      locale = '';
+    }
+    language = languageOf(locale);
+    languages.set(session, language);
+  }
+  return language;
+}
 
 /**
  * The translator of this execution's user. The locale is read on the first text asked for (one round trip),
@@ -38,15 +58,7 @@ export function messagesFor(session: SessionPort): Translate {
   if (!t) {
     let resolved: Translate | null = null;
     t = (key, params) => {
-      if (!resolved) {
-        let locale = '';
-        try {
-          locale = session.locale();
-        } catch (error) {
-          locale = '';
-        }
-        resolved = translator(languageOf(locale));
-      }
+      if (!resolved) resolved = translator(languageFor(session));
       return resolved(key, params);
     };
     bySession.set(session, t);

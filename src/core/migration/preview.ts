@@ -1,17 +1,19 @@
 // previewMigration({target}): the plan of the next pending migration, what it changes on every sheet, and a
 // short plan of each later one up to the target. Reads only.
-import { messagesFor } from '../messages';
+import { languageFor, messagesFor } from '../messages';
+import { describedIn } from '../migrations/description';
 import { SCHEMA_VERSION_KEY } from '../state/keys';
 import type { EditFreezePlan, LaterPlan, Plan, PreviewOptions, SheetChangePlan } from '../contract';
 import { migrations } from '../migrations/registry';
 import { sheetSpec } from '../migrations/sheet-spec';
 import type { AddedColumn, Migration } from '../migrations/types';
-import type { Services } from '../ports';
+import type { Services, SessionPort } from '../ports';
 import { indexOf, likelyNext, readingOf, targetMigration } from './chain';
 import { readConfig } from './config';
 import { planFromFacts, readPlanFacts, targetSpreadsheet, type PlanFacts } from './plan';
 import { unknownSheetReason } from './run';
 import { plain } from './status';
+import { groupDigits } from './describe';
 import { CELL_LIMIT } from './types';
 import { freezeEstimate } from './freeze';
 
@@ -103,7 +105,9 @@ function laterPlans(
   plan: Plan,
   first: SheetChangePlan[],
   firstMigration: Migration,
+  session: SessionPort,
 ): LaterPlan[] {
+  const t = messagesFor(session);
   const widths = new Map<string, SheetWidth>(
     facts.grids.map((grid) => [
       grid.name,
@@ -129,13 +133,17 @@ function laterPlans(
     const blocking =
       cells > CELL_LIMIT
         ? [
-            `After ${migration.id} the spreadsheet would have ${cells.toLocaleString('en-US')} cells, above the ${CELL_LIMIT.toLocaleString('en-US')} limit.`,
+            t('plan_later_cell_limit', {
+              migration: migration.id,
+              cells: groupDigits(cells, t),
+              limit: groupDigits(CELL_LIMIT, t),
+            }),
           ]
         : [];
     return {
       migration: migration.id,
       from: migration.from,
-      description: migration.description,
+      description: describedIn(migration, languageFor(session)),
       changes,
       cells_after: cells,
       blocking,
@@ -203,7 +211,14 @@ export function previewChain(services: Services, options?: unknown): Plan {
   plan.then =
     plan.blocking.length > 0 && shown !== next
       ? []
-      : laterPlans(chain.slice(indexOf(migration.id) + 1, upTo + 1), facts, plan, changes, migration);
+      : laterPlans(
+          chain.slice(indexOf(migration.id) + 1, upTo + 1),
+          facts,
+          plan,
+          changes,
+          migration,
+          services.session,
+        );
   return plain(plan);
 }
 

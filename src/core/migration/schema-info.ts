@@ -9,6 +9,9 @@ import { targetSpreadsheet } from './plan-facts';
 import { isCompletedRollbackOf } from '../state/run-record';
 import { latestMigration } from '../migrations/registry';
 import { type HeaderReader, type SchemaReading, readSchema } from '../migrations/schema';
+import { describedIn } from '../migrations/description';
+import type { Migration } from '../migrations/types';
+import { languageFor } from '../messages';
 
 /** Reads each sheet's header row once (2 round trips a sheet), on first use. */
 export function headerReader(spreadsheet: SpreadsheetPort, headerRow: number): HeaderReader {
@@ -44,7 +47,12 @@ export function applyingRun(history: HistoryEntry[], migration: string): History
   return null;
 }
 
-export function schemaInfo(spreadsheet: SpreadsheetPort, all: Record<string, string>): SchemaInfo {
+/** `describe`: a pending migration's description in the owner's language (asked only when one is pending). */
+export function schemaInfo(
+  spreadsheet: SpreadsheetPort,
+  all: Record<string, string>,
+  describe: (migration: Migration) => string = (migration) => migration.description,
+): SchemaInfo {
   const config = readConfig(all);
   const reading = readSpreadsheetSchema(spreadsheet, config.target_sheet);
   const history = readHistory(all);
@@ -67,7 +75,7 @@ export function schemaInfo(spreadsheet: SpreadsheetPort, all: Record<string, str
     pending: reading.pending.map((spec) => ({
       migration: spec.id,
       from: spec.from,
-      description: spec.description,
+      description: describe(spec),
     })),
     ...(reading.partial ? { partial: reading.partial } : {}),
   };
@@ -75,5 +83,7 @@ export function schemaInfo(spreadsheet: SpreadsheetPort, all: Record<string, str
 
 /** getSchemaInfo() on injected services: reads the properties once, the metadata, and header rows if needed. */
 export function currentSchemaInfo(services: Services): SchemaInfo {
-  return schemaInfo(targetSpreadsheet(services), services.properties.getAll());
+  return schemaInfo(targetSpreadsheet(services), services.properties.getAll(), (migration) =>
+    describedIn(migration, languageFor(services.session)),
+  );
 }

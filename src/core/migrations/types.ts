@@ -81,7 +81,9 @@ export interface Migration {
   id: string;
   /** The schema before it: '2.1'. */
   from: string;
+  /** What it changes, in a line, in English; `descriptions` has it in the other languages the add-on speaks. */
   description: string;
+  descriptions?: { es?: string };
   /** 1-based header row of every sheet it touches; data starts on the next one. */
   header_row: number;
   /** In order; the first is the sheet the target_sheet setting names, and it has `key` and `add_columns`. */

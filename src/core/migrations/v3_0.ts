@@ -10,6 +10,9 @@ export const V3_0: Migration = {
   from: '2.1',
   description:
     'Operaciones gains Ocupado_Por, Fecha_Ocupacion and version (occupation and optimistic locking).',
+  descriptions: {
+    es: 'Operaciones recibe Ocupado_Por, Fecha_Ocupacion y version (ocupación y bloqueo optimista).',
+  },
   header_row: 1,
   sheets: [
     {

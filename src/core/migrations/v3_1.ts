@@ -5,6 +5,9 @@ export const V3_1: Migration = {
   id: 'v3.1',
   from: '3.0',
   description: 'Operaciones gains Estado_Detalle (the combined state shown to workers, written by the app).',
+  descriptions: {
+    es: 'Operaciones recibe Estado_Detalle (el estado combinado que ven los trabajadores, lo escribe la aplicación).',
+  },
   header_row: 1,
   sheets: [
     {

@@ -17,6 +17,11 @@ export const V4_0: Migration = {
   description:
     'Uniones (17 headers) is required; Operaciones gains five union figures computed from it by TAG_SPOOL; ' +
     'Metadata gains N_UNION.',
+  descriptions: {
+    es:
+      'Se requiere Uniones (17 encabezados); Operaciones recibe cinco cifras de uniones calculadas desde ella por ' +
+      'TAG_SPOOL; Metadata recibe N_UNION.',
+  },
   header_row: 1,
   sheets: [
     {

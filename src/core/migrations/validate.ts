@@ -57,6 +57,13 @@ function problemsOf(spec: Migration, before: Map<string, string[]>): string[] {
     problems.push(`header_row must be a row number (1 or more), got ${spec.header_row}`);
   }
   if (spec.sheets.length === 0) problems.push('it changes no sheet');
+  for (const [language, text] of [['en', spec.description], ...Object.entries(spec.descriptions ?? {})]) {
+    if (typeof text !== 'string' || text.trim() === '') {
+      problems.push(
+        `its description${language === 'en' ? '' : ` in "${language}"`} is empty: say in a line what it changes`,
+      );
+    }
+  }
   const first = spec.sheets[0];
   if (first && (!first.key || !first.add_columns || first.add_columns.length === 0)) {
     problems.push(`its first sheet ("${first.sheet}") must have a key column and columns to add`);

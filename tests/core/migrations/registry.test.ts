@@ -110,6 +110,19 @@ describe('the validator run when the registry loads', () => {
     ).toMatch(/v4\.0: sheet "Eventos" is unknown/);
   });
 
+  it('refuses an empty description, in English or in another language', () => {
+    expect(
+      problemWith(([, b]) => {
+        b.description = ' ';
+      }),
+    ).toMatch(/v3\.1: its description is empty: say in a line what it changes/);
+    expect(
+      problemWith(([, , c]) => {
+        c.descriptions = { es: '' };
+      }),
+    ).toMatch(/v4\.0: its description in "es" is empty/);
+  });
+
   it('refuses a computed fill naming a missing column or sheet', () => {
     expect(
       problemWith(([, , c]) => {
