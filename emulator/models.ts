@@ -135,6 +135,17 @@ export class SheetModel {
     this.setValues(row, 1, [values]);
   }
 
+  /** Direct edit, no cost: rows deleted as Sheet.deleteRows does (the rows below move up). */
+  deleteRows(row: number, n: number): void {
+    this.ss.deleteRows(this.data, row, n);
+  }
+
+  /** Direct edit, no cost: the sheet renamed as Sheet.setName does (a script finds it by its new name only). */
+  rename(name: string): void {
+    if (this.ss.sheet(name)) throw new Error(`rename: a sheet named "${name}" already exists`);
+    this.data.name = name;
+  }
+
   insertColumnsAfter(column: number, n: number): void {
     try {
       this.ss.insertColumns(this.data, column + 1, n);

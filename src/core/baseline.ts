@@ -1,3 +1,4 @@
+import type { WrittenBoxes } from './migration/confined';
 import type { OtherSheetPlan } from './migration/sheets';
 /**
  * What a migration run recorded about the sheet before it changed anything: the yardstick for verification
@@ -23,6 +24,10 @@ export interface Baseline {
   block_digests: string[];
   /** The migration's other sheets as they were before it (v4.0), for the rollback. */
   others?: OtherSheetPlan[];
+  /** In a finished run's history entry: the boxes of every range the run wrote, per sheet (see confined.ts). */
+  written?: WrittenBoxes;
+  /** In a finished run's history entry: the last sheet row whose new columns the run filled. */
+  filled_through?: number;
 }
 
 export interface BackupRef {

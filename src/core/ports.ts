@@ -33,13 +33,15 @@ export interface SheetPort {
   dimensions(): SheetDimensions;
   /** Last row and column holding content: 2 round trips. */
   extent?(): { lastRow: number; lastColumn: number };
+  /** Last row holding content: 1 round trip. */
+  lastRow?(): number;
   /** Columns of the grid, empty ones included: 1 round trip. */
   maxColumns?(): number;
   /**
-   * Throws the platform's permission error when the user may only view the sheet, by writing one cell with the
-   * content it already holds: a formula when `formula` is not '', else `value`. One round trip.
+   * Throws the platform's permission error when the user may not edit the sheet (view access only, or a sheet
+   * protection that leaves them out), without writing any cell. About four round trips.
    */
-  assertEditable?(row: number, column: number, value: CellValue, formula: string): void;
+  assertEditable?(): void;
   /** Values of a block; 1-based row and column. One round trip. */
   readValues(row: number, column: number, rows: number, columns: number): Grid;
   /** Formulas of a block ('' where a cell holds no formula). One round trip. */

@@ -10,6 +10,9 @@ import type {
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The developer metadata key of the edit-access probe (added and removed in one call of assertEditable). */
+const EDIT_PROBE_KEY = 'migration.edit_probe';
+
 class GasSheet implements SheetPort {
   readonly name: string;
   private dataRange: GoogleAppsScript.Spreadsheet.Range | null = null;
@@ -31,14 +34,26 @@ class GasSheet implements SheetPort {
     return { lastRow: this.sheet.getLastRow(), lastColumn: this.sheet.getLastColumn() };
   }
 
+  lastRow(): number {
+    return this.sheet.getLastRow();
+  }
+
   maxColumns(): number {
     return this.sheet.getMaxColumns();
   }
 
-  assertEditable(row: number, column: number, value: CellValue, formula: string): void {
-    const cell = this.sheet.getRange(row, column);
-    if (formula !== '') cell.setFormula(formula);
-    else cell.setValue(value);
+  // Developer metadata may be added only by an editor of the spreadsheet; the entry is the add-on's own, so
+  // adding and removing it cannot touch anything someone else wrote. Sheet protections are asked separately.
+  assertEditable(): void {
+    for (const protection of this.sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) {
+      if (!protection.canEdit()) {
+        throw new Error(`You do not have permission to edit sheet "${this.name}": it is protected.`);
+      }
+    }
+    this.sheet.addDeveloperMetadata(EDIT_PROBE_KEY);
+    for (const entry of this.sheet.getDeveloperMetadata()) {
+      if (entry.getKey() === EDIT_PROBE_KEY) entry.remove();
+    }
   }
 
   readDataRange(): Grid {

@@ -78,8 +78,39 @@ describe('verifyMigration on the built bundle', () => {
     expect(saved.checks.versions.mode).toBe('post_migration');
   });
 
-  it('fails v21_data_intact naming the row, header, backup value and current value of a cell edited after the backup', () => {
+  it('lists a cell edited after the backup as an edit (row, key, header, backup value, current value) and passes', () => {
     const { world, ss, headers } = migrated();
+    const sheet = ss.sheet(SHEET);
+    const column = headers.indexOf('Cliente') + 1;
+    const before = sheet.values()[1233][column - 1];
+    const tag = sheet.values()[1233][headers.indexOf('TAG_SPOOL')];
+    sheet.setValues(1234, column, [['Cliente cambiado']]);
+    const { report } = verify(world, ss.id);
+    expect(failed(report)).toEqual([]);
+    expect(report.checks.v21_data_intact).toMatchObject({
+      passed: true,
+      writes_confined: true,
+      total_differences: 0,
+      differences: [],
+      total_edits: 1,
+      edits: [{ row: 1234, key: tag, header: 'Cliente', backup: before, current: 'Cliente cambiado' }],
+    });
+  });
+
+  /** The run's history entry, rewritten: what the run recorded of its own writes changed by `edit`. */
+  function rewriteRecord(world: World, id: string, edit: (baseline: Record<string, unknown>) => void): void {
+    const properties = world.documentProperties(id);
+    const [key, raw] = Object.entries(properties).find(
+      ([name, value]) => name.startsWith('history.') && JSON.parse(value).kind === 'migration',
+    ) as [string, string];
+    const entry = JSON.parse(raw);
+    edit(entry.baseline);
+    world.setDocumentProperty(id, key, JSON.stringify(entry));
+  }
+
+  it('fails v21_data_intact on a difference when the run has no record of its writes (an older version ran it)', () => {
+    const { world, ss, headers } = migrated();
+    rewriteRecord(world, ss.id, (baseline) => delete baseline.written);
     const sheet = ss.sheet(SHEET);
     const column = headers.indexOf('Cliente') + 1;
     const before = sheet.values()[1233][column - 1];
@@ -88,12 +119,24 @@ describe('verifyMigration on the built bundle', () => {
     expect(failed(report)).toEqual(['v21_data_intact']);
     expect(report.checks.v21_data_intact).toMatchObject({
       passed: false,
+      writes_confined: false,
       total_differences: 1,
       differences: [{ row: 1234, header: 'Cliente', backup: before, current: 'Cliente cambiado' }],
     });
     expect(report.errors[0]).toMatch(
       /^v21_data_intact: 1 v2.1 cells differ from the backup; first at row 1234, "Cliente"/,
     );
+  });
+
+  it('fails v21_data_intact when the record shows a write outside the new columns', () => {
+    const { world, ss } = migrated({ rows: 100 });
+    rewriteRecord(world, ss.id, (baseline) => {
+      (baseline.written as Record<string, number[][]>)[SHEET].push([5, 2, 5, 2]);
+    });
+    const { report } = verify(world, ss.id);
+    expect(failed(report)).toEqual(['v21_data_intact']);
+    expect(report.checks.v21_data_intact).toMatchObject({ passed: false, writes_confined: false });
+    expect(report.errors[0]).toMatch(/a write outside its new columns \(Operaciones!B5\)/);
   });
 
   it('fails versions and occupation when the app data is malformed', () => {

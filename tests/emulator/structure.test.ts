@@ -11,6 +11,11 @@ const code = `
     var ss = SpreadsheetApp.openById(id);
     return (new Function('ss', 'sh', src))(ss, ss.getSheetByName('A'));
   }
+  function seen(id) {
+    var ss = SpreadsheetApp.openById(id);
+    var renamed = ss.getSheetByName('B');
+    return [ss.getSheetByName('A') !== null, renamed !== null, renamed ? renamed.getLastRow() : 0];
+  }
 `;
 
 function setup(extra: object = {}) {
@@ -115,4 +120,24 @@ test('developer metadata on a range that is not a whole column is refused', () =
     ok: false,
     error: { message: /arbitrary ranges is not currently supported/ },
   });
+});
+
+// A person deleting rows or renaming the sheet while a script runs: the model's direct edits do what
+// Sheet.deleteRows (https://developers.google.com/apps-script/reference/spreadsheet/sheet#deleteRows(Integer,Integer))
+// and Sheet.setName (https://developers.google.com/apps-script/reference/spreadsheet/sheet#setName(String)) do, and
+// the script sees the result: the rows below moved up, the sheet found by its new name only.
+test('model edits: deleteRows moves the rows below up; rename leaves no sheet by the old name', () => {
+  const { world, ss, a } = setup();
+  a().deleteRows(2, 1);
+  expect(a().values()).toEqual([
+    ['H1', 'H2', 'H3', 'H4'],
+    ['r3c1', 'r3c2', 'r3c3', 'r3c4'],
+    ['r4c1', 'r4c2', 'r4c3', 'r4c4'],
+  ]);
+  a().rename('B');
+  const r = world.run('run', [ss.id, 'return null;'], { via: 'menu' });
+  expect(r.ok && r.value).toBeNull();
+  const seen = world.run('seen', [ss.id], { via: 'menu' });
+  expect(seen.ok && seen.value).toEqual([false, true, 3]);
+  expect(() => ss.sheet('B').rename('B')).toThrow('a sheet named "B" already exists');
 });

@@ -9,6 +9,7 @@ import type { RunState, StepRecord } from '../contract';
 import type { StepKind } from '../migrations/types';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { START_OVER, type RunPlan } from './types';
+import type { WrittenBoxes } from './confined';
 
 /** Apps Script allows 9 KB per property value (https://developers.google.com/apps-script/guides/services/quotas). */
 export const MAX_VALUE_BYTES = 9000;
@@ -68,6 +69,13 @@ export interface Checkpoint {
   versions?: { next: number; written: number };
   /** Next data row (0-based) of the computed columns' fill. */
   computed?: { next: number };
+  /**
+   * The last sheet row whose new columns the run filled: the plan's last row, or later where rows others appended
+   * were topped up before the verification read them.
+   */
+  filled_through?: number;
+  /** Bounding boxes of every range the run wrote, per sheet (see confined.ts): all inside the new columns. */
+  written?: WrittenBoxes;
   /** Milliseconds per cell of the latest block read (see ReadPace): sizes the next execution's first read. */
   read_ms_per_cell?: number;
   /** A resume trigger may exist: remove it when the run ends. */

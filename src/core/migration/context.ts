@@ -8,6 +8,8 @@ import type { MigrationConfig, StepRecord } from '../contract';
 import type { ExecutionStore } from './store';
 import type { PauseRequest, SlicePulse } from './live';
 import type { RunPlan } from './types';
+import { sheetOrStop, watchStructure } from './structure-watch';
+import { WriteGuard, addBox, confinedSpreadsheet, covered, planZones, type Box } from './confined';
 
 /** Everything a step needs in one execution of a run. */
 export class RunContext {
@@ -52,12 +54,17 @@ export class RunContext {
   /** The owner's pause request as the slice found it at its start. */
   pausedByOwner: PauseRequest | null = null;
 
+  /** The spreadsheet as the run sees it: every write goes through the guard (see confined.ts). */
+  readonly spreadsheet: SpreadsheetPort;
+  /** The services, whose spreadsheets hand out the guarded target spreadsheet. */
+  readonly services: Services;
+
   constructor(
-    readonly services: Services,
+    services: Services,
     readonly store: ExecutionStore,
     readonly spec: MigrationSpec,
     readonly config: MigrationConfig,
-    readonly spreadsheet: SpreadsheetPort,
+    live: SpreadsheetPort,
     readonly plan: RunPlan,
     readonly checkpoint: Checkpoint,
     readonly budget: TimeBudget,
@@ -67,6 +74,22 @@ export class RunContext {
     /** Times every read of the run's sheets (the spreadsheet port is paced with it). */
     readonly pace: ReadPace = new ReadPace(services.clock, checkpoint.read_ms_per_cell),
   ) {
+    const guard = new WriteGuard(
+      planZones(plan),
+      plan.header_row,
+      (sheet, box) => this.recordWrite(sheet, box),
+      (sheet) => watchStructure(this, sheet),
+    );
+    const creates = (plan.others ?? []).filter((other) => !other.existed).map((other) => other.sheet);
+    const spreadsheet = confinedSpreadsheet(live, guard, creates);
+    this.spreadsheet = spreadsheet;
+    this.services = {
+      ...services,
+      spreadsheets: {
+        active: () => spreadsheet,
+        open: (id) => (id === live.id ? spreadsheet : services.spreadsheets.open(id)),
+      },
+    };
     this.reads = new ReadPlanner(services.clock, pace, budget.startMs, budget.deadlineMs);
     this.reads.stopRequested = (remainingRows) => {
       if (remainingRows !== undefined) this.rowsRemaining = remainingRows;
@@ -79,16 +102,27 @@ export class RunContext {
 
   get sheet(): SheetPort {
     if (this.sheetHandle === null) {
-      const sheet = this.spreadsheet.sheet(this.plan.sheet_name);
-      if (!sheet) {
-        throw new Error(
-          `Sheet "${this.plan.sheet_name}" disappeared while the migration was running. Restore it, then resume; ` +
-            'or roll back from the backup.',
-        );
-      }
-      this.sheetHandle = sheet;
+      this.sheetHandle = sheetOrStop(
+        this,
+        () => this.spreadsheet.sheet(this.plan.sheet_name),
+        this.plan.sheet_name,
+      );
     }
     return this.sheetHandle;
+  }
+
+  /**
+   * Records a write the guard lets through, before it is made: merged into the checkpoint's boxes and, when it
+   * reaches cells not on record yet, stored at once (one property write), so a write that an execution dies in
+   * is on record too. A box on record may cover cells never written (the write did not happen): still inside.
+   */
+  private recordWrite(sheet: string, box: Box): void {
+    const written = this.checkpoint.written ?? {};
+    if (covered(written[sheet] ?? [], box)) return;
+    written[sheet] = addBox(written[sheet] ?? [], box);
+    this.checkpoint.written = written;
+    this.dirty = true;
+    this.commit();
   }
 
   /** The owner's pause request this slice knows of: from its start, or seen between blocks. */

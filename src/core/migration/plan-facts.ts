@@ -2,7 +2,7 @@
 // assertCanEdit, which runs when a run starts (never in the dry run).
 import { messagesFor } from '../messages';
 import { normaliseHeader } from '../column-map';
-import type { CellValue, Grid, Services, SpreadsheetPort } from '../ports';
+import type { Grid, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import { EXECUTION_LIMIT_MS, STARTUP_MS } from '../read-pace';
 import type { MigrationConfig } from '../contract';
@@ -28,8 +28,6 @@ export interface PlanFacts {
   trigger_count: number;
   /** Columns (1-based) with a blank header that hold data below it; blank-headed empty columns are not listed. */
   headerless_with_data: number[];
-  /** The header row's first cell as read (the edit-access probe may write it back). */
-  first_cell: CellValue;
   /** The whole data range when the sheet was small enough to read at once (kept in memory only). */
   values: Grid | null;
   /** Its formulas ('' where none), when they were read with it. */
@@ -121,7 +119,6 @@ export function readPlanFacts(
         : mayPause(grids, config) && services.triggers.count
           ? services.triggers.count()
           : 0,
-    first_cell: reading.firstCell,
     values,
     formulas: reading.formulas,
     blank_cells: blankCells,
@@ -136,7 +133,6 @@ function readingFrom(spreadsheet: SpreadsheetPort, facts: PlanFacts): SheetReadi
     lastRow: facts.last_row,
     lastColumn: facts.last_column,
     headers: facts.headers,
-    firstCell: facts.first_cell,
     values: facts.values,
     formulas: facts.formulas,
     headerless: facts.headerless_with_data,
@@ -191,36 +187,21 @@ function backupFolder(
 
 /**
  * Before the run records anything: the user must be able to edit the sheet, or the backup would be made for a
- * change that cannot happen. Sheets has no read-only way to ask, so one cell is written with what it holds: an
- * empty grid cell past the data when the grid has one (nothing to get wrong), else the first header cell, whose
- * formula is known first so that a header made by a formula stays a formula. Returns the whole sheet's formulas
- * when they are known (read with the plan's whole read, or read here when that fits the time left), for the backup
- * check to reuse.
+ * change that cannot happen. Sheets has no read-only way to ask, and others keep writing cells while a run goes on,
+ * so the probe writes no cell (a cell written back "with what it held" could overwrite someone's write made since
+ * it was read): the adapter adds and removes a developer metadata entry of its own on the sheet, which only an
+ * editor may do, and checks the sheet's protections let this user edit. Returns the sheet's formulas when the
+ * plan's whole read already has them, for the backup check to reuse.
  */
 export function assertCanEdit(
   spreadsheet: SpreadsheetPort,
   facts: PlanFacts,
   spec: MigrationSpec,
-  wholeReadFits: (cells: number) => boolean = () => false,
 ): string[][] | null {
   const sheet = spreadsheet.sheet(facts.sheet_name);
-  if (!sheet || !sheet.assertEditable) return null;
-  const grid = facts.grids.find((candidate) => candidate.name === facts.sheet_name);
-  let formulas = facts.formulas;
+  if (!sheet || !sheet.assertEditable) return facts.formulas;
   try {
-    if (grid && grid.maxColumns > facts.last_column) {
-      sheet.assertEditable(spec.headerRow, facts.last_column + 1, '', '');
-    } else if (grid && grid.maxRows > facts.last_row) {
-      sheet.assertEditable(facts.last_row + 1, 1, '', '');
-    } else {
-      if (formulas === null && facts.values !== null && wholeReadFits(facts.last_row * facts.last_column)) {
-        formulas = sheet.readFormulas(1, 1, facts.last_row, facts.last_column);
-      }
-      const formula = formulas
-        ? formulas[spec.headerRow - 1]?.[0]
-        : sheet.readFormulas(spec.headerRow, 1, 1, 1)[0]?.[0];
-      sheet.assertEditable(spec.headerRow, 1, facts.first_cell, formula ?? '');
-    }
+    sheet.assertEditable();
   } catch (error) {
     const message = (error as Error).message;
     if (!/permission|edit/i.test(message)) throw error;
@@ -229,5 +210,5 @@ export function assertCanEdit(
         `spreadsheet's owner for edit access, or ask them to run the ${spec.id} migration.`,
     );
   }
-  return formulas;
+  return facts.formulas;
 }

@@ -27,6 +27,8 @@ import { assertCanEdit, planFromFacts, readPlanFacts, targetSpreadsheet, type Pl
 import { currentStatus, plain, statusFromCheckpoint, statusFromHistory } from './status';
 import { STEPS, kindOf } from './steps';
 import { ExecutionStore } from './store';
+import { topUpAppendedRows } from './top-up';
+import { StructureChanged, asStructureChange } from './structure-watch';
 import { ensureResumeTrigger, rearmBusyTrigger, removeResumeTriggers } from './trigger';
 import type { HistoryEntry, MigrationConfig, Status } from '../contract';
 import { baseSchema, migrationById, migrations } from '../migrations/registry';
@@ -402,10 +404,7 @@ function beginRun(
   if (shown.blocking.length > 0) {
     throw new Error(t('plan_cannot_start', { reasons: shown.blocking.join(' ') }));
   }
-  const deadline = startMs + config.time_budget_seconds * 1000;
-  const fits = (cells: number): boolean =>
-    pace.predictMs(1, cells) <= SHARE_OF_TIME_LEFT * (deadline - services.clock.now());
-  const formulas = assertCanEdit(spreadsheet, facts, spec, fits);
+  const formulas = assertCanEdit(spreadsheet, facts, spec);
   const runId = `${spec.id}-${iso(startMs)
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}`;
@@ -498,7 +497,14 @@ function historyEntry(ctx: RunContext, state: string): HistoryEntry {
   if (checkpoint.backup.file_id) entry.backup = { ...checkpoint.backup };
   if (checkpoint.error) entry.error = checkpoint.error;
   const baseline = readBaseline(ctx.store.all());
-  if (baseline) entry.baseline = baseline;
+  // what the run wrote goes with its baseline: a later verification proves it lay inside the new columns
+  if (baseline) {
+    entry.baseline = {
+      ...baseline,
+      ...(checkpoint.written ? { written: checkpoint.written } : {}),
+      ...(checkpoint.filled_through !== undefined ? { filled_through: checkpoint.filled_through } : {}),
+    };
+  }
   if (checkpoint.report) entry.report = checkpoint.report;
   return plain(entry);
 }
@@ -551,6 +557,8 @@ function pauseForOwner(ctx: RunContext, firing: string | null, request: PauseReq
 
 function finish(ctx: RunContext, firing: string | null): Status {
   const checkpoint = ctx.checkpoint;
+  // rows appended while the verification read get their new columns too (those it read are in its report)
+  if (checkpoint.filled_through !== undefined) topUpAppendedRows(ctx);
   thawRun(ctx.services, ctx.spreadsheet, checkpoint, ctx.logger);
   ctx.spreadsheet.setMetadata(SCHEMA_VERSION_KEY, ctx.spec.toVersion);
   if (checkpoint.trigger || firing) removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);
@@ -571,8 +579,9 @@ function finish(ctx: RunContext, firing: string | null): Status {
   return statusFromHistory(ctx.spec, ctx.store.all(), ctx.nowIso());
 }
 
-function fail(ctx: RunContext, stepName: string, error: Error, firing: string | null): Status {
+function fail(ctx: RunContext, stepName: string, thrown: Error, firing: string | null): Status {
   const checkpoint = ctx.checkpoint;
+  const error = thrown instanceof Error ? asStructureChange(ctx, thrown) : thrown;
   const message = error && error.message ? error.message : String(error);
   ctx.logger.error(`Step ${stepName} failed: ${message}`);
   // The protection goes now; a resume of the run protects the sheets again.
@@ -602,7 +611,10 @@ function fail(ctx: RunContext, stepName: string, error: Error, firing: string | 
   checkpoint.error = {
     step: stepName,
     message,
-    next: t(sheetChanged ? 'run_resume_next_fixed' : 'run_resume_next_unchanged', { menu: t('menu_path') }),
+    next:
+      error instanceof StructureChanged
+        ? error.next
+        : t(sheetChanged ? 'run_resume_next_fixed' : 'run_resume_next_unchanged', { menu: t('menu_path') }),
   };
   if (checkpoint.trigger || firing) {
     removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);

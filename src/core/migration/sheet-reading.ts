@@ -23,7 +23,6 @@ export interface SheetReading {
   lastRow: number;
   lastColumn: number;
   headers: string[];
-  firstCell: CellValue;
   values: Grid | null;
   formulas: string[][] | null;
   headerless: number[];
@@ -46,7 +45,6 @@ export function readSheet(
   let lastRow = 0;
   let lastColumn = 0;
   let headers: string[] = [];
-  let firstCell: CellValue = '';
   let values: Grid | null = null;
   let formulas: string[][] | null = null;
   if (sheet) {
@@ -65,7 +63,6 @@ export function readSheet(
     }
     if (lastRow >= spec.headerRow && lastColumn > 0) {
       const row = values ? values[spec.headerRow - 1] : sheet.readValues(spec.headerRow, 1, 1, lastColumn)[0];
-      firstCell = row[0];
       headers = row.map(headerText);
     }
   }
@@ -75,7 +72,7 @@ export function readSheet(
     sheet && dataRows > 0 && blankHeaders.length > 0
       ? columnsHoldingData(sheet, values, spec.headerRow + 1, lastRow, blankHeaders)
       : [];
-  return { grids, sheet, lastRow, lastColumn, headers, firstCell, values, formulas, headerless };
+  return { grids, sheet, lastRow, lastColumn, headers, values, formulas, headerless };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { SheetChangePlan } from '../contract';
 import type { SheetPort, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
 import type { RunContext } from './context';
+import { sheetOrStop } from './structure-watch';
 
 /** Sheets' default grid for a new sheet (insertSheet): 1000 rows x 26 columns. */
 export const NEW_SHEET_ROWS = 1000;
@@ -140,11 +141,7 @@ export function planOtherSheets(
 }
 
 function sheetOrThrow(ctx: RunContext, name: string): SheetPort {
-  const sheet = ctx.spreadsheet.sheet(name);
-  if (!sheet) {
-    throw new Error(`Sheet "${name}" disappeared while the migration was running. Restore it, then resume.`);
-  }
-  return sheet;
+  return sheetOrStop(ctx, () => ctx.spreadsheet.sheet(name), name);
 }
 
 function headerRow(sheet: SheetPort, row: number, width: number): string[] {
@@ -164,8 +161,7 @@ export function ensureSheets(ctx: RunContext): 'done' {
     if (!spec || !spec.ensure || other.ensure_missing.length === 0) continue;
     let sheet = ctx.spreadsheet.sheet(other.sheet);
     if (!sheet) {
-      if (other.existed)
-        throw new Error(`Sheet "${other.sheet}" disappeared while the migration was running.`);
+      if (other.existed) sheetOrThrow(ctx, other.sheet);
       if (!ctx.spreadsheet.insertSheet) throw new Error('This spreadsheet adapter cannot add sheets.');
       ctx.commit();
       sheet = ctx.spreadsheet.insertSheet(other.sheet);

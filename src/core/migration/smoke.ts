@@ -8,6 +8,7 @@ import { readBaseline } from './checkpoint';
 import type { StepOutcome } from './steps';
 import type { CachePort } from '../ports';
 import { advanceVerification, encodeCursor, parseCursor, reportCheck, startVerification } from '../verify';
+import { topUpAppendedRows } from './top-up';
 
 function memoryCache(): CachePort {
   const entries = new Map<string, string>();
@@ -33,20 +34,27 @@ export function testSmoke(ctx: RunContext): StepOutcome {
   // The report's time (and file name) is fixed when the baseline was recorded, so a verification repeated after
   // a crash finds the report file it already wrote instead of writing a second one.
   const startedAt = stepOf(ctx, 'backup').completed_at ?? ctx.checkpoint.started_at;
-  const cursor = parseCursor(ctx.store.get(VERIFY_CURSOR_KEY)) ?? startVerification(baseline, startedAt);
+  const stored = parseCursor(ctx.store.get(VERIFY_CURSOR_KEY));
+  // Rows appended since the fill get their new columns before the first read; those appended later are listed.
+  const filledThrough = stored ? ctx.checkpoint.filled_through : topUpAppendedRows(ctx);
+  const cursor = stored ?? startVerification(baseline, startedAt);
+  // the run's writes, as the guard recorded them: the check proves they lie inside the new columns
+  const checked = { ...baseline, written: ctx.checkpoint.written ?? {} };
   let held = false;
   let finished = false;
   try {
     // The column map is fresh in this run: the verification keeps it in memory rather than in the document cache.
     const services = { ...ctx.services, cache: memoryCache() };
     const plan = ctx.plan;
-    // The plan read the whole sheet and the columns were inserted in this execution: its extent is known.
+    // The plan read the whole sheet and the columns were inserted in this execution: its width is known, and the
+    // top-up just read its last row.
     const extent =
-      ctx.planValues && ctx.insertedThisExecution
-        ? { lastRow: plan.last_row, lastColumn: plan.last_column + plan.to_add.length }
+      ctx.planValues && ctx.insertedThisExecution && !stored && filledThrough !== undefined
+        ? { lastRow: filledThrough, lastColumn: plan.last_column + plan.to_add.length }
         : undefined;
-    const result = advanceVerification(services, ctx.spec, baseline, cursor, ctx.budget.deadlineMs, {
+    const result = advanceVerification(services, ctx.spec, checked, cursor, ctx.budget.deadlineMs, {
       backupChecked: ctx.backupChecked,
+      filledThrough,
       reads: ctx.reads,
       extent,
       beforeReport: () => {

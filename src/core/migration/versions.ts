@@ -13,12 +13,12 @@ export const MIN_VERSION_CHUNK_ROWS = 1000;
 /** Past this many separate runs of blank cells in a chunk, their rows are written in one call per run group. */
 const MAX_WRITES_PER_CHUNK = 20;
 
-interface FillColumn {
+export interface FillColumn {
   column: number;
   value: CellValue;
 }
 
-function fillColumns(ctx: RunContext): FillColumn[] {
+export function fillColumns(ctx: RunContext): FillColumn[] {
   const plan = ctx.plan;
   const all = [...plan.present, ...plan.to_add];
   return ctx.spec.newColumns

@@ -15,7 +15,8 @@ import {
   type Chunk,
 } from './block-reader';
 import { compareChunk, recheckRows, type IntactContext } from './checks/intact';
-import { tallyOccupation, tallyValues, tallyVersions } from './checks/rows';
+import { appendedAfterFill, tallyOccupation, tallyValues, tallyVersions } from './checks/rows';
+import { addToSample, emptySample } from './sample';
 import { layoutOf, structureChecks } from './checks/structure';
 import { finishReport } from './report';
 import type { VerificationReport } from '../contract';
@@ -48,6 +49,8 @@ export interface VerificationHints {
    * this narrows nothing but the seconds between the plan's read and this one.
    */
   extent?: { lastRow: number; lastColumn: number };
+  /** The last sheet row whose new columns the run filled: rows appended after it are listed, not failed. */
+  filledThrough?: number;
 }
 
 export interface VerificationStep {
@@ -58,7 +61,10 @@ export interface VerificationStep {
 
 function targetSheet(services: Services, baseline: Baseline): SheetPort {
   const spreadsheet = services.spreadsheets.active() ?? services.spreadsheets.open(baseline.spreadsheet_id);
-  const sheet = spreadsheet.sheet(baseline.sheet_name);
+  // a handle the adapter found earlier may still reach a sheet renamed since: the names are asked each time
+  const sheet = spreadsheet.sheetNames().includes(baseline.sheet_name)
+    ? spreadsheet.sheet(baseline.sheet_name)
+    : null;
   if (!sheet) {
     throw new Error(
       `Sheet "${baseline.sheet_name}" was not found in the spreadsheet, so the migration cannot be verified. ` +
@@ -133,6 +139,12 @@ function tallyChunk(cursor: VerificationCursor, chunk: Chunk, context: IntactCon
   if (!cursor.values) cursor.values = { checked: 0, invalid: { count: 0, first: [] } };
   tallyValues(cursor.values, chunk, layout, context.headerRow, cursor.mode);
   compareChunk(cursor.intact, chunk, context);
+  chunk.values.forEach((cells, i) => {
+    const row = context.headerRow + 1 + chunk.first + i;
+    if (!appendedAfterFill(layout, row, cells)) return;
+    if (!cursor.appended_after_fill) cursor.appended_after_fill = emptySample();
+    addToSample(cursor.appended_after_fill, row);
+  });
   cursor.next_row = chunk.first + chunk.values.length;
 }
 
@@ -189,7 +201,7 @@ export function advanceVerification(
     if (!structure) return paused();
     const { extent, header, chunk } = structure;
     const map = columnMapOf(services, header, spec);
-    next.layout = layoutOf(extent, baseline, spec, map);
+    next.layout = layoutOf(extent, baseline, spec, map, hints.filledThrough);
     next.structure = structureChecks(header, extent, baseline, spec, map);
     next.intact.backup_error = backupProblem(services, baseline, openBackup, hints);
     tallyChunk(next, chunk, context());

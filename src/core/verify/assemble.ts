@@ -1,5 +1,7 @@
 import type { Baseline } from '../baseline';
 import type { Check, VerificationReport } from '../contract';
+import { firstBoxOutside, zonesOf } from '../migration/confined';
+import type { MigrationSpec } from '../spec/migration-spec';
 import { describeRule } from './rules';
 import { translator, type Translate } from '../messages';
 import { MAX_LISTED, type VerificationCursor } from './types';
@@ -83,16 +85,40 @@ function valuesCheck(cursor: VerificationCursor, t: Translate): Check {
   };
 }
 
-function intactCheck(cursor: VerificationCursor, baseline: Baseline): Check {
+/**
+ * Whether the run's writes are proven confined to its new columns: it recorded them (runs before the record have
+ * no proof, and their differences stay failures) and every recorded box lies inside the new columns.
+ */
+function confinement(baseline: Baseline, spec: MigrationSpec): { proven: boolean; outside: string | null } {
+  if (!baseline.written) return { proven: false, outside: null };
+  const zones = zonesOf({
+    sheet_name: baseline.sheet_name,
+    v21_columns: baseline.v21_columns,
+    new_columns: spec.newColumns.length,
+    others: baseline.others,
+  });
+  const outside = firstBoxOutside(zones, baseline.written, spec.headerRow);
+  return { proven: outside === null, outside: outside ? `${outside.sheet}!${outside.range}` : null };
+}
+
+/**
+ * `v21_data_intact` (every cell that existed before equals the backup). With the run's writes proven inside its
+ * new columns, the old columns' headers in place and no data row gone, a v2.1 cell that differs from the backup
+ * was written by someone else: an edit, listed in `edits`, not damage. Without that proof a difference fails.
+ */
+function intactCheck(cursor: VerificationCursor, baseline: Baseline, spec: MigrationSpec): Check {
   const { intact } = cursor;
   const rowsNow = cursor.layout?.data_rows ?? 0;
   const headerDifferences = cursor.structure?.header_differences ?? { count: 0, first: [] };
   const rowsMissing = Math.max(0, baseline.data_rows - rowsNow);
   const rowsAdded = Math.max(0, rowsNow - baseline.data_rows);
-  const total = headerDifferences.count + intact.differences.count;
-  const rowsOk = rowsMissing === 0 && (cursor.mode === 'in_use' || rowsAdded === 0);
+  const confined = confinement(baseline, spec);
+  const edits = confined.proven ? intact.differences : { count: 0, first: [] };
+  const damage = confined.proven ? { count: 0, first: [] } : intact.differences;
+  const total = headerDifferences.count + damage.count;
+  const rowsOk = rowsMissing === 0 && (cursor.mode === 'in_use' || rowsAdded === 0 || confined.proven);
   return {
-    passed: intact.backup_error === null && total === 0 && rowsOk,
+    passed: intact.backup_error === null && total === 0 && rowsOk && confined.outside === null,
     backup: { file_id: baseline.backup.file_id, name: baseline.backup.name },
     backup_error: intact.backup_error,
     columns: baseline.v21_columns,
@@ -104,7 +130,17 @@ function intactCheck(cursor: VerificationCursor, baseline: Baseline): Check {
     blocks: baseline.block_digests.length,
     blocks_differing: intact.blocks_differing,
     total_differences: total,
-    differences: [...headerDifferences.first, ...intact.differences.first].slice(0, MAX_LISTED),
+    differences: [...headerDifferences.first, ...damage.first].slice(0, MAX_LISTED),
+    writes_confined: confined.proven,
+    ...(confined.outside ? { write_outside: confined.outside } : {}),
+    total_edits: edits.count,
+    edits: edits.first.slice(0, MAX_LISTED),
+    ...(cursor.appended_after_fill
+      ? {
+          appended_after_fill: cursor.appended_after_fill.count,
+          appended_after_fill_rows: cursor.appended_after_fill.first.slice(0, MAX_LISTED),
+        }
+      : {}),
     ...(cursor.mode === 'in_use' ? { changed_by_app: intact.changed_by_app } : {}),
   };
 }
@@ -113,6 +149,7 @@ function intactCheck(cursor: VerificationCursor, baseline: Baseline): Check {
 export function assembleChecks(
   cursor: VerificationCursor,
   baseline: Baseline,
+  spec: MigrationSpec,
   t: Translate = translator('en'),
 ): ChecksButReport {
   const structure = cursor.structure;
@@ -123,7 +160,7 @@ export function assembleChecks(
     new_headers: structure.new_headers,
     versions: versionsCheck(cursor, t),
     occupation_empty: occupationCheck(cursor, t),
-    v21_data_intact: intactCheck(cursor, baseline),
+    v21_data_intact: intactCheck(cursor, baseline, spec),
     column_mapping: structure.column_mapping,
     values: valuesCheck(cursor, t),
   };
@@ -229,8 +266,11 @@ function intactError(intact: Check): string {
         `${quote(first.header)}: backup ${quote(first.backup)}, now ${quote(first.current)}`,
     );
   }
+  if (intact.write_outside) {
+    parts.push(`the run's record shows a write outside its new columns (${intact.write_outside})`);
+  }
   if (Number(intact.rows_missing) > 0) parts.push(`${intact.rows_missing} data rows are missing`);
-  if (Number(intact.rows_added) > 0 && !('changed_by_app' in intact)) {
+  if (Number(intact.rows_added) > 0 && !('changed_by_app' in intact) && !intact.writes_confined) {
     parts.push(`${intact.rows_added} data rows were added since the backup`);
   }
   return `v21_data_intact: ${parts.join('; ')}.`;

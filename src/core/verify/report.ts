@@ -199,7 +199,7 @@ export function finishReport(
   beforeReport?: () => { mayExist: boolean },
 ): VerificationReport {
   const checks = withOtherSheets(
-    assembleChecks(cursor, baseline, messagesFor(services.session)),
+    assembleChecks(cursor, baseline, spec, messagesFor(services.session)),
     otherSheetChecks(services, spec, baseline, cursor.mode),
   );
   const report = saveReport(services, spec, baseline, cursor, checks, beforeReport);

@@ -108,6 +108,7 @@ export function runVerificationSlice(services: Services): VerificationReport {
   };
   const step = advanceVerification({ ...services, properties }, spec, baseline, cursor, deadline, {
     executionStartMs: startedAt,
+    filledThrough: baseline.filled_through,
   });
   if (step.report) {
     if (all[VERIFICATION_CURSOR_KEY] !== undefined) services.properties.delete(VERIFICATION_CURSOR_KEY);

@@ -24,6 +24,8 @@ export interface Sample<T> {
 /** A v2.1 cell that no longer equals the backup. Values are shown as JSON: a formula as its text. */
 export interface CellDifference {
   row: number;
+  /** The row's key (TAG_SPOOL) as it is now, when the key column is known. */
+  key?: string | number | boolean;
   header: string;
   backup: string | number | boolean;
   current: string | number | boolean;
@@ -50,6 +52,13 @@ export interface Layout {
   pair: [LocatedColumn, LocatedColumn] | null;
   /** The spec's other added columns (`values`), with their fill. */
   valued?: (LocatedColumn & { fill: string | number | boolean })[];
+  /** The key column (1-based), null when not found: each listed edit names its row's key. */
+  key_column?: number | null;
+  /**
+   * Right after a run: the last sheet row whose new columns the run filled. Rows others appended after that are
+   * listed (`appended_after_fill`), not held to the fill.
+   */
+  filled_through?: number;
 }
 
 /** A column a row check reads: the spec's header and rule, and where the header row has it. */
@@ -89,6 +98,8 @@ export interface VerificationCursor {
   occupation: { checked: number; occupied: number; invalid: Sample<RowValue> };
   /** `values`: cells of the other added columns that break their fill (right after) or their rule (later). */
   values?: { checked: number; invalid: Sample<RowValue & { header: string }> };
+  /** Rows past `layout.filled_through`: appended by others after the run's last fill. */
+  appended_after_fill?: Sample<number>;
   intact: {
     rows_compared: number;
     blocks_differing: number;

@@ -16,18 +16,21 @@ function migrate(workbook: Parameters<typeof worldOf>[0]) {
   return { ...run.stats, roundTrips: run.stats.roundTrips - language };
 }
 
+// Keeping the app working during a run costs each about ten (see tests/bundle/migration/cost.test.ts): the edit
+// probe that writes no cell, the structure read before the first write to each sheet, the record of the run's writes
+// stored before them, and the last row asked before the verification and at the end.
 describe('round trips of the chain at 2,500 rows', () => {
-  it('v3.1: at most 44, and the sheet is read whole once by the plan', () => {
+  it('v3.1: at most 52, and the sheet is read whole once by the plan', () => {
     const stats = migrate(v30Workbook({ rows: 2500 }));
-    expect(stats.roundTrips).toBeLessThanOrEqual(44);
+    expect(stats.roundTrips).toBeLessThanOrEqual(52);
     // The plan reads the grid sizes of each sheet once (Operaciones and three companions): not twice.
     expect(stats.calls['Sheet.getMaxRows']).toBeLessThanOrEqual(5);
     expect(stats.calls['File.getParents']).toBe(1);
   });
 
-  it('v4.0: at most 85', () => {
+  it('v4.0: at most 95', () => {
     const stats = migrate(withUniones(v31Workbook({ rows: 2500 }), (i) => (i * 7) % 21));
-    expect(stats.roundTrips).toBeLessThanOrEqual(85);
+    expect(stats.roundTrips).toBeLessThanOrEqual(95);
     expect(stats.calls['File.getParents']).toBe(1);
   });
 });

@@ -8,7 +8,14 @@ const V31_STEPS = ['create_backup', 'add_columns', 'verify_schema', 'fill_column
 const V31_CHECKS = ['column_count', 'new_headers', 'new_values', 'data_intact', 'column_mapping', 'report'];
 
 function settled(f: Fixture): string {
-  return masked(f.world.snapshot({ times: false })).replace(/\\"executions\\":\d+/g, '"executions":<n>');
+  return (
+    masked(f.world.snapshot({ times: false }))
+      .replace(/\\"executions\\":\d+/g, '"executions":<n>')
+      // the boxes a run records depend on where it died (a resumed step may write in other pieces)
+      .replace(/\\"written\\":\{[^}]*\}/g, '"written":<boxes>')
+      // an execution that dies inside the edit probe has used an id for the probe's metadata entry
+      .replace(/\b(ss|file)-\d+\b/g, '<id>')
+  );
 }
 
 describe('v3.1 on a v3.0 sheet', () => {

@@ -165,9 +165,14 @@ describe('round trips of the migration, 2,500 rows against 150,000 rows', () => 
 
   // Issue 15 asks for 36 for the whole 2,500-row run, verified backup and full verification included; it is at 37
   // (it was 43). The 37th is the backup folder's lookup, which the report and rollback exports next to the backup
-  // need; doing without it in the run cost every later verification two more calls.
-  it("2,500 rows: at most 37 round trips, and one more for the owner's language", () => {
-    expect(small.cost.roundTrips - languageCalls(small.cost)).toBeLessThanOrEqual(37);
+  // need; doing without it in the run cost every later verification two more calls. Nine more keep the app
+  // working during a run: the edit-access probe writes no cell (sheet protections asked, a developer metadata entry
+  // of its own added, found and removed: 5 calls where one cell written back with its content cost 1), the header
+  // row and last row read again before the first write (a change of structure since the plan stops the run), the
+  // record of the run's writes stored before them, and the last row asked before the verification and at the end
+  // (rows the app appended meanwhile get their new columns).
+  it("2,500 rows: at most 46 round trips, and one more for the owner's language", () => {
+    expect(small.cost.roundTrips - languageCalls(small.cost)).toBeLessThanOrEqual(46);
     expect(languageCalls(small.cost)).toBeLessThanOrEqual(small.cost.executions);
   });
 
@@ -175,10 +180,11 @@ describe('round trips of the migration, 2,500 rows against 150,000 rows', () => 
   // and formulas of the original, the copy and the migrated sheet, five blocks of up to 2M cells each), 3 header
   // reads, and 60 fixed calls of two executions, about 20 of them the pause and the resume (trigger and its
   // record, the second execution's properties, lock and openById, the trigger's removal). This bound keeps what
-  // was won; 65 needs those fixed costs cut or one full read fewer.
-  it('150,000 x 63 rows: at most 93 round trips in at most 2 executions (the mail aside), the script CPU counted', () => {
+  // was won; 65 needs those fixed costs cut or one full read fewer. Ten more keep the app working during a run (see
+  // the 2,500-row bound; one more stores the record of the second execution's writes).
+  it('150,000 x 63 rows: at most 103 round trips in at most 2 executions (the mail aside), the script CPU counted', () => {
     expect(large.cost.roundTrips - noticeCalls(large.cost) - languageCalls(large.cost)).toBeLessThanOrEqual(
-      93,
+      103,
     );
     expect(languageCalls(large.cost)).toBeLessThanOrEqual(large.cost.executions);
     expect(large.cost.executions).toBeLessThanOrEqual(2);

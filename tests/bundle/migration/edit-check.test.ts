@@ -1,6 +1,6 @@
-// Before anything is recorded, a run proves the user may edit the sheet by writing one cell with what it holds.
-// The cell it writes must come out exactly as it was: an empty grid cell when there is one, else the first header,
-// formula included.
+// Before anything is recorded, a run proves the user may edit the sheet without writing any cell (others keep
+// writing while a run goes on): a developer metadata entry of its own, added and removed. Every cell comes out as
+// it was, a header made by a formula included, and the probe leaves no metadata behind.
 import { World } from '../../../emulator';
 import { zeuesWorkbook } from '../../../rehearse/sample-workbook';
 import { SHEET, type Status } from '../../support/migration-bundle';
@@ -27,5 +27,8 @@ describe('the edit check of a run', () => {
     expect(status.state).toBe('done');
     expect(ss.sheet(SHEET).formulas()[0][0]).toBe('=LOWER("ID")');
     expect(ss.sheet(SHEET).values()[0].slice(66, 69)).toEqual(['Ocupado_Por', 'Fecha_Ocupacion', 'version']);
+    const probes = world.totals.calls['Sheet.addDeveloperMetadata'] ?? 0;
+    expect(probes).toBe(1);
+    expect(world.totals.calls['DeveloperMetadata.remove']).toBe(1);
   });
 });

@@ -20,7 +20,6 @@ function facts(headers: string[], overrides: Partial<PlanFacts> = {}): PlanFacts
     folder_problem: null,
     trigger_count: 0,
     headerless_with_data: [],
-    first_cell: headers[0] ?? '',
     values: null,
     formulas: null,
     blank_cells: {},

@@ -12,8 +12,8 @@ describe('v21_data_intact', () => {
     expect(check.total_differences).toBe(2);
     expect(check.blocks_differing).toBe(2);
     expect(check.differences).toEqual([
-      { row: 1502, header: 'TAG_SPOOL', backup: 'R1502C3', current: 'R1502C3-edited' },
-      { row: 2400, header: 'Precio Total', backup: '=A2400*2', current: '=A2400*3' },
+      { row: 1502, key: 'R1502C3-edited', header: 'TAG_SPOOL', backup: 'R1502C3', current: 'R1502C3-edited' },
+      { row: 2400, key: 'R2400C3', header: 'Precio Total', backup: '=A2400*2', current: '=A2400*3' },
     ]);
     expect(report.errors).toContain(
       'v21_data_intact: 2 v2.1 cells differ from the backup; first at row 1502, "TAG_SPOOL": ' +
@@ -95,7 +95,7 @@ describe('v21_data_intact', () => {
     world.sheet.edit(6, 4, 'Patio 3');
     expect(verify(world, 'in_use').report.checks.v21_data_intact).toMatchObject({
       passed: false,
-      differences: [{ row: 6, header: 'Ubicación', backup: 'R6C4', current: 'Patio 3' }],
+      differences: [{ row: 6, key: 'R6C3', header: 'Ubicación', backup: 'R6C4', current: 'Patio 3' }],
     });
   });
 });

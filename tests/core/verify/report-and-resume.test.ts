@@ -117,7 +117,7 @@ describe('reading in blocks and resuming', () => {
     });
     expect(withoutFile(report)).toEqual(withoutFile(whole));
     expect(report.checks.v21_data_intact.differences).toEqual([
-      { row: 30_002, header: 'NV', backup: 'R30002C2', current: 'edited' },
+      { row: 30_002, key: 'R30002C3', header: 'NV', backup: 'R30002C2', current: 'edited' },
     ]);
     // whole blocks per read, sized to each 1.5-second slice's time (see ReadPlanner): never a read per row
     const reads = sliced.calls['Operaciones.readValues'];

@@ -159,6 +159,8 @@ function compareRow(
   const formulas = chunk.formulas[index - chunk.first] ?? [];
   const counter = layout.counter;
   const count = counter && counter.column !== null ? values[counter.column - 1] : undefined;
+  const keyColumn = layout.key_column ?? null;
+  const key = keyColumn !== null ? showCell(values[keyColumn - 1] ?? '') : undefined;
   const writtenByApp =
     context.mode === 'in_use' && counter !== null && isCounter(count, counter.start) && count > counter.start;
   for (let c = 0; c < baseline.v21_columns; c += 1) {
@@ -173,6 +175,7 @@ function compareRow(
     }
     addToSample(tally.differences, {
       row: context.headerRow + 1 + index,
+      ...(key !== undefined ? { key } : {}),
       header: baseline.v21_headers[c] ?? `column ${c + 1}`,
       backup: showCell(before, beforeFormula),
       current: showCell(now, nowFormula),

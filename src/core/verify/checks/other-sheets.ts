@@ -117,6 +117,11 @@ function computedValues(
   let rows = 0;
   const from = Math.min(...(at as number[]));
   const width = Math.max(...(at as number[])) - from + 1;
+  // Right after the run, a row whose figures differ was computed before its source rows changed (the app kept
+  // writing Uniones): it is recomputed from the source as it is now and rewritten, its new columns only (the run's
+  // sheets are confined to them), and listed as refreshed. Only a figure that still differs after that fails.
+  const refresh = mode === 'post_migration';
+  const refreshed = emptySample<{ row: number; key: string | number | boolean }>();
   for (let row = spec.headerRow + 1; row <= lastRow; row += SOURCE_BLOCK_ROWS) {
     const count = Math.min(SOURCE_BLOCK_ROWS, lastRow - row + 1);
     const keys = sheet.readValues(row, key, count, 1);
@@ -124,6 +129,17 @@ function computedValues(
     keys.forEach(([cell], i) => {
       rows += 1;
       const expected = figuresFor(figures, cell, columns.length);
+      const differing = columns.filter((_, c) => values[i][(at[c] as number) - from] !== expected[c]);
+      if (differing.length === 0) return;
+      if (refresh) {
+        const line = values[i].slice();
+        columns.forEach((_, c) => {
+          line[(at[c] as number) - from] = expected[c];
+        });
+        sheet.writeValues(row + i, from, [line]);
+        addToSample(refreshed, { row: row + i, key: showCell(cell) });
+        return;
+      }
       columns.forEach((column, c) => {
         const value = values[i][(at[c] as number) - from];
         if (value !== expected[c]) {
@@ -145,6 +161,7 @@ function computedValues(
     rows_checked: rows,
     mismatched: mismatched.count,
     mismatched_cells: mismatched.first.slice(0, MAX_LISTED),
+    ...(refresh ? { refreshed: refreshed.count, refreshed_rows: refreshed.first.slice(0, MAX_LISTED) } : {}),
   };
 }
 

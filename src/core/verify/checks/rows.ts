@@ -1,7 +1,22 @@
+import type { CellValue } from '../../ports';
 import { isCounter, meetsRule } from '../rules';
 import { addToSample, isBlank, showCell } from '../sample';
 import type { Layout, VerificationCursor, VerificationMode } from '../types';
 import type { Chunk } from '../block-reader';
+
+/**
+ * A row others appended after the run's last fill, its new columns all still blank: listed apart
+ * (`appended_after_fill`), not held to the fill or to the rules until the app writes them.
+ */
+export function appendedAfterFill(layout: Layout, row: number, cells: CellValue[]): boolean {
+  if (layout.filled_through === undefined || row <= layout.filled_through) return false;
+  const columns = [
+    layout.counter?.column ?? null,
+    ...(layout.pair ?? []).map((column) => column.column),
+    ...(layout.valued ?? []).map((column) => column.column),
+  ].filter((column): column is number => column !== null);
+  return columns.every((column) => isBlank(cells[column - 1]));
+}
 
 /** `versions`: the spec's counter column on every data row an integer >= its fill; right after the migration, its fill. */
 export function tallyVersions(
@@ -17,6 +32,7 @@ export function tallyVersions(
   chunk.values.forEach((cells, i) => {
     const value = cells[column - 1];
     const row = headerRow + 1 + chunk.first + i;
+    if (appendedAfterFill(layout, row, cells)) return;
     tally.checked += 1;
     if (!isCounter(value, start)) addToSample(tally.invalid, { row, value: showCell(value) });
     else if (mode === 'post_migration' && value !== start) addToSample(tally.not_zero, { row, value });
@@ -44,6 +60,7 @@ export function tallyOccupation(
     const first = cells[byColumn - 1];
     const second = cells[atColumn - 1];
     const row = headerRow + 1 + chunk.first + i;
+    if (appendedAfterFill(layout, row, cells)) return;
     tally.checked += 1;
     if (isBlank(first) && isBlank(second)) return;
     const wellFormed =
@@ -73,6 +90,7 @@ export function tallyValues(
   if (columns.length === 0) return;
   chunk.values.forEach((cells, i) => {
     const row = headerRow + 1 + chunk.first + i;
+    if (appendedAfterFill(layout, row, cells)) return;
     tally.checked += 1;
     for (const column of columns) {
       const value = cells[(column.column as number) - 1];

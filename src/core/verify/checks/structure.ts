@@ -18,6 +18,7 @@ export function layoutOf(
   baseline: Baseline,
   spec: MigrationSpec,
   map: ColumnMap,
+  filledThrough?: number,
 ): Layout {
   const width = Math.max(extent.lastColumn, baseline.v21_columns, 1);
   const { counter, pair, valued } = checkedColumns(spec);
@@ -35,6 +36,8 @@ export function layoutOf(
     counter: counter ? { ...located(counter), start: counter.start } : null,
     pair: pair ? [located(pair[0]), located(pair[1])] : null,
     valued: valued.map((column) => ({ ...located(column), fill: column.fill })),
+    key_column: resolveColumn(map, spec.keyColumn.header),
+    ...(filledThrough !== undefined ? { filled_through: filledThrough } : {}),
   };
 }
 

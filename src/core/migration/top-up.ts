@@ -1,0 +1,71 @@
+// Rows others append while a run goes on (the app adds spools): the fill covered the rows the plan saw; just before
+// the verification reads the sheet, the rows appended since get their new columns filled the same way (blank cells
+// only, so nothing anyone wrote there is overwritten). Rows appended after that are the verification's to list.
+import { buildColumnMap, resolveColumn } from '../column-map';
+import { computeFigures, figuresFor } from '../computed';
+import type { CellValue } from '../ports';
+import type { RunContext } from './context';
+import { assertRowsKept } from './structure-watch';
+import { blankRuns, fillColumns } from './versions';
+
+/** The sheet's last row now: one round trip. */
+function lastRowNow(ctx: RunContext): number {
+  const sheet = ctx.sheet;
+  return sheet.lastRow ? sheet.lastRow() : (sheet.extent ? sheet.extent() : sheet.dimensions()).lastRow;
+}
+
+/**
+ * Fills the new columns of rows appended since the last fill (constant fills in blank cells, computed figures
+ * where all of a row's figures are blank) and records how far the fill now reaches. Returns that row.
+ */
+export function topUpAppendedRows(ctx: RunContext): number {
+  const plan = ctx.plan;
+  const through = ctx.checkpoint.filled_through ?? plan.header_row + plan.data_rows;
+  const lastRow = lastRowNow(ctx);
+  assertRowsKept(ctx, lastRow);
+  if (lastRow <= through) {
+    if (ctx.checkpoint.filled_through === undefined) {
+      ctx.checkpoint.filled_through = through;
+      ctx.touch();
+    }
+    return through;
+  }
+  const first = through + 1;
+  const rows = lastRow - through;
+  for (const fill of fillColumns(ctx)) {
+    const values = ctx.sheet.readValues(first, fill.column, rows, 1);
+    for (const [start, length] of blankRuns(values)) {
+      ctx.sheet.fill(first + start, fill.column, length, 1, fill.value);
+    }
+  }
+  topUpComputed(ctx, first, rows);
+  ctx.checkpoint.filled_through = lastRow;
+  ctx.touch();
+  ctx.logger.info(`Filled the new columns of ${rows} row(s) appended during the run.`);
+  return lastRow;
+}
+
+function topUpComputed(ctx: RunContext, first: number, rows: number): void {
+  const plan = ctx.plan;
+  const columns = ctx.spec.newColumns.filter((column) => column.computed);
+  if (columns.length === 0) return;
+  const all = [...plan.present, ...plan.to_add];
+  const positions = columns.map((column) => plan.v21_columns + 1 + all.indexOf(column.header));
+  const keyColumn = resolveColumn(buildColumnMap(plan.v21_headers, ctx.spec), ctx.spec.keyColumn.header);
+  if (keyColumn === null) return;
+  const source = (columns[0].computed as { from_sheet: string }).from_sheet;
+  const figures = computeFigures(ctx.spreadsheet.sheet(source), source, columns, plan.header_row);
+  const from = Math.min(...positions);
+  const width = Math.max(...positions) - from + 1;
+  const keys = ctx.sheet.readValues(first, keyColumn, rows, 1);
+  const current = ctx.sheet.readValues(first, from, rows, width);
+  keys.forEach(([key], i) => {
+    const cells = positions.map((column) => current[i][column - from]);
+    if (!cells.every((cell) => cell === '' || cell === null || cell === undefined)) return;
+    const row: CellValue[] = current[i].slice();
+    figuresFor(figures, key, columns.length).forEach((figure, c) => {
+      row[positions[c] - from] = figure;
+    });
+    ctx.sheet.writeValues(first + i, from, [row]);
+  });
+}
