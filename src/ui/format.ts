@@ -71,6 +71,12 @@ export function describeValue(value: unknown, max = 120): string {
 }
 
 /** The list of differences a check carries, under whichever of the usual names it uses. */
+/** The first cells others changed since the backup (a check's `edits`), described like differences. */
+export function editsOf(check: Record<string, unknown> | undefined, t: Translate, limit = 5): string[] {
+  const list = check?.edits;
+  return Array.isArray(list) ? list.slice(0, limit).map((d) => describeDifference(d, t)) : [];
+}
+
 export function differencesOf(check: Record<string, unknown> | undefined, t: Translate, limit = 5): string[] {
   if (!check) return [];
   for (const field of ['differences', 'first_differences', 'mismatches', 'diffs', 'samples']) {

@@ -129,6 +129,7 @@ export const en = {
   verify_some_failed: '{failed} of {count} checks failed.',
   verify_at: 'Checked {time}',
   verify_differences: 'First differences',
+  verify_edits: 'Changed by others since the backup ({count}): their edits, not damage. First ones:',
   verify_row: 'row {row}',
   check_column_count: 'Number of columns',
   check_new_headers: 'New headers',

@@ -126,6 +126,8 @@ export const es: Record<MessageKey, string> = {
   verify_some_failed: 'Fallaron {failed} de {count} comprobaciones.',
   verify_at: 'Comprobado {time}',
   verify_differences: 'Primeras diferencias',
+  verify_edits:
+    'Cambiadas por otras personas desde la copia ({count}): sus ediciones, no daños. Las primeras:',
   verify_row: 'fila {row}',
   check_column_count: 'Número de columnas',
   check_new_headers: 'Encabezados nuevos',

@@ -1,7 +1,7 @@
 // The verification report: one row per check, pass or fail, expected and actual, first differences.
 import { CHECK_NAMES, type Check, type VerificationReport } from './contract';
 import { el, replaceChildren, badge, type ViewContext } from './dom';
-import { describeValue, differencesOf, formatNumber, formatTime, isPresent } from './format';
+import { describeValue, differencesOf, editsOf, formatNumber, formatTime, isPresent } from './format';
 import { checkLabel } from './labels';
 
 function checkNames(report: VerificationReport): string[] {
@@ -62,6 +62,8 @@ export function renderVerification(
   const rows = names.map((name) => {
     const check = report.checks[name] ?? { passed: false };
     const differences = differencesOf(check, t);
+    const edits = editsOf(check, t);
+    const editCount = typeof check.total_edits === 'number' ? check.total_edits : edits.length;
     return el(
       'tr',
       { attrs: { 'data-check': name, 'data-passed': String(!!check.passed) } },
@@ -76,6 +78,17 @@ export function renderVerification(
               { className: 'differences' },
               el('div', { className: 'secondary', text: t('verify_differences') }),
               el('ol', {}, ...differences.map((d) => el('li', { text: d }))),
+            )
+          : null,
+        edits.length
+          ? el(
+              'div',
+              { className: 'edits' },
+              el('div', {
+                className: 'secondary',
+                text: t('verify_edits', { count: formatNumber(editCount, ctx.locale) }),
+              }),
+              el('ol', {}, ...edits.map((d) => el('li', { text: d }))),
             )
           : null,
       ),

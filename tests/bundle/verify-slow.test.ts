@@ -43,7 +43,7 @@ function migrated(readPerCellUs: number | null): Fixture {
   const last = migration.runs[migration.runs.length - 1];
   if (!last.ok || (last.value as { state: string }).state !== 'done')
     throw new Error('the migration did not finish');
-  // a cell edited after the backup, so the report has a difference to find
+  // a cell edited after the backup, so the report has an edit to find
   f.ss.sheet(SHEET).setValues(2001, 2, [['edited']]);
   return f;
 }
@@ -54,12 +54,14 @@ const cleanReport = lastValue<VerificationReport>(cleanRuns);
 
 it('at normal speed, the verification of 2,500 rows takes one call and finds the edited cell', () => {
   expect(cleanRuns.runs).toHaveLength(1);
-  expect(cleanReport.success).toBe(false);
+  // The run's writes are proven inside its new columns: the edited cell is someone's edit, listed, not damage.
+  expect(cleanReport.success).toBe(true);
   expect(cleanReport.checks.v21_data_intact).toMatchObject({
-    passed: false,
+    passed: true,
     rows_compared: 2500,
-    total_differences: 1,
-    differences: [{ row: 2001, header: 'NV', current: 'edited' }],
+    total_differences: 0,
+    total_edits: 1,
+    edits: [{ row: 2001, header: 'NV', current: 'edited' }],
   });
 });
 

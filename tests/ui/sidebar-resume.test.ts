@@ -67,6 +67,17 @@ test('while another execution holds the lock, the sidebar says why nothing start
   await page.context().close();
 });
 
+/**
+ * A call three quarters into the panel's first slice: after the run has recorded its checkpoint, before it ends.
+ * Counted on a twin world, so the test follows the run's calls as they change.
+ */
+function dyingCall(args: unknown[]): number {
+  const twin = new World({});
+  const ss = twin.createSpreadsheet(zeuesWorkbook({ rows: 200 }));
+  const clean = twin.run('startMigration', args, { activeSpreadsheet: ss.id });
+  return Math.floor(clean.stats.roundTrips * 0.75);
+}
+
 test('a slice that dies stops the loop with the error, and Resume finishes the run from its checkpoint', async () => {
   const world = new World({});
   const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 200 }));
@@ -75,7 +86,7 @@ test('a slice that dies stops the loop with the error, and Resume finishes the r
     const dies = fn === 'startMigration' && starts++ === 0;
     const r = world.run(fn, args, {
       activeSpreadsheet: ss.id,
-      ...(dies ? { failAt: { call: 25, message: 'Service Spreadsheets timed out' } } : {}),
+      ...(dies ? { failAt: { call: dyingCall(args), message: 'Service Spreadsheets timed out' } } : {}),
     });
     return r.ok ? { ok: true, value: r.value } : { ok: false, error: r.error };
   });
