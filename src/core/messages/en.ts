@@ -79,6 +79,11 @@ export const en = {
     'Sheet "{sheet}" is not a ZEUES sheet this add-on knows: schema {schema} has the headers {headers}, and this sheet lacks some of them. Check the target_sheet setting (or restore the headers), then try again.',
   plan_cannot_start: 'The migration cannot start. {reasons}',
   plan_nothing_blocks: 'Nothing blocks the migration.',
+  plan_edit_freeze:
+    'Edit freeze: {sheets} will be protected, you as the only editor, from just before the backup until the ' +
+    "verification ends: about {minutes} minute(s) with the migration panel open{closed}. Others' edits are refused " +
+    'meanwhile; the protection is then removed.',
+  plan_edit_freeze_closed: '; with it closed the run resumes once an hour, so about {hours} hour(s) more',
 
   status_headline: 'Migration {migration}: {state}.',
   state_not_started: 'not started',

@@ -81,6 +81,12 @@ export const es: Record<MessageKey, string> = {
     'La hoja "{sheet}" no es una hoja ZEUES que este complemento conozca: el esquema {schema} tiene los encabezados {headers} y a esta hoja le faltan algunos. Revise el ajuste target_sheet (o restaure los encabezados) y vuelva a intentarlo.',
   plan_cannot_start: 'La migración no puede empezar. {reasons}',
   plan_nothing_blocks: 'Nada impide la migración.',
+  plan_edit_freeze:
+    'Congelar ediciones: {sheets} quedará protegida, contigo como único editor, desde justo antes de la copia de ' +
+    'seguridad hasta que termine la verificación: unos {minutes} minuto(s) con el panel de migración abierto{closed}. ' +
+    'Mientras tanto se rechazan las ediciones de otras personas; después se quita la protección.',
+  plan_edit_freeze_closed:
+    '; con el panel cerrado la migración sigue una vez por hora, unas {hours} hora(s) más',
 
   status_headline: 'Migración {migration}: {state}.',
   state_not_started: 'sin empezar',

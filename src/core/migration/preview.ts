@@ -1,6 +1,6 @@
 // previewMigration({target}): the plan of the next pending migration, what it changes on every sheet, and a
 // short plan of each later one up to the target. Reads only.
-import { languageFor, messagesFor } from '../messages';
+import { languageFor, messagesFor, type Translate } from '../messages';
 import { describedIn } from '../migrations/description';
 import { SCHEMA_VERSION_KEY } from '../state/keys';
 import type { EditFreezePlan, LaterPlan, Plan, PreviewOptions, SheetChangePlan } from '../contract';
@@ -185,7 +185,10 @@ export function previewChain(services: Services, options?: unknown): Plan {
   );
   const plan = planned.plan;
   if (config.edit_freeze && shown === next && plan.blocking.length === 0) {
-    plan.edit_freeze = freezePlan(freezeEstimate(planned.run, config.time_budget_seconds));
+    plan.edit_freeze = freezePlan(
+      freezeEstimate(planned.run, config.time_budget_seconds),
+      messagesFor(services.session),
+    );
     plan.warnings.push(plan.edit_freeze.message);
   }
   if (reading.current === 'unknown' && plan.blocking.length === 0) {
@@ -222,16 +225,17 @@ export function previewChain(services: Services, options?: unknown): Plan {
   return plain(plan);
 }
 
-function freezePlan(estimate: ReturnType<typeof freezeEstimate>): EditFreezePlan {
+function freezePlan(estimate: ReturnType<typeof freezeEstimate>, t: Translate): EditFreezePlan {
   const closed =
     estimate.hours_if_panel_closed > 0
-      ? `; with it closed the run resumes once an hour, so about ${estimate.hours_if_panel_closed} hour(s) more`
+      ? t('plan_edit_freeze_closed', { hours: estimate.hours_if_panel_closed })
       : '';
   return {
     ...estimate,
-    message:
-      `Edit freeze: ${estimate.sheets.join(', ')} will be protected, you as the only editor, from just before the ` +
-      `backup until the verification ends: about ${estimate.minutes} minute(s) with the migration panel open` +
-      `${closed}. Others' edits are refused meanwhile; the protection is then removed.`,
+    message: t('plan_edit_freeze', {
+      sheets: estimate.sheets.join(', '),
+      minutes: estimate.minutes,
+      closed,
+    }),
   };
 }

@@ -144,6 +144,13 @@ describe('the plan and the setting', () => {
     expect(f.ss.protections()).toEqual([]);
   });
 
+  it("says so in the owner's language", () => {
+    const f = fixture({ rows: ROWS }, { user: { email: 'owner@example.com', locale: 'es' } });
+    f.world.call('setMigrationConfig', [{ edit_freeze: true }], f.as);
+    const plan = f.world.call('previewMigration', [], f.as) as { edit_freeze?: { message: string } };
+    expect(plan.edit_freeze?.message).toMatch(/^Congelar ediciones: Operaciones quedará protegida/);
+  });
+
   it('is off by default: no protection, no plan entry', () => {
     const f = world(false);
     expect((f.world.call('getMigrationConfig', [], f.as) as { edit_freeze: boolean }).edit_freeze).toBe(
