@@ -100,7 +100,12 @@ describe('startMigration refuses bad input and changes nothing', () => {
         },
       ],
     });
-    refused({ world, ss, as: { activeSpreadsheet: ss.id } }, 'startMigration', [], /pass the limit of 18,278/);
+    refused(
+      { world, ss, as: { activeSpreadsheet: ss.id } },
+      'startMigration',
+      [],
+      /pass the limit of 18,278/,
+    );
   });
 
   it('when the property store is full', () => {
