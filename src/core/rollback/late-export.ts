@@ -54,14 +54,16 @@ export class ExportLedger {
     this.record(ref, (JSON.parse(text) as ExportDocument).cells);
   }
 
-  /** Exports the cells (about to be lost) that no export file holds yet. */
-  exportMissing(cells: ExportedCell[]): void {
-    if (cells.length === 0) return;
+  /** Exports the cells (about to be lost) that no export file holds yet; how many there were. */
+  exportMissing(cells: ExportedCell[]): number {
+    if (cells.length === 0) return 0;
+    let missing = 0;
     for (;;) {
       const refs = exportRefs(this.current());
       for (const ref of refs) this.load(ref);
       const late = cells.filter((cell) => !this.seen.has(cellId(cell)));
-      if (late.length === 0) return;
+      if (late.length === 0) return missing;
+      missing += late.length;
       const { services, spreadsheet } = this.execution;
       const checkpoint = this.current();
       const base = checkpoint.export_name;
@@ -81,7 +83,7 @@ export class ExportLedger {
       const parts = [...refs, ref];
       this.save({ ...checkpoint, exported: parts.length === 1 ? parts[0] : { ...parts[0], parts } });
       // A part found from an earlier, interrupted call is read back: what it lacks goes to the next part.
-      if (created) return;
+      if (created) return missing;
     }
   }
 }
@@ -95,10 +97,10 @@ export function lateExport(
   ledger: ExportLedger,
   source: ExportSource,
   rows: { first: number; last: number } | null = null,
-): void {
+): number {
   const added: ExportSource = { ...source, mode: 'columns', backup: undefined };
   const span = exportSpan(added);
-  if (!span) return;
+  if (!span) return 0;
   const first = Math.max(span.first, rows ? rows.first : span.first);
   const last = Math.min(span.last, rows ? rows.last : span.last);
   const cells: ExportedCell[] = [];
@@ -107,7 +109,7 @@ export function lateExport(
     cells.push(...changedCellsIn(added, block));
     row = block.row + block.rows;
   }
-  ledger.exportMissing(cells);
+  return ledger.exportMissing(cells);
 }
 
 /** The sheet's cells of a restore block (as read by the restore) that are not blank and differ from the backup. */

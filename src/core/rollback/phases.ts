@@ -102,8 +102,12 @@ const PHASES: Record<Phase, (run: PhaseRun) => void> = {
     run.exportedHere = true;
   },
   remove_columns(run) {
-    if (!run.exportedHere) lateExport(run.ledger, run.exportSource());
     const { dims: before, added } = run.located();
+    // Read again right before the columns go, also when this execution exported them: the app keeps writing
+    // between the export's read and the removal, and a cell written there is exported before it is lost. Read
+    // until a read finds nothing new, so the removal follows that read directly (a write in the one call between
+    // them is the only one not seen: Sheets cannot read and remove columns in one call).
+    for (let reads = 0; reads < 3 && lateExport(run.ledger, run.exportSource()) > 0; reads += 1);
     deleteAddedColumns(run.sheet, added);
     // Upper bounds for lastRow/lastColumn are enough for what follows; the grid size is exact.
     run.dims = {
@@ -118,10 +122,15 @@ const PHASES: Record<Phase, (run: PhaseRun) => void> = {
   restore_grid(run) {
     const { sheet, spec } = run;
     // Read again, not worked out: rows the app appended since the export are in the grid now.
-    const before = sheet.dimensions();
     const target = run.backup().dims;
-    // What lies outside the backup's grid is deleted with its rows and columns: whatever the export lacks goes first.
-    run.ledger.exportMissing(cellsOutsideGrid(sheet, before, target, spec.headerRow, spec.keyColumn.header));
+    let before = sheet.dimensions();
+    // What lies outside the backup's grid is deleted with its rows and columns: whatever the export lacks goes
+    // first, read again until a read finds nothing new, so the cut follows that read directly.
+    for (let reads = 0; reads < 3; reads += 1) {
+      const outside = cellsOutsideGrid(sheet, before, target, spec.headerRow, spec.keyColumn.header);
+      if (run.ledger.exportMissing(outside) === 0) break;
+      before = sheet.dimensions();
+    }
     matchGrid(sheet, before, target);
     run.dims = {
       lastRow: Math.min(before.lastRow, target.maxRows),
