@@ -68,6 +68,11 @@ export interface RollbackCheckpoint {
     unwritable?: { cells: { row: number; column: number; length: number }[]; total: number };
   } | null;
   verify: VerifyProgress | null;
+  /**
+   * Full mode: how many times the grid and the cells have been restored (1 on the first pass). The app may write
+   * while a rollback runs; what it wrote after its rows were restored is exported and restored once more.
+   */
+  restore_passes?: number;
   /** Milliseconds per cell of the latest block read (see ReadPace): sizes the next execution's first read. */
   read_ms_per_cell?: number;
 }
