@@ -52,6 +52,19 @@ export const en = {
     'Columns {columns} of sheet "{sheet}" have no header and no data; the migration leaves them as they are.',
   plan_already_migrated:
     'Sheet "{sheet}" already has the {migration} columns ({columns}): nothing to migrate.',
+  structure_changed:
+    'Sheet "{sheet}" changed while the migration was running: {what}. The run stopped before writing anything more.',
+  structure_gone: 'it was renamed or deleted (no sheet has that name now)',
+  structure_smaller: 'it is smaller than when the run started: columns or rows were deleted ({detail})',
+  structure_rows_deleted: 'it has {now} data rows, {before} when the run started (rows were deleted)',
+  structure_header:
+    'header cell {cell} is now "{found}", was "{was}" (a column was inserted, deleted or moved, or the header edited)',
+  structure_new_column: 'column {column} now has the header "{found}", where the new columns go',
+  structure_next:
+    'Nothing the run wrote is lost and nothing anyone else wrote was overwritten. Put the sheet back as it was (undo the change, or move the columns or rows back), then resume ({menu} > {resume});',
+  structure_next_rollback: 'or roll back from the backup ({menu} > {rollback}).',
+  start_over_how: '"Start over" in the migration panel ({menu} > {panel}), or startMigration({force: true})',
+  structure_next_start_over: 'or start over with {start_over}, which plans from the sheet as it is now.',
   plan_later_cell_limit:
     "After {migration} the spreadsheet would have {cells} cells, above Google Sheets' limit of {limit}. Delete unused rows or columns (or whole sheets) first.",
   plan_cell_limit:

@@ -54,6 +54,24 @@ export const es: Record<MessageKey, string> = {
     'Las columnas {columns} de la hoja "{sheet}" no tienen encabezado ni datos; la migración las deja como están.',
   plan_already_migrated:
     'La hoja "{sheet}" ya tiene las columnas de {migration} ({columns}): no hay nada que migrar.',
+  structure_changed:
+    'La hoja "{sheet}" cambió mientras la migración estaba en curso: {what}. La ejecución se detuvo antes de escribir nada más.',
+  structure_gone: 'se le cambió el nombre o se eliminó (ninguna hoja tiene ahora ese nombre)',
+  structure_smaller:
+    'es más pequeña que cuando empezó la ejecución: se eliminaron columnas o filas ({detail})',
+  structure_rows_deleted:
+    'tiene {now} filas de datos; tenía {before} cuando empezó la ejecución (se eliminaron filas)',
+  structure_header:
+    'la celda de encabezado {cell} ahora dice "{found}"; decía "{was}" (se insertó, eliminó o movió una columna, o se editó el encabezado)',
+  structure_new_column:
+    'la columna {column} ahora tiene el encabezado "{found}", donde van las columnas nuevas',
+  structure_next:
+    'No se perdió nada de lo que escribió la ejecución y no se sobrescribió nada de lo que escribieron otras personas. Deje la hoja como estaba (deshaga el cambio, o vuelva a mover las columnas o filas) y luego reanude ({menu} > {resume});',
+  structure_next_rollback: 'o revierta desde la copia de seguridad ({menu} > {rollback}).',
+  start_over_how:
+    '"Empezar de nuevo" en el panel de migración ({menu} > {panel}), o startMigration({force: true})',
+  structure_next_start_over:
+    'o empiece de nuevo con {start_over}, que planifica desde la hoja tal como está ahora.',
   plan_later_cell_limit:
     'Después de {migration} la hoja de cálculo tendría {cells} celdas, más que el límite de {limit} de Google Sheets. Elimine antes las filas o columnas que no use (u hojas enteras).',
   plan_cell_limit:

@@ -4,8 +4,12 @@
 // change stops the run before it writes anything more, with what happened and what to do.
 import { columnLetter, headerText } from '../column-map';
 import type { SheetPort } from '../ports';
+import { messagesFor, type Translate } from '../messages';
 import type { RunContext } from './context';
-import { START_OVER } from './types';
+
+function textOf(ctx: RunContext): Translate {
+  return messagesFor(ctx.services.session);
+}
 
 /** A change of structure someone else made during the run: the step fails with this message and `next`. */
 export class StructureChanged extends Error {
@@ -26,29 +30,31 @@ function nextStep(ctx: RunContext): string {
     (step) =>
       ctx.spec.steps.find((s) => s.name === step.name)?.does === 'add_columns' && step.status === 'done',
   );
+  const t = textOf(ctx);
+  const menu = t('menu_path');
   return (
-    'Nothing the run wrote is lost and nothing anyone else wrote was overwritten. Put the sheet back as it was ' +
-    '(undo the change, or move the columns or rows back), then resume (Migration > Resume migration); ' +
+    t('structure_next', { menu, resume: t('menu_resume') }) +
+    ' ' +
     (changed
-      ? 'or roll back from the backup (Migration > Roll back migration).'
-      : `or start over with ${START_OVER}, which plans from the sheet as it is now.`)
+      ? t('structure_next_rollback', { menu, rollback: t('menu_rollback') })
+      : t('structure_next_start_over', {
+          start_over: t('start_over_how', { menu, panel: t('menu_open_panel') }),
+        }))
   );
 }
 
 function changed(ctx: RunContext, sheet: string, what: string): StructureChanged {
-  return new StructureChanged(
-    `Sheet "${sheet}" changed while the migration was running: ${what}. The run stopped before writing anything ` +
-      'more.',
-    nextStep(ctx),
-  );
+  return new StructureChanged(textOf(ctx)('structure_changed', { sheet, what }), nextStep(ctx));
 }
 
-const GONE = 'it was renamed or deleted (no sheet has that name now)';
+function gone(ctx: RunContext): string {
+  return textOf(ctx)('structure_gone');
+}
 
 /** The sheet by its planned name, or the structure change that took it away. */
 export function sheetOrStop(ctx: RunContext, find: () => SheetPort | null, name: string): SheetPort {
   const sheet = find();
-  if (!sheet) throw changed(ctx, name, GONE);
+  if (!sheet) throw changed(ctx, name, gone(ctx));
   return sheet;
 }
 
@@ -61,7 +67,7 @@ export function asStructureChange(ctx: RunContext, error: Error): Error {
   return changed(
     ctx,
     ctx.plan.sheet_name,
-    `it is smaller than when the run started: columns or rows were deleted (${error.message.replace(/\.$/, '')})`,
+    textOf(ctx)('structure_smaller', { detail: error.message.replace(/\.$/, '') }),
   );
 }
 
@@ -72,7 +78,7 @@ export function assertRowsKept(ctx: RunContext, lastRow: number): void {
   throw changed(
     ctx,
     plan.sheet_name,
-    `it has ${lastRow - plan.header_row} data rows, ${plan.data_rows} when the run started (rows were deleted)`,
+    textOf(ctx)('structure_rows_deleted', { now: lastRow - plan.header_row, before: plan.data_rows }),
   );
 }
 
@@ -83,8 +89,11 @@ function compareHeaders(ctx: RunContext, sheet: string, now: string[], expected:
       throw changed(
         ctx,
         sheet,
-        `header cell ${columnLetter(i + 1)}${ctx.plan.header_row} is now "${found}", was "${header}" (a column ` +
-          'was inserted, deleted or moved, or the header edited)',
+        textOf(ctx)('structure_header', {
+          cell: `${columnLetter(i + 1)}${ctx.plan.header_row}`,
+          found,
+          was: header,
+        }),
       );
     }
   });
@@ -107,7 +116,7 @@ function watchTarget(ctx: RunContext, sheet: SheetPort): void {
     throw changed(
       ctx,
       plan.sheet_name,
-      `column ${columnLetter(kept + 1)} now has the header "${now[kept]}", where the new columns go`,
+      textOf(ctx)('structure_new_column', { column: columnLetter(kept + 1), found: now[kept] }),
     );
   }
   assertRowsKept(ctx, sheet.lastRow ? sheet.lastRow() : sheet.dimensions().lastRow);
@@ -126,7 +135,7 @@ function watchOther(ctx: RunContext, sheet: SheetPort): void {
 /** Called by the write guard before the first write of an execution to a sheet. */
 export function watchStructure(ctx: RunContext, sheet: SheetPort): void {
   // a handle found earlier still reaches a sheet renamed since: ask for the names (no round trip of their own)
-  if (!ctx.spreadsheet.sheetNames().includes(sheet.name)) throw changed(ctx, sheet.name, GONE);
+  if (!ctx.spreadsheet.sheetNames().includes(sheet.name)) throw changed(ctx, sheet.name, gone(ctx));
   if (sheet.name === ctx.plan.sheet_name) watchTarget(ctx, sheet);
   else watchOther(ctx, sheet);
 }

@@ -3,7 +3,8 @@
 // right after the new columns got their headers. Each time the run ends `failed`, its error says what happened and
 // what to do, and nothing is lost: after the change the run wrote nothing more (before it changed the sheet,
 // nothing at all).
-import type { RunResult } from '../../../emulator';
+import { World, type RunResult } from '../../../emulator';
+import { zeuesWorkbook } from '../../../rehearse/sample-workbook';
 import { SHEET, liveFixture, type LiveFixture } from './support';
 
 const ROWS = 300;
@@ -56,5 +57,30 @@ describe.each(MOMENTS)('a one-execution v3.0 run, when %s', (_moment, ready) => 
     const outside = (rows: unknown[][]) => rows.map((row) => row.filter((_, i) => !own.includes(i)));
     expect(outside(now)).toEqual(outside(seen));
     expect(now.length).toBe(seen.length);
+  });
+});
+
+describe('in a Spanish session', () => {
+  it('says what changed and what to do in Spanish', () => {
+    const world = new World({ user: { locale: 'es' } });
+    const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 60 }));
+    let edited = false;
+    const hook = () => {
+      if (edited || !world.drive.files().some((file) => / backup /.test(file.name))) return;
+      ss.sheet(SHEET).setValues(1, 11, [['Cliente final']]);
+      edited = true;
+    };
+    const hooks = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [i + 1, hook]));
+    const r = world.run('startMigration', [], { activeSpreadsheet: ss.id, beforeCall: hooks });
+    const status = (r.ok ? r.value : null) as { state: string; error?: { message: string; next?: string } };
+    expect(status.state).toBe('failed');
+    expect(status.error?.message).toBe(
+      'La hoja "Operaciones" cambió mientras la migración estaba en curso: la celda de encabezado K1 ahora dice ' +
+        '"Cliente final"; decía "Cliente" (se insertó, eliminó o movió una columna, o se editó el encabezado). La ' +
+        'ejecución se detuvo antes de escribir nada más.',
+    );
+    expect(status.error?.next).toMatch(
+      /^No se perdió nada .* reanude \(Extensiones > .*\); o empiece de nuevo con "Empezar de nuevo"/,
+    );
   });
 });
