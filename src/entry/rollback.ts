@@ -1,5 +1,6 @@
 // Rollback entry points: the sidebar's checkRollbackEligibility() and rollbackMigration(options), and the
 // menu's "Roll back migration" and "Clean up old backups".
+import { messagesFor } from '../core/messages';
 import type { RollbackEligibility, RollbackReport } from '../core/contract';
 import { readConfig } from '../core/migration/config';
 import { findOldBackups, trashOldBackups } from '../core/rollback/cleanup';
@@ -15,7 +16,13 @@ import { servicesForActiveSpreadsheet } from './services';
 function eligibility(services: Services): { state: RollbackEligibility; overridable: boolean } {
   const all = services.properties.getAll();
   const facts = readRollbackFacts(all);
-  const state = assessEligibility(facts, readConfig(all), services.clock, services.drive);
+  const state = assessEligibility(
+    facts,
+    readConfig(all),
+    services.clock,
+    services.drive,
+    messagesFor(services.session),
+  );
   return { state, overridable: onlyOutsideWindow(facts, state) };
 }
 

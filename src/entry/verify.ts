@@ -1,4 +1,5 @@
 // Verification entry points: the sidebar's verifyMigration() and the menu's "Verify migration".
+import { messagesFor } from '../core/messages';
 import { busyMessage, withDocumentLock } from '../core/slice/lock';
 import { runVerificationSlice } from '../core/verify/session';
 import type { VerificationReport } from '../core/contract';
@@ -19,7 +20,7 @@ export function verifyMigration(): VerificationReport {
     services.lock,
     () => runVerificationSlice(services),
     () => {
-      throw new Error(busyMessage('verify again'));
+      throw new Error(busyMessage(messagesFor(services.session), 'verify'));
     },
   );
 }

@@ -52,6 +52,40 @@ export const en = {
     'Columns {columns} of sheet "{sheet}" have no header and no data; the migration leaves them as they are.',
   plan_already_migrated:
     'Sheet "{sheet}" already has the {migration} columns ({columns}): nothing to migrate.',
+  busy: 'Another run is in progress on this spreadsheet (a migration, verification or rollback, by someone else or in another tab). Nothing was changed: wait for it to pause or finish, then {then}.',
+  busy_then_status: 'check the status again',
+  busy_then_start: 'try again',
+  busy_then_verify: 'verify again',
+  busy_then_rollback: 'roll back again',
+  busy_then_settings: 'save the settings again',
+  eligibility_no_migration:
+    'No migration to roll back: no run of the migration has been recorded in this spreadsheet.',
+  eligibility_rolled_back:
+    'The migration run {run} was already rolled back ({time}). Nothing is left to undo.',
+  eligibility_backup_gone:
+    'The backup "{name}" ({id}) no longer exists or is in the trash, so the result could not be checked against it. Restore it from the Drive trash and try again.',
+  eligibility_window:
+    '{days} days have passed since the migration completed; the rollback window is {window} days. Pass override_window: true to roll back anyway, or widen rollback_window_days in the settings.',
+  rollback_backup_named: 'the backup "{name}"',
+  rollback_err_columns_back:
+    'Columns the migration added are in the sheet again: {columns} (added while the rollback ran?). Check what they hold, then delete them by hand.',
+  rollback_err_headers:
+    "Row 1 does not match the backup's header row: compare them and fix the headers by hand.",
+  rollback_err_where: ' (first: row {row}, column "{column}")',
+  rollback_err_cells: '{count} cells differ from the backup{where}.',
+  rollback_err_cells_columns: ' A columns rollback keeps the edits made after the backup: these are they.',
+  rollback_err_cells_full:
+    ' They were written while the rollback ran, or could not be written back; compare them with {backup} and fix them by hand.',
+  rollback_err_grid:
+    'The sheet is {actual_rows} x {actual_columns} cells, the backup {rows} x {columns}: rows or columns were added or removed while the rollback ran. Compare the sheet with the backup and fix it by hand.',
+  rollback_err_long_cell: '{cell} ({length} characters)',
+  rollback_err_more: ' and {count} more',
+  rollback_err_unwritable_one:
+    "{count} cell of {backup} could not be written back: {cells}. Each holds text that Sheets would read as a number, date, boolean or formula unless a script writes it behind an apostrophe, and with the apostrophe it would pass Sheets' limit of 50,000 characters a cell. The rollback left those cells as they were (anything written in them since the migration is in the export). Copy each cell from the backup and paste it into the sheet by hand.",
+  rollback_err_unwritable:
+    "{count} cells of {backup} could not be written back: {cells}. Each holds text that Sheets would read as a number, date, boolean or formula unless a script writes it behind an apostrophe, and with the apostrophe it would pass Sheets' limit of 50,000 characters a cell. The rollback left those cells as they were (anything written in them since the migration is in the export). Copy each cell from the backup and paste it into the sheet by hand.",
+  verification_failed_stop:
+    'Verification failed: {errors} The sheet keeps its changes; check the report next to the backup, then fix and resume, or roll back from the backup.',
   structure_changed:
     'Sheet "{sheet}" changed while the migration was running: {what}. The run stopped before writing anything more.',
   structure_gone: 'it was renamed or deleted (no sheet has that name now)',

@@ -54,6 +54,40 @@ export const es: Record<MessageKey, string> = {
     'Las columnas {columns} de la hoja "{sheet}" no tienen encabezado ni datos; la migración las deja como están.',
   plan_already_migrated:
     'La hoja "{sheet}" ya tiene las columnas de {migration} ({columns}): no hay nada que migrar.',
+  busy: 'Hay otra ejecución en curso en esta hoja de cálculo (una migración, verificación o reversión, de otra persona o en otra pestaña). No se cambió nada: espere a que se pause o termine y luego {then}.',
+  busy_then_status: 'vuelva a consultar el estado',
+  busy_then_start: 'vuelva a intentarlo',
+  busy_then_verify: 'vuelva a verificar',
+  busy_then_rollback: 'vuelva a revertir',
+  busy_then_settings: 'vuelva a guardar la configuración',
+  eligibility_no_migration:
+    'No hay ninguna migración que revertir: en esta hoja de cálculo no consta ninguna ejecución.',
+  eligibility_rolled_back: 'La ejecución {run} ya se revirtió ({time}). No queda nada que deshacer.',
+  eligibility_backup_gone:
+    'La copia de seguridad "{name}" ({id}) ya no existe o está en la papelera, así que el resultado no se podría comprobar con ella. Restáurela desde la papelera de Drive y vuelva a intentarlo.',
+  eligibility_window:
+    'Han pasado {days} días desde que terminó la migración; el plazo para revertir es de {window} días. Pase override_window: true para revertir de todos modos, o amplíe rollback_window_days en la configuración.',
+  rollback_backup_named: 'la copia de seguridad "{name}"',
+  rollback_err_columns_back:
+    'Las columnas que añadió la migración vuelven a estar en la hoja: {columns} (¿se añadieron durante la reversión?). Revise lo que contienen y elimínelas a mano.',
+  rollback_err_headers:
+    'La fila 1 no coincide con la fila de encabezados de la copia de seguridad: compárelas y corrija los encabezados a mano.',
+  rollback_err_where: ' (la primera: fila {row}, columna "{column}")',
+  rollback_err_cells: '{count} celdas difieren de la copia de seguridad{where}.',
+  rollback_err_cells_columns:
+    ' Una reversión de columnas conserva las ediciones hechas después de la copia: son estas.',
+  rollback_err_cells_full:
+    ' Se escribieron durante la reversión o no se pudieron restaurar; compárelas con {backup} y corríjalas a mano.',
+  rollback_err_grid:
+    'La hoja tiene {actual_rows} x {actual_columns} celdas y la copia de seguridad {rows} x {columns}: se añadieron o quitaron filas o columnas durante la reversión. Compare la hoja con la copia y corríjala a mano.',
+  rollback_err_long_cell: '{cell} ({length} caracteres)',
+  rollback_err_more: ' y {count} más',
+  rollback_err_unwritable_one:
+    '{count} celda de {backup} no se pudo restaurar: {cells}. Contiene un texto que Sheets leería como número, fecha, valor lógico o fórmula salvo que un script lo escriba tras un apóstrofo, y con el apóstrofo superaría el límite de Sheets de 50.000 caracteres por celda. La reversión dejó esa celda como estaba (lo que se escribió en ella desde la migración está en la exportación). Copie la celda de la copia de seguridad y péguela a mano en la hoja.',
+  rollback_err_unwritable:
+    '{count} celdas de {backup} no se pudieron restaurar: {cells}. Cada una contiene un texto que Sheets leería como número, fecha, valor lógico o fórmula salvo que un script lo escriba tras un apóstrofo, y con el apóstrofo superaría el límite de Sheets de 50.000 caracteres por celda. La reversión dejó esas celdas como estaban (lo que se escribió en ellas desde la migración está en la exportación). Copie cada celda de la copia de seguridad y péguela a mano en la hoja.',
+  verification_failed_stop:
+    'La verificación falló: {errors} La hoja conserva sus cambios; revise el informe junto a la copia de seguridad y luego corrija y reanude, o revierta desde la copia.',
   structure_changed:
     'La hoja "{sheet}" cambió mientras la migración estaba en curso: {what}. La ejecución se detuvo antes de escribir nada más.',
   structure_gone: 'se le cambió el nombre o se eliminó (ninguna hoja tiene ahora ese nombre)',

@@ -1,4 +1,5 @@
 // The migration's public operations on injected services: the entry points wire Apps Script to these.
+import { messagesFor } from '../messages';
 import type { ContinueOptions, HistoryEntry, MigrationConfig, Plan, StartOptions, Status } from '../contract';
 import { readHistory } from '../history';
 import type { Services } from '../ports';
@@ -110,7 +111,7 @@ export function updateMigrationConfig(services: Services, partial: unknown): Mig
       );
     },
     () => {
-      throw new Error(busyMessage('save the settings again'));
+      throw new Error(busyMessage(messagesFor(services.session), 'settings'));
     },
   );
 }

@@ -60,9 +60,6 @@ const RUN_PROPERTY_BYTES = 30 * 1024;
 /** A chain goes on to its next migration in the same slice only with this share of the budget left. */
 const NEXT_RUN_SHARE = 0.3;
 
-/** Why a slice did nothing: another execution holds the document lock. */
-export const IN_PROGRESS = busyMessage('check the status again');
-
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -100,10 +97,11 @@ export function runSlice(services: Services, mode: SliceMode): Status {
   if (!services.lock.tryLock(LOCK_WAIT_MS)) {
     logger.warn('The document lock is held by another execution: nothing done.');
     // A start is refused (CONTRACT.md "Locking"); a continuation reports the state as stored, and why it did nothing.
-    if (mode.kind === 'start') throw new Error(busyMessage('try again'));
+    const t = messagesFor(services.session);
+    if (mode.kind === 'start') throw new Error(busyMessage(t, 'start'));
     const status = currentStatus(all, iso(services.clock.now()));
     if (mode.kind === 'trigger') rearmBusyTrigger(scoped, status.state, spreadsheet.id, mode.triggerUid);
-    return plain({ ...status, message: IN_PROGRESS });
+    return plain({ ...status, message: busyMessage(t, 'status') });
   }
   try {
     const forced = mode.kind === 'start' && mode.force;

@@ -2,6 +2,7 @@
 // resumable across executions. A failed check fails the step, with the report's errors as the message.
 import { VERIFY_CURSOR_KEY } from '../state/keys';
 import { START_OVER } from './types';
+import { messagesFor } from '../messages';
 import { stepOf } from './checkpoint';
 import type { RunContext } from './context';
 import { readBaseline } from './checkpoint';
@@ -82,8 +83,9 @@ export function testSmoke(ctx: RunContext): StepOutcome {
     ctx.touch();
     if (!report.success) {
       throw new Error(
-        `Verification failed: ${report.errors.slice(0, 3).join(' ')} The sheet keeps its changes; check the ` +
-          'report next to the backup, then fix and resume, or roll back from the backup.',
+        messagesFor(ctx.services.session)('verification_failed_stop', {
+          errors: report.errors.slice(0, 3).join(' '),
+        }),
       );
     }
     finished = true;

@@ -1,4 +1,6 @@
 import type { MigrationConfig, RollbackEligibility } from '../contract';
+import type { Translate } from '../messages';
+import { readableTime } from '../messages/time';
 import type { Clock, DrivePort } from '../ports';
 import type { RollbackFacts } from '../state/run-record';
 
@@ -15,6 +17,7 @@ export function assessEligibility(
   config: MigrationConfig,
   clock: Clock,
   drive: DrivePort,
+  t: Translate,
 ): RollbackEligibility {
   const window = config.rollback_window_days;
   const migration = facts.migration;
@@ -25,7 +28,7 @@ export function assessEligibility(
       days_since_migration: null,
       window_days: window,
       backup: null,
-      reason: 'No migration to roll back: no run of the migration has been recorded in this spreadsheet.',
+      reason: t('eligibility_no_migration'),
     };
   }
   const ref = migration.baseline.backup;
@@ -40,17 +43,14 @@ export function assessEligibility(
     reason: null,
   };
   if (facts.rolledBack) {
-    result.reason =
-      `The migration run ${migration.run_id} was already rolled back (${String(facts.rolledBack.completed_at)}). ` +
-      'Nothing is left to undo.';
+    result.reason = t('eligibility_rolled_back', {
+      run: migration.run_id,
+      time: readableTime(String(facts.rolledBack.completed_at)),
+    });
   } else if (!exists) {
-    result.reason =
-      `The backup "${ref.name}" (${ref.file_id}) no longer exists or is in the trash, so the result could not be ` +
-      'checked against it. Restore it from the Drive trash and try again.';
+    result.reason = t('eligibility_backup_gone', { name: ref.name, id: ref.file_id });
   } else if (days > window) {
-    result.reason =
-      `${days.toFixed(1)} days have passed since the migration completed; the rollback window is ${window} days. ` +
-      'Pass override_window: true to roll back anyway, or widen rollback_window_days in the settings.';
+    result.reason = t('eligibility_window', { days: days.toFixed(1), window });
   } else {
     result.eligible = true;
   }

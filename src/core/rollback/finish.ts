@@ -1,3 +1,5 @@
+import { messagesFor, type Translate } from '../messages';
+import { groupDigits } from '../migration/describe';
 import { SCHEMA_VERSION_KEY } from '../state/keys';
 import { CHECKPOINT_PREFIX, ROLLBACK_LAST_KEY, ROLLBACK_STATE_KEY } from '../state/keys';
 import type { RollbackReport } from '../contract';
@@ -101,25 +103,23 @@ export function verifyRollback(input: FinishInput): RollbackCheckpoint {
 }
 
 /** Backup cells the restore could not write (restoreInput): which, why, and how to put them back by hand. */
-function unwritableErrors(checkpoint: RollbackCheckpoint, backupName: string): string[] {
+function unwritableErrors(checkpoint: RollbackCheckpoint, backupName: string, t: Translate): string[] {
   const unwritable = checkpoint.restore?.unwritable;
   if (!unwritable || unwritable.total === 0) return [];
   const listed = unwritable.cells
-    .map(
-      (cell) => `${columnLetter(cell.column)}${cell.row} (${cell.length.toLocaleString('en-US')} characters)`,
+    .map((cell) =>
+      t('rollback_err_long_cell', {
+        cell: `${columnLetter(cell.column)}${cell.row}`,
+        length: groupDigits(cell.length, t),
+      }),
     )
     .join(', ');
   const more =
     unwritable.total > unwritable.cells.length
-      ? ` and ${unwritable.total - unwritable.cells.length} more`
+      ? t('rollback_err_more', { count: unwritable.total - unwritable.cells.length })
       : '';
-  return [
-    `${unwritable.total} cell${unwritable.total === 1 ? '' : 's'} of ${backupName} could not be written back: ` +
-      `${listed}${more}. Each holds text that Sheets would read as a number, date, boolean or formula unless a ` +
-      "script writes it behind an apostrophe, and with the apostrophe it would pass Sheets' limit of 50,000 " +
-      'characters a cell. The rollback left those cells as they were (anything written in them since the ' +
-      'migration is in the export). Copy each cell from the backup and paste it into the sheet by hand.',
-  ];
+  const key = unwritable.total === 1 ? 'rollback_err_unwritable_one' : 'rollback_err_unwritable';
+  return [t(key, { count: unwritable.total, backup: backupName, cells: `${listed}${more}` })];
 }
 
 /** The verdict, the history entry and the marker, then the undone run's checkpoints and this rollback's own. */
@@ -136,10 +136,11 @@ export function finishRollback(input: FinishInput, restoredColumns: number): Rol
     columnsAdded: checkpoint.target.columns_added,
     progress,
   });
-  const backupName = `the backup "${checkpoint.target.backup.name}"`;
+  const t = messagesFor(services.session);
+  const backupName = t('rollback_backup_named', { name: checkpoint.target.backup.name });
   const errors = [
-    ...unwritableErrors(checkpoint, backupName),
-    ...verificationErrors(checkpoint.mode, verification, backupName),
+    ...unwritableErrors(checkpoint, backupName, t),
+    ...verificationErrors(checkpoint.mode, verification, t, backupName),
   ];
   const structural = verification.checks.no_added_columns.passed && verification.checks.headers.passed;
   const report: RollbackReport = {

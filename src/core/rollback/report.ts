@@ -1,4 +1,5 @@
 import type { RollbackMode, RollbackReport, RollbackVerification } from '../contract';
+import type { Translate } from '../messages';
 
 /**
  * What a person should read when a check after the rollback did not pass. The rollback is over by then (calling
@@ -7,36 +8,34 @@ import type { RollbackMode, RollbackReport, RollbackVerification } from '../cont
 export function verificationErrors(
   mode: RollbackMode,
   verification: RollbackVerification,
-  backupName = 'the backup',
+  t: Translate,
+  backupName = t('rollback_the_backup'),
 ): string[] {
   const errors: string[] = [];
   const { checks } = verification;
   if (!checks.no_added_columns.passed) {
-    errors.push(
-      `Columns the migration added are in the sheet again: ${checks.no_added_columns.found.join(', ')} ` +
-        '(added while the rollback ran?). Check what they hold, then delete them by hand.',
-    );
+    errors.push(t('rollback_err_columns_back', { columns: checks.no_added_columns.found.join(', ') }));
   }
-  if (!checks.headers.passed) {
-    errors.push("Row 1 does not match the backup's header row: compare them and fix the headers by hand.");
-  }
+  if (!checks.headers.passed) errors.push(t('rollback_err_headers'));
   if (!checks.v21_data_intact.passed) {
     const first = checks.v21_data_intact.differences[0];
-    const where = first ? ` (first: row ${first.row}, column "${first.column}")` : '';
+    const where = first ? t('rollback_err_where', { row: first.row, column: first.column }) : '';
     errors.push(
-      `${checks.v21_data_intact.total} cells differ from the backup${where}.` +
+      t('rollback_err_cells', { count: checks.v21_data_intact.total, where }) +
         (mode === 'columns'
-          ? ' A columns rollback keeps the edits made after the backup: these are they.'
-          : ` They were written while the rollback ran, or could not be written back; compare them with ${backupName} ` +
-            'and fix them by hand.'),
+          ? t('rollback_err_cells_columns')
+          : t('rollback_err_cells_full', { backup: backupName })),
     );
   }
   if (checks.dimensions && !checks.dimensions.passed) {
     const { expected, actual } = checks.dimensions;
     errors.push(
-      `The sheet is ${actual.rows} x ${actual.columns} cells, the backup ${expected.rows} x ${expected.columns}: ` +
-        'rows or columns were added or removed while the rollback ran. Compare the sheet with the backup and ' +
-        'fix it by hand.',
+      t('rollback_err_grid', {
+        actual_rows: actual.rows,
+        actual_columns: actual.columns,
+        rows: expected.rows,
+        columns: expected.columns,
+      }),
     );
   }
   return errors;

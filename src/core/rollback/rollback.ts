@@ -1,3 +1,4 @@
+import { messagesFor } from '../messages';
 import { readConfig } from '../migration/config';
 import { readCheckpoint as readRunCheckpoint } from '../migration/checkpoint';
 import { thawRun } from '../migration/freeze';
@@ -26,7 +27,7 @@ export function rollbackMigration(services: Services, input: unknown): RollbackR
     services.lock,
     () => run(services, options),
     () => {
-      throw new Error(busyMessage('roll back again'));
+      throw new Error(busyMessage(messagesFor(services.session), 'rollback'));
     },
   );
 }
@@ -114,7 +115,13 @@ function begin(
   config: ReturnType<typeof readConfig>,
   all: Record<string, string>,
 ): { checkpoint: RollbackCheckpoint; located: Located; backup: SheetPort } {
-  const eligibility = assessEligibility(facts, config, services.clock, services.drive);
+  const eligibility = assessEligibility(
+    facts,
+    config,
+    services.clock,
+    services.drive,
+    messagesFor(services.session),
+  );
   const migration = facts.migration;
   if (!eligibility.eligible && !(options.override_window && onlyOutsideWindow(facts, eligibility))) {
     throw new Error(`${eligibility.reason} Nothing was changed.`);

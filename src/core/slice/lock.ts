@@ -1,5 +1,6 @@
 // The document lock, one way for every entry point (CONTRACT.md "Locking"): migration slices, verification,
 // rollback and settings all wait the same time for it and, when another execution holds it, say the same thing.
+import type { MessageKey, Translate } from '../messages';
 import type { LockPort } from '../ports';
 
 /**
@@ -8,12 +9,20 @@ import type { LockPort } from '../ports';
  */
 export const LOCK_WAIT_MS = 3000;
 
-/** Why nothing was done, followed by what to do (`then`, e.g. "check the status again"). */
-export function busyMessage(then: string): string {
-  return (
-    'Another run is in progress on this spreadsheet (a migration, verification or rollback, by someone else or ' +
-    `in another tab). Nothing was changed: wait for it to pause or finish, then ${then}.`
-  );
+/** What to do once the lock is free, by entry point. */
+export type BusyThen = 'status' | 'start' | 'verify' | 'rollback' | 'settings';
+
+const THEN: Record<BusyThen, MessageKey> = {
+  status: 'busy_then_status',
+  start: 'busy_then_start',
+  verify: 'busy_then_verify',
+  rollback: 'busy_then_rollback',
+  settings: 'busy_then_settings',
+};
+
+/** Why nothing was done, followed by what to do, in the owner's language. */
+export function busyMessage(t: Translate, then: BusyThen): string {
+  return t('busy', { then: t(THEN[then]) });
 }
 
 /** Runs `body` holding the document lock; when the lock is busy, returns `busy()` instead (which may throw). */

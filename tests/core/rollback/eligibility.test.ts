@@ -1,3 +1,4 @@
+import { translator } from '../../../src/core/messages';
 import { readConfig } from '../../../src/core/migration/config';
 import { assessEligibility } from '../../../src/core/rollback/eligibility';
 import { readRollbackFacts } from '../../../src/core/state/run-record';
@@ -7,7 +8,13 @@ import { DAY, migratedWorld } from '../../support/rollback-fixture';
 function eligibility(migrated: ReturnType<typeof migratedWorld>) {
   const services = migrated.world.services(migrated.ss.id);
   const all = migrated.world.properties;
-  return assessEligibility(readRollbackFacts(all), readConfig(all), services.clock, services.drive);
+  return assessEligibility(
+    readRollbackFacts(all),
+    readConfig(all),
+    services.clock,
+    services.drive,
+    translator('en'),
+  );
 }
 
 describe('rollback eligibility', () => {
