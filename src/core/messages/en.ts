@@ -80,10 +80,10 @@ export const en = {
     'The sheet is {actual_rows} x {actual_columns} cells, the backup {rows} x {columns}: rows or columns were added or removed while the rollback ran. Compare the sheet with the backup and fix it by hand.',
   rollback_err_long_cell: '{cell} ({length} characters)',
   rollback_err_more: ' and {count} more',
-  rollback_err_unwritable_one:
-    "{count} cell of {backup} could not be written back: {cells}. Each holds text that Sheets would read as a number, date, boolean or formula unless a script writes it behind an apostrophe, and with the apostrophe it would pass Sheets' limit of 50,000 characters a cell. The rollback left those cells as they were (anything written in them since the migration is in the export). Copy each cell from the backup and paste it into the sheet by hand.",
-  rollback_err_unwritable:
-    "{count} cells of {backup} could not be written back: {cells}. Each holds text that Sheets would read as a number, date, boolean or formula unless a script writes it behind an apostrophe, and with the apostrophe it would pass Sheets' limit of 50,000 characters a cell. The rollback left those cells as they were (anything written in them since the migration is in the export). Copy each cell from the backup and paste it into the sheet by hand.",
+  rollback_err_unwritable_one: '{count} cell of {backup} could not be written back: {cells}.',
+  rollback_err_unwritable: '{count} cells of {backup} could not be written back: {cells}.',
+  rollback_err_unwritable_why:
+    "Each holds text that Sheets would read as a number, date, boolean or formula unless a script writes it behind an apostrophe, and with the apostrophe it would pass Sheets' limit of 50,000 characters a cell. The rollback left those cells as they were (anything written in them since the migration is in the export). Copy each cell from the backup and paste it into the sheet by hand.",
   verification_failed_stop:
     'Verification failed: {errors} The sheet keeps its changes; check the report next to the backup, then fix and resume, or roll back from the backup.',
   structure_changed:

@@ -82,10 +82,10 @@ export const es: Record<MessageKey, string> = {
     'La hoja tiene {actual_rows} x {actual_columns} celdas y la copia de seguridad {rows} x {columns}: se añadieron o quitaron filas o columnas durante la reversión. Compare la hoja con la copia y corríjala a mano.',
   rollback_err_long_cell: '{cell} ({length} caracteres)',
   rollback_err_more: ' y {count} más',
-  rollback_err_unwritable_one:
-    '{count} celda de {backup} no se pudo restaurar: {cells}. Contiene un texto que Sheets leería como número, fecha, valor lógico o fórmula salvo que un script lo escriba tras un apóstrofo, y con el apóstrofo superaría el límite de Sheets de 50.000 caracteres por celda. La reversión dejó esa celda como estaba (lo que se escribió en ella desde la migración está en la exportación). Copie la celda de la copia de seguridad y péguela a mano en la hoja.',
-  rollback_err_unwritable:
-    '{count} celdas de {backup} no se pudieron restaurar: {cells}. Cada una contiene un texto que Sheets leería como número, fecha, valor lógico o fórmula salvo que un script lo escriba tras un apóstrofo, y con el apóstrofo superaría el límite de Sheets de 50.000 caracteres por celda. La reversión dejó esas celdas como estaban (lo que se escribió en ellas desde la migración está en la exportación). Copie cada celda de la copia de seguridad y péguela a mano en la hoja.',
+  rollback_err_unwritable_one: '{count} celda de {backup} no se pudo restaurar: {cells}.',
+  rollback_err_unwritable: '{count} celdas de {backup} no se pudieron restaurar: {cells}.',
+  rollback_err_unwritable_why:
+    'Cada una contiene un texto que Sheets leería como número, fecha, valor lógico o fórmula salvo que un script lo escriba tras un apóstrofo, y con el apóstrofo superaría el límite de Sheets de 50.000 caracteres por celda. La reversión dejó esas celdas como estaban (lo que se escribió en ellas desde la migración está en la exportación). Copie cada celda de la copia de seguridad y péguela a mano en la hoja.',
   verification_failed_stop:
     'La verificación falló: {errors} La hoja conserva sus cambios; revise el informe junto a la copia de seguridad y luego corrija y reanude, o revierta desde la copia.',
   structure_changed:

@@ -119,7 +119,8 @@ function unwritableErrors(checkpoint: RollbackCheckpoint, backupName: string, t:
       ? t('rollback_err_more', { count: unwritable.total - unwritable.cells.length })
       : '';
   const key = unwritable.total === 1 ? 'rollback_err_unwritable_one' : 'rollback_err_unwritable';
-  return [t(key, { count: unwritable.total, backup: backupName, cells: `${listed}${more}` })];
+  const what = t(key, { count: unwritable.total, backup: backupName, cells: `${listed}${more}` });
+  return [`${what} ${t('rollback_err_unwritable_why')}`];
 }
 
 /** The verdict, the history entry and the marker, then the undone run's checkpoints and this rollback's own. */
