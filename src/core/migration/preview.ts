@@ -11,7 +11,7 @@ import type { Services, SessionPort } from '../ports';
 import { indexOf, likelyNext, readingOf, targetMigration } from './chain';
 import { readConfig } from './config';
 import { planFromFacts, readPlanFacts, targetSpreadsheet, type PlanFacts } from './plan';
-import { unknownSheetReason } from './run';
+import { unknownSheetReason } from './run-begin';
 import { plain } from './status';
 import { groupDigits } from './describe';
 import { CELL_LIMIT } from './types';
