@@ -16,7 +16,7 @@ import {
 } from './export';
 import type { ExportLedger } from './late-export';
 import { nextBlock } from './pacing';
-import type { Execution } from './phases';
+import type { Execution } from './execution';
 
 /**
  * Reads the export's blocks until done or out of time, and writes what it found as one file; a long export is

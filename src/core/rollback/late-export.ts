@@ -13,7 +13,7 @@ import {
   type ExportedCell,
   type ExportSource,
 } from './export';
-import type { Execution } from './phases';
+import type { Execution } from './execution';
 
 /** A cell's place and content; a formula cell by its formula, since its value moves as inputs are restored. */
 const cellId = (cell: ExportedCell) =>

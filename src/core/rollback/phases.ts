@@ -1,12 +1,10 @@
-import { resolveColumn, type ColumnMap } from '../column-map';
-import type { CellValue, Services, SheetDimensions, SheetPort, SpreadsheetPort } from '../ports';
+import { resolveColumn } from '../column-map';
+import type { CellValue, SheetDimensions, SheetPort } from '../ports';
 import type { MigrationSpec } from '../spec/migration-spec';
-import { sheetSpecById } from '../migrations/sheet-spec';
 import { BackupSource, type BackupRows } from './backup-source';
-import type { TimeBudget } from '../slice/budget';
 import { RollbackNotFinished } from './not-finished';
 import { saveCheckpoint, type RollbackCheckpoint, type RollbackPhase } from './checkpoint';
-import { deleteAddedColumns, locateAddedColumns, readColumnMap, type AddedColumn } from './columns';
+import { deleteAddedColumns, locateAddedColumns, readColumnMap } from './columns';
 import type { ExportSource } from './export';
 import { exportPhase } from './export-phase';
 import { ExportLedger, cellsOutsideGrid, lateExport, overwrittenCells } from './late-export';
@@ -17,51 +15,10 @@ import { matchGrid, restoreBlock, restoreExtent, type UnwritableCell } from './r
 import type { RowBlock } from './blocks';
 import { nextBlock } from './pacing';
 import type { ReadPlanner } from '../read-pace';
-
-export function specFor(id: string): MigrationSpec {
-  return sheetSpecById(id, 'be rolled back');
-}
+import { backupSheet, specFor, targetSheet, type Execution, type Located } from './execution';
 
 /** Unwritable cells kept in the checkpoint (each about 40 characters of its 9 KB). */
 const MAX_UNWRITABLE_LISTED = 10;
-
-export function targetSheet(spreadsheet: SpreadsheetPort, name: string): SheetPort {
-  const sheet = spreadsheet.sheet(name);
-  if (!sheet) {
-    throw new Error(
-      `The sheet "${name}" the migration changed is not in this spreadsheet any more. Restore or rename it, then try again.`,
-    );
-  }
-  return sheet;
-}
-
-export function backupSheet(services: Services, fileId: string, name: string): SheetPort {
-  const sheet = services.spreadsheets.open(fileId).sheet(name);
-  if (!sheet) {
-    throw new Error(
-      `The backup ${fileId} has no sheet "${name}", so it cannot be used to roll back. If that sheet was renamed ` +
-        'in the backup, give it its name back.',
-    );
-  }
-  return sheet;
-}
-
-export interface Located {
-  dims: SheetDimensions;
-  map: ColumnMap;
-  added: AddedColumn[];
-}
-
-export interface Execution {
-  services: Services;
-  spreadsheet: SpreadsheetPort;
-  budget: TimeBudget;
-  /** Sizes every block read from the read speed measured so far (the services' sheets are paced with it). */
-  reads: ReadPlanner;
-  /** What begin() already read in this execution, if it ran. */
-  fresh: Located | null;
-  openedBackup: SheetPort | null;
-}
 
 /** What every phase works with in one execution; phases hand over what they learnt in `known` and `dims`. */
 interface PhaseRun {

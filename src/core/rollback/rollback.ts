@@ -14,7 +14,8 @@ import { readLastRollback } from './finish';
 import { parseRollbackOptions, type ParsedRollbackOptions } from './options';
 import { readRollbackFacts, type RollbackFacts } from '../state/run-record';
 import type { RollbackReport } from '../contract';
-import { backupSheet, proceed, specFor, targetSheet, type Located } from './phases';
+import { backupSheet, specFor, targetSheet, type Located } from './execution';
+import { proceed } from './phases';
 
 /**
  * rollbackMigration(): undoes the newest migration run (or the run that stopped midway), in the phases of
