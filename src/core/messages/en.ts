@@ -86,6 +86,8 @@ export const en = {
     "Each holds text that Sheets would read as a number, date, boolean or formula unless a script writes it behind an apostrophe, and with the apostrophe it would pass Sheets' limit of 50,000 characters a cell. The rollback left those cells as they were (anything written in them since the migration is in the export). Copy each cell from the backup and paste it into the sheet by hand.",
   verification_failed_stop:
     'Verification failed: {errors} The sheet keeps its changes; check the report next to the backup, then fix and resume, or roll back from the backup.',
+  backup_unproven:
+    'Sheet "{sheet}" changed too much while it was being backed up: {attempts} copies in a row could not be proven to match it (cells were edited both just before and just after a copy, or the copy came out damaged). The copies are in the Drive trash; nothing was changed in the sheet. Resume ({menu} > {resume}) when fewer people are editing, or turn on the edit freeze setting (the sheet is protected during the backup and the verification) and resume; or start over with {start_over}.',
   structure_changed:
     'Sheet "{sheet}" changed while the migration was running: {what}. The run stopped before writing anything more.',
   structure_gone: 'it was renamed or deleted (no sheet has that name now)',

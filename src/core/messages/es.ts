@@ -88,6 +88,8 @@ export const es: Record<MessageKey, string> = {
     'Cada una contiene un texto que Sheets leería como número, fecha, valor lógico o fórmula salvo que un script lo escriba tras un apóstrofo, y con el apóstrofo superaría el límite de Sheets de 50.000 caracteres por celda. La reversión dejó esas celdas como estaban (lo que se escribió en ellas desde la migración está en la exportación). Copie cada celda de la copia de seguridad y péguela a mano en la hoja.',
   verification_failed_stop:
     'La verificación falló: {errors} La hoja conserva sus cambios; revise el informe junto a la copia de seguridad y luego corrija y reanude, o revierta desde la copia.',
+  backup_unproven:
+    'La hoja "{sheet}" cambió demasiado mientras se hacía la copia de seguridad: no se pudo demostrar que {attempts} copias seguidas coincidieran con ella (se editaron celdas justo antes y justo después de una copia, o la copia salió dañada). Las copias están en la papelera de Drive; no se cambió nada en la hoja. Reanude ({menu} > {resume}) cuando haya menos personas editando, o active la congelación de ediciones (la hoja queda protegida durante la copia y la verificación) y reanude; o empiece de nuevo con {start_over}.',
   structure_changed:
     'La hoja "{sheet}" cambió mientras la migración estaba en curso: {what}. La ejecución se detuvo antes de escribir nada más.',
   structure_gone: 'se le cambió el nombre o se eliminó (ninguna hoja tiene ahora ese nombre)',

@@ -14,7 +14,7 @@
 // except for the run's first copy in the execution that recorded the run: a copy found by its recorded name with
 // no A stored is then judged against B alone. A rejected copy is recorded before it is trashed.
 import { BASELINE_KEY } from '../state/keys';
-import { START_OVER } from './types';
+import { messagesFor } from '../messages';
 import type { Baseline } from '../baseline';
 import type { SheetPort } from '../ports';
 import { CopyUnproven, checkCopy, newCheck, readOriginal } from './backup-check';
@@ -152,13 +152,16 @@ function reject(ctx: RunContext, check: BackupCheck, why: string): void {
   ctx.commit();
   trashRejected(ctx, check);
   if (exhausted) {
+    const t = messagesFor(ctx.services.session);
+    const menu = t('menu_path');
     throw new BackupUnproven(
-      `Sheet "${ctx.plan.sheet_name}" changed too much while it was being backed up: ${BACKUP_ATTEMPTS} copies ` +
-        'in a row could not be proven to match it (cells were edited both just before and just after a copy, or ' +
-        'the copy came out damaged). The copies are in the Drive trash; nothing was changed in the sheet. Resume ' +
-        '(Migration > Resume migration) when fewer people are editing, or turn on the edit freeze setting ' +
-        `(edit_freeze: the sheet is protected during the backup and the verification) and resume; or start over ` +
-        `with ${START_OVER}.`,
+      t('backup_unproven', {
+        sheet: ctx.plan.sheet_name,
+        attempts: BACKUP_ATTEMPTS,
+        menu,
+        resume: t('menu_resume'),
+        start_over: t('start_over_how', { menu, panel: t('menu_open_panel') }),
+      }),
     );
   }
 }

@@ -143,6 +143,7 @@ describe('a backup copy that is not the sheet', () => {
     expect(status.state).toBe('failed');
     expect(status.error?.step).toBe('create_backup');
     expect(status.error?.message).toMatch(/changed too much while it was being backed up: 3 copies/);
+    expect(status.error?.message).toMatch(/Resume \(Extensions > Sheet Schema Migrator > Resume migration\)/);
     expect(status.error?.message).toMatch(/edit freeze/);
     expect(copies(f).map((copy) => copy.trashed)).toEqual([true, true, true]);
     expect(f.ss.sheet(SHEET).values()).toEqual(original);
