@@ -5,6 +5,7 @@ import { appendHistory } from '../history';
 import type { KeyValueStore, Services } from '../ports';
 import { assembleChecks, errorsOf } from './assemble';
 import { otherSheetChecks } from './checks/other-sheets';
+import type { OtherIntact } from './checks/other-intact';
 import type { Check, VerificationReport } from '../contract';
 import type { CheckKind } from '../migrations/types';
 import type { MigrationSpec } from '../spec/migration-spec';
@@ -236,6 +237,8 @@ function withOtherSheets(checks: Record<string, Check>, others: ReturnType<typeo
   const merged: Record<string, Check> = { ...checks };
   if (others.sheet_structure) merged.sheet_structure = others.sheet_structure;
   if (others.computed_values) merged.computed_values = others.computed_values;
+  const intact = merged.v21_data_intact;
+  if (others.other_intact && intact) merged.v21_data_intact = withOtherCells(intact, others.other_intact);
   if (others.other_values && merged.values) {
     const values = merged.values;
     const invalid = others.other_values.invalid;
@@ -248,6 +251,28 @@ function withOtherSheets(checks: Record<string, Check>, others: ReturnType<typeo
     };
   }
   return merged;
+}
+
+/**
+ * The other sheets' cells joined to the target sheet's intact check: with the run's writes proven inside its new
+ * columns a difference is someone's edit (listed with the others); without that proof it fails the check.
+ */
+function withOtherCells(intact: Check, other: OtherIntact): Check {
+  const proven = intact.writes_confined === true;
+  const found = other.differences;
+  const listed = (field: string) => [...((intact[field] as unknown[]) ?? []), ...found.first].slice(0, 100);
+  return {
+    ...intact,
+    passed: intact.passed && other.problem === null && (proven || found.count === 0),
+    other_sheets_rows_compared: other.rows_compared,
+    ...(other.problem ? { other_sheets_problem: other.problem } : {}),
+    ...(proven
+      ? { total_edits: Number(intact.total_edits ?? 0) + found.count, edits: listed('edits') }
+      : {
+          total_differences: Number(intact.total_differences ?? 0) + found.count,
+          differences: listed('differences'),
+        }),
+  };
 }
 
 /** The report's own check, whatever the spec names it. */

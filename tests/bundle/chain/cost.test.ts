@@ -28,9 +28,10 @@ describe('round trips of the chain at 2,500 rows', () => {
     expect(stats.calls['File.getParents']).toBe(1);
   });
 
-  it('v4.0: at most 95', () => {
+  // 8 of them compare Metadata's and Uniones' earlier rows with the backup (values and formulas of each side)
+  it('v4.0: at most 103', () => {
     const stats = migrate(withUniones(v31Workbook({ rows: 2500 }), (i) => (i * 7) % 21));
-    expect(stats.roundTrips).toBeLessThanOrEqual(95);
+    expect(stats.roundTrips).toBeLessThanOrEqual(103);
     expect(stats.calls['File.getParents']).toBe(1);
   });
 });

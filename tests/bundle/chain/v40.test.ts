@@ -86,6 +86,26 @@ describe('v4.0 on a v3.1 spreadsheet with Uniones', () => {
     expect(report).toMatchObject({ success: true, errors: [] });
   });
 
+  it("compares Metadata's and Uniones' earlier rows with the backup: a later edit there is listed as an edit", () => {
+    const g = worldOf(workbook());
+    expect(g.world.call('startMigration', [], g.as)).toMatchObject({ state: 'done' });
+    const metadata = g.ss.sheet('Metadata');
+    const header = String(metadata.values()[0][2]);
+    metadata.setValues(2, 3, [['EDITADO']]);
+    const report = g.world.call('verifyMigration', [], g.as) as {
+      success: boolean;
+      checks: { data_intact: { passed: boolean; other_sheets_rows_compared: number; edits: unknown[] } };
+    };
+    expect(report.success).toBe(true);
+    const intact = report.checks.data_intact;
+    expect(intact.passed).toBe(true);
+    const rows = (name: string) => model.sheets.find((sheet) => sheet.name === name)!.values.length - 1;
+    expect(intact.other_sheets_rows_compared).toBe(rows('Metadata') + rows('Uniones'));
+    expect(intact.edits).toContainEqual(
+      expect.objectContaining({ sheet: 'Metadata', row: 2, header, current: 'EDITADO' }),
+    );
+  });
+
   describe('dying at any service call of its first execution', () => {
     const calls = run.stats.roundTrips;
     it.each(Array.from({ length: calls }, (_, i) => i + 1))(

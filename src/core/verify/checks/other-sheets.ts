@@ -8,6 +8,7 @@ import type { Services, SheetPort, SpreadsheetPort } from '../../ports';
 import type { MigrationSpec } from '../../spec/migration-spec';
 import { addToSample, emptySample, isBlank, showCell } from '../sample';
 import { MAX_LISTED, type VerificationMode } from '../types';
+import { otherSheetsIntact, type OtherIntact } from './other-intact';
 
 function spreadsheetOf(services: Services, baseline: Baseline): SpreadsheetPort {
   const active = services.spreadsheets.active();
@@ -175,6 +176,7 @@ export function otherSheetChecks(
   sheet_structure?: Check;
   computed_values?: Check;
   other_values?: { checked: number; invalid: { count: number; first: unknown[] } };
+  other_intact?: OtherIntact;
 } {
   const hasOthers = (spec.otherSheets ?? []).length > 0;
   const hasComputed = spec.newColumns.some((column) => column.computed);
@@ -185,6 +187,8 @@ export function otherSheetChecks(
     const { structure, values } = otherSheets(spreadsheet, spec, mode);
     result.sheet_structure = structure;
     result.other_values = values;
+    const intact = otherSheetsIntact(services, spreadsheet, baseline, spec.headerRow);
+    if (intact) result.other_intact = intact;
   }
   if (hasComputed) result.computed_values = computedValues(spreadsheet, spec, baseline, mode);
   return result;
