@@ -7,36 +7,26 @@ import { localizeText } from './format';
 export function renderChain(view: ChainView, ctx: ViewContext): void {
   const { t, locale } = ctx;
   byId('chain-section').hidden = !view.show;
-  const applied = view.applied.length
-    ? el(
-        'ul',
-        { className: 'chain-list', attrs: { 'data-field': 'applied' } },
-        ...view.applied.map((a) =>
-          el(
-            'li',
-            { attrs: { 'data-migration': a.migration } },
-            el('strong', { text: a.migration }),
-            a.when ? ` · ${a.when}` : '',
-            a.backup ? ' · ' : '',
-            a.backup ? externalLink(a.backup.url, a.backup.name) : null,
-          ),
-        ),
-      )
-    : el('p', { className: 'secondary small', text: t('chain_none_applied') });
-  const pending = view.pending.length
-    ? el(
-        'ul',
-        { className: 'chain-list', attrs: { 'data-field': 'pending' } },
-        ...view.pending.map((p) =>
-          el(
-            'li',
-            { attrs: { 'data-migration': p.migration } },
-            el('strong', { text: p.migration }),
-            p.description ? ` · ${localizeText(p.description, locale)}` : '',
-          ),
-        ),
-      )
-    : el('p', { className: 'secondary small', text: t('chain_none_pending') });
+  const applied = chainList(
+    'applied',
+    view.applied.map((a) => ({
+      migration: a.migration,
+      rest: [
+        a.when ? ` · ${a.when}` : '',
+        a.backup ? ' · ' : '',
+        a.backup ? externalLink(a.backup.url, a.backup.name) : null,
+      ],
+    })),
+    t('chain_none_applied'),
+  );
+  const pending = chainList(
+    'pending',
+    view.pending.map((p) => ({
+      migration: p.migration,
+      rest: [p.description ? ` · ${localizeText(p.description, locale)}` : ''],
+    })),
+    t('chain_none_pending'),
+  );
   replaceChildren(
     byId('chain-body'),
     el('p', { attrs: { 'data-field': 'current' }, text: t('chain_current', { schema: view.current }) }),
@@ -58,4 +48,25 @@ export function renderChain(view: ChainView, ctx: ViewContext): void {
     select.dataset.options = wanted;
   }
   if (view.target && select.value !== view.target) select.value = view.target;
+}
+
+/** A list of migrations, each its id in bold and what follows; `empty` when there is none. */
+function chainList(
+  field: string,
+  items: { migration: string; rest: (Node | string | null)[] }[],
+  empty: string,
+): HTMLElement {
+  if (items.length === 0) return el('p', { className: 'secondary small', text: empty });
+  return el(
+    'ul',
+    { className: 'chain-list', attrs: { 'data-field': field } },
+    ...items.map((item) =>
+      el(
+        'li',
+        { attrs: { 'data-migration': item.migration } },
+        el('strong', { text: item.migration }),
+        ...item.rest,
+      ),
+    ),
+  );
 }
