@@ -1,5 +1,6 @@
 // Which migration of the chain a run works on, and the target a `{target}` start carries across runs.
 import { CHAIN_KEY } from '../state/keys';
+import { translator, type Translate } from '../messages';
 import type { Status } from '../contract';
 import { readHistory } from '../history';
 import { applyingRun } from './schema-info';
@@ -54,15 +55,17 @@ export function specOf(id: string): MigrationSpec {
 }
 
 /** A `target` option: a migration the add-on knows. */
-export function targetMigration(target: string | undefined): Migration | null {
+export function targetMigration(
+  target: string | undefined,
+  t: Translate = translator('en'),
+): Migration | null {
   if (target === undefined) return null;
   const found = migrationById(target);
   if (!found) {
-    throw new Error(
-      `Unknown target "${target}": the migrations this add-on knows are ${migrations()
-        .map((spec) => spec.id)
-        .join(', ')}. Nothing was changed.`,
-    );
+    const known = migrations()
+      .map((spec) => spec.id)
+      .join(', ');
+    throw new Error(t('target_unknown', { target, known }));
   }
   return found;
 }

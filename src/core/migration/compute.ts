@@ -1,6 +1,7 @@
 // The fill of computed columns (v4.0's union figures): the source sheet aggregated once per execution from block
 // reads, then the key column read and the figures written block by block, a cursor in the checkpoint. Writing
 // the same figures again after a crash is harmless, so the writes need no intent recorded before them.
+import { messagesFor } from '../messages';
 import { buildColumnMap, resolveColumn } from '../column-map';
 import { computeFigures, figuresFor } from '../computed';
 import type { CellValue } from '../ports';
@@ -43,7 +44,13 @@ export function computeColumns(ctx: RunContext): StepOutcome {
     );
   }
   const source = (columns[0].computed as { from_sheet: string }).from_sheet;
-  const figures = computeFigures(ctx.spreadsheet.sheet(source), source, columns, plan.header_row);
+  const figures = computeFigures(
+    ctx.spreadsheet.sheet(source),
+    source,
+    columns,
+    plan.header_row,
+    messagesFor(ctx.services.session),
+  );
   const first = plan.header_row + 1;
   record.progress = { done: cursor.next * columns.length, total };
   while (cursor.next < rows) {

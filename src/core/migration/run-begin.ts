@@ -181,16 +181,13 @@ function beginRun(
   const { plan: shown, run: plan } = planFromFacts(facts, spec, config, startMs, t);
   const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith(CHECKPOINT_PREFIX)));
   if (storeBytes(kept) + RUN_PROPERTY_BYTES > MAX_STORE_BYTES) {
-    shown.blocking.push(
-      `The document properties are almost full (${Math.round(storeBytes(kept) / 1024)} KB of 500 KB), so the run ` +
-        "could not save its checkpoints. Delete old history entries or other add-ons' data, then try again.",
-    );
+    shown.blocking.push(t('properties_full', { kb: Math.round(storeBytes(kept) / 1024) }));
   }
   if (shown.blocking.length === 0) shown.blocking.push(...fallbackBlocking);
   if (shown.blocking.length > 0) {
     throw new Error(t('plan_cannot_start', { reasons: shown.blocking.join(' ') }));
   }
-  const formulas = assertCanEdit(spreadsheet, facts, spec);
+  const formulas = assertCanEdit(spreadsheet, facts, spec, t);
   const runId = `${spec.id}-${iso(startMs)
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}`;

@@ -21,7 +21,7 @@ import { migrationById } from '../migrations/registry';
 import type { Migration } from '../migrations/types';
 import { type ChainRecord, encodeChain, indexOf, readChain, specOf } from './chain';
 import { PAUSE_KEY, type PauseRequest, readPause } from './live';
-import { messagesFor } from '../messages';
+import { messagesFor, type Translate } from '../messages';
 import { runSteps } from './run-steps';
 import { beginNext, goLive, iso, type Slice } from './run-begin';
 import { ownerPausedMessage } from './pause';
@@ -97,7 +97,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
     let status: Status;
     if (saved) {
       const spec = specOf(saved.checkpoint.migration);
-      const chainTarget = target ? laterTarget(target, spec) : null;
+      const chainTarget = target ? laterTarget(target, spec, messagesFor(services.session)) : null;
       const { checkpoint, plan } = saved;
       pace.adopt(checkpoint.read_ms_per_cell);
       checkpoint.executions += 1;
@@ -182,13 +182,10 @@ function stayPaused(slice: Slice, all: Record<string, string>, request: PauseReq
 }
 
 /** A target at or after the run in progress: the run goes on, and the chain after it when the target is later. */
-function laterTarget(target: Migration, running: MigrationSpec): Migration | null {
+function laterTarget(target: Migration, running: MigrationSpec, t: Translate): Migration | null {
   const at = indexOf(running.id);
   if (indexOf(target.id) < at) {
-    throw new Error(
-      `Migration ${running.id} is in progress, so target ${target.id} is below the current schema. Finish or ` +
-        'roll back the run in progress first. Nothing was changed.',
-    );
+    throw new Error(t('target_below_running', { running: running.id, target: target.id }));
   }
   return indexOf(target.id) > at ? target : null;
 }
