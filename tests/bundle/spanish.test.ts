@@ -239,3 +239,19 @@ describe('bad input to the entry points is refused in the session language, noth
     expect(refusal('en', fn, args)).toBe(english);
   });
 });
+
+test('after the migration, a start over or an earlier target is refused in Spanish, nothing changed', () => {
+  const { world, as } = spanishWorld();
+  expect((world.call('startMigration', [{ target: 'v4.0' }], as) as { state: string }).state).toBe('done');
+  const before = JSON.stringify(world.snapshot({ times: false }));
+  const refusals = [
+    world.run('startMigration', [{ force: true }], as),
+    world.run('startMigration', [{ target: 'v3.0' }], as),
+  ].map((r) => (r.ok ? '' : r.error.message));
+  expect(refusals[0]).toMatch(/^No hay nada que empezar de nuevo: .* No se cambió nada\.$/);
+  expect(refusals[1]).toMatch(
+    /^El destino v3\.0 queda por debajo del esquema actual .* No se cambió nada\.$/,
+  );
+  for (const text of refusals) expect(text).not.toMatch(ENGLISH);
+  expect(JSON.stringify(world.snapshot({ times: false }))).toBe(before);
+});

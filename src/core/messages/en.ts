@@ -286,6 +286,32 @@ export const en = {
   properties_full:
     'The document properties are almost full ({kb} KB of 500 KB), so the run ' +
     "could not save its checkpoints. Delete old history entries or other add-ons' data, then try again.",
+  changed_since_plan:
+    'Sheet "{sheet}" changed since the run started: {what}. Nothing more was changed. Check the ' +
+    'sheet, then start over with {start_over} (or roll back from the backup).',
+  changed_header: 'column {column} is now "{found}", was "{was}"',
+  changed_width: 'it has {width} columns, the plan expected {expected}',
+  header_row_not_schema:
+    'The header row of "{sheet}" is not the {migration} schema: {problems}. ' +
+    'Fix the headers and resume, or roll back from the backup.',
+  header_found_expected: 'column {column} is "{found}", expected "{header}"',
+  header_after_new: 'column {column} ("{found}") follows the new columns',
+  target_below_schema:
+    'Target {target} is below the current schema ({current}): the chain only goes forward. To go ' +
+    'back, roll back the newer migrations one by one. Nothing was changed.',
+  nothing_to_start_over:
+    'There is nothing to start over: the spreadsheet already has schema {current}. Nothing was changed.',
+  backup_folder_no_add:
+    'You cannot add files to backup folder {folder}. ' +
+    'Ask its owner for edit access, choose another folder in the settings, or leave backup_folder_id empty.',
+  compute_key_missing: 'Key column "{key}" was not found, so the figures cannot be computed.',
+  checkpoint_damaged:
+    'The saved migration checkpoint ({key}) is damaged. Start over with {start_over} ' +
+    '(the sheet is checked again first), or roll back from the backup.',
+  checkpoint_no_plan: 'The saved migration checkpoint has no plan ({key}). Start over with {start_over}.',
+  smoke_no_baseline:
+    'The run has no baseline (migration.baseline), so the sheet cannot be verified against the backup. Start ' +
+    'over with {start_over}.',
   backup_failed: 'The migration could not make its backup, so nothing was changed: {message}',
   computed_source_missing: 'Sheet "{sheet}" is missing, so {column} cannot be computed.',
   plan_cannot_edit:

@@ -306,6 +306,33 @@ export const es: Record<MessageKey, string> = {
     'Las propiedades del documento están casi llenas ({kb} KB de 500 KB), así que la ejecución no podría ' +
     'guardar sus puntos de control. Elimine entradas antiguas del historial o datos de otros complementos y ' +
     'vuelva a intentarlo.',
+  changed_since_plan:
+    'La hoja "{sheet}" cambió desde que empezó la ejecución: {what}. No se cambió nada más. Revise la hoja y ' +
+    'luego empiece de nuevo con {start_over} (o revierta desde la copia de seguridad).',
+  changed_header: 'la columna {column} ahora es "{found}", antes era "{was}"',
+  changed_width: 'tiene {width} columnas y el plan esperaba {expected}',
+  header_row_not_schema:
+    'La fila de encabezados de "{sheet}" no es la del esquema {migration}: {problems}. ' +
+    'Corrija los encabezados y reanude, o revierta desde la copia de seguridad.',
+  header_found_expected: 'la columna {column} es "{found}" y se esperaba "{header}"',
+  header_after_new: 'la columna {column} ("{found}") va después de las columnas nuevas',
+  target_below_schema:
+    'El destino {target} queda por debajo del esquema actual ({current}): la cadena solo avanza. Para ' +
+    'volver atrás, revierta las migraciones más recientes una a una. No se cambió nada.',
+  nothing_to_start_over:
+    'No hay nada que empezar de nuevo: la hoja de cálculo ya tiene el esquema {current}. No se cambió nada.',
+  backup_folder_no_add:
+    'No puede añadir archivos a la carpeta de copias de seguridad {folder}. Pida permiso de edición a su ' +
+    'propietario, elija otra carpeta en los ajustes o deje vacío backup_folder_id.',
+  compute_key_missing: 'No se encontró la columna clave "{key}", así que no se pueden calcular las cifras.',
+  checkpoint_damaged:
+    'El punto de control guardado de la migración ({key}) está dañado. Empiece de nuevo con {start_over} ' +
+    '(antes se vuelve a comprobar la hoja), o revierta desde la copia de seguridad.',
+  checkpoint_no_plan:
+    'El punto de control guardado de la migración no tiene plan ({key}). Empiece de nuevo con {start_over}.',
+  smoke_no_baseline:
+    'La ejecución no tiene referencia (migration.baseline), así que la hoja no se puede verificar con la ' +
+    'copia de seguridad. Empiece de nuevo con {start_over}.',
   backup_failed: 'La migración no pudo hacer su copia de seguridad, así que no se cambió nada: {message}',
   computed_source_missing: 'Falta la hoja "{sheet}", así que no se puede calcular {column}.',
   plan_cannot_edit:

@@ -40,7 +40,7 @@ export function computeColumns(ctx: RunContext): StepOutcome {
   const keyColumn = resolveColumn(buildColumnMap(plan.v21_headers, ctx.spec), ctx.spec.keyColumn.header);
   if (keyColumn === null) {
     throw new Error(
-      `Key column "${ctx.spec.keyColumn.header}" was not found, so the figures cannot be computed.`,
+      messagesFor(ctx.services.session)('compute_key_missing', { key: ctx.spec.keyColumn.header }),
     );
   }
   const source = (columns[0].computed as { from_sheet: string }).from_sheet;

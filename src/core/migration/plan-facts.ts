@@ -177,9 +177,7 @@ function backupFolder(
   if (services.drive.canAddFiles && !services.drive.canAddFiles(configured)) {
     return {
       id: configured,
-      problem:
-        `You cannot add files to backup folder ${configured}. ` +
-        'Ask its owner for edit access, choose another folder in the settings, or leave backup_folder_id empty.',
+      problem: messagesFor(services.session)('backup_folder_no_add', { folder: configured }),
     };
   }
   return { id: configured, problem: null };

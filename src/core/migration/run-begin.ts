@@ -87,16 +87,13 @@ export function beginNext(
   const goal = target ?? next;
   if (goal && indexOf(goal.id) < nextAt - 1) {
     throw new Error(
-      `Target ${goal.id} is below the current schema (${reading.current}): the chain only goes forward. To go ` +
-        'back, roll back the newer migrations one by one. Nothing was changed.',
+      messagesFor(services.session)('target_below_schema', { target: goal.id, current: reading.current }),
     );
   }
   if (!next || !goal || indexOf(goal.id) < nextAt) {
     // nothing pending up to the goal
     if (options.force) {
-      throw new Error(
-        `There is nothing to start over: the spreadsheet already has schema ${reading.current}. Nothing was changed.`,
-      );
+      throw new Error(messagesFor(services.session)('nothing_to_start_over', { current: reading.current }));
     }
     if (options.continuing && store.get(CHAIN_KEY) !== null) store.delete(CHAIN_KEY);
     const reached = goal && indexOf(goal.id) < nextAt ? goal : chain[nextAt - 1];

@@ -61,7 +61,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
     // when it ends), so a refused start over changes nothing and a crash after it leaves no stray trigger.
     let abandonedTrigger = false;
     try {
-      saved = readCheckpoint(all);
+      saved = readCheckpoint(all, messagesFor(services.session));
     } catch (damaged) {
       if (!forced) throw damaged;
       logger.warn(`Starting over: ${(damaged as Error).message}`);
