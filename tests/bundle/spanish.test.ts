@@ -255,3 +255,18 @@ test('after the migration, a start over or an earlier target is refused in Spani
   for (const text of refusals) expect(text).not.toMatch(ENGLISH);
   expect(JSON.stringify(world.snapshot({ times: false }))).toBe(before);
 });
+
+test('a verification whose backup is in the trash says so in Spanish', () => {
+  const { world, as } = spanishWorld();
+  expect((world.call('startMigration', [], as) as { state: string }).state).toBe('done');
+  type Intact = { backup: { file_id: string }; backup_error?: string };
+  const verify = () =>
+    (world.call('verifyMigration', [], as) as { checks: { v21_data_intact: Intact } }).checks.v21_data_intact;
+  // the emulator's World has no public way to trash a file: a person trashing the backup in Drive
+  const state = (world as unknown as { state: { drive: { items: Map<string, { trashed: boolean }> } } })
+    .state;
+  (state.drive.items.get(verify().backup.file_id) as { trashed: boolean }).trashed = true;
+  const problem = verify().backup_error ?? '';
+  expect(problem).toMatch(/^La copia de seguridad ".*" \(.*\) está en la papelera de Drive, .* Restáurela/);
+  expect(problem).not.toMatch(ENGLISH);
+});

@@ -312,6 +312,11 @@ export const en = {
   smoke_no_baseline:
     'The run has no baseline (migration.baseline), so the sheet cannot be verified against the backup. Start ' +
     'over with {start_over}.',
+  chain_goes_on: 'The chain toward {target} goes on with {next} in the next slice.',
+  already_at_schema: 'The spreadsheet already has schema {schema}: nothing to migrate.',
+  saved_run_unknown:
+    'The saved run is of migration "{id}", which this version of the add-on does not know. Install the ' +
+    'version that started it, or roll back from its backup.',
   backup_failed: 'The migration could not make its backup, so nothing was changed: {message}',
   computed_source_missing: 'Sheet "{sheet}" is missing, so {column} cannot be computed.',
   plan_cannot_edit:
@@ -377,6 +382,12 @@ export const en = {
   verify_backup_unopenable:
     'The backup "{name}" ({id}) can no longer be opened ({error}), so the v2.1 data ' +
     'cannot be compared with it. Restore the backup from the Drive trash if it is there.',
+  verify_backup_trashed:
+    'The backup "{name}" ({id}) is in the Drive trash, so the v2.1 data cannot be compared with it. ' +
+    'Restore it from the trash, then verify again.',
+  verify_backup_missing:
+    'The backup "{name}" ({id}) is gone from Drive, so the v2.1 data cannot be compared with it. ' +
+    'There is no backup to compare with.',
   verify_backup_no_sheet: 'The backup "{name}" ({id}) has no sheet "{sheet}" to compare with.',
 } as const;
 

@@ -333,6 +333,11 @@ export const es: Record<MessageKey, string> = {
   smoke_no_baseline:
     'La ejecución no tiene referencia (migration.baseline), así que la hoja no se puede verificar con la ' +
     'copia de seguridad. Empiece de nuevo con {start_over}.',
+  chain_goes_on: 'La cadena hacia {target} sigue con {next} en el próximo tramo.',
+  already_at_schema: 'La hoja de cálculo ya tiene el esquema {schema}: no hay nada que migrar.',
+  saved_run_unknown:
+    'La ejecución guardada es de la migración "{id}", que esta versión del complemento no conoce. Instale la ' +
+    'versión que la empezó, o revierta desde su copia de seguridad.',
   backup_failed: 'La migración no pudo hacer su copia de seguridad, así que no se cambió nada: {message}',
   computed_source_missing: 'Falta la hoja "{sheet}", así que no se puede calcular {column}.',
   plan_cannot_edit:
@@ -399,6 +404,12 @@ export const es: Record<MessageKey, string> = {
   verify_backup_unopenable:
     'La copia de seguridad "{name}" ({id}) ya no se puede abrir ({error}), así que no se pueden comparar ' +
     'con ella los datos v2.1. Restáurela desde la papelera de Drive si está allí.',
+  verify_backup_trashed:
+    'La copia de seguridad "{name}" ({id}) está en la papelera de Drive, así que no se pueden comparar con ' +
+    'ella los datos v2.1. Restáurela desde la papelera y vuelva a verificar.',
+  verify_backup_missing:
+    'La copia de seguridad "{name}" ({id}) ya no está en Drive, así que no se pueden comparar con ella los ' +
+    'datos v2.1. No hay ninguna copia con la que comparar.',
   verify_backup_no_sheet:
     'La copia de seguridad "{name}" ({id}) no tiene la hoja "{sheet}" con la que comparar.',
 };

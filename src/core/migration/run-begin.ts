@@ -97,7 +97,8 @@ export function beginNext(
     }
     if (options.continuing && store.get(CHAIN_KEY) !== null) store.delete(CHAIN_KEY);
     const reached = goal && indexOf(goal.id) < nextAt ? goal : chain[nextAt - 1];
-    return reached ? doneStatus(store.all(), reached, nowIso) : currentStatus(store.all(), nowIso);
+    const t = messagesFor(services.session);
+    return reached ? doneStatus(store.all(), reached, nowIso, t) : currentStatus(store.all(), nowIso, t);
   }
   if (next.id !== migration.id) {
     const earlier = { spec, facts };
@@ -147,9 +148,9 @@ export function unknownSheetReason(sheetName: string, t: Translate): string {
 }
 
 /** The done status of `migration`: its recorded run, or (applied before the add-on kept a history) a plain done. */
-function doneStatus(all: Record<string, string>, migration: Migration, nowIso: string): Status {
+function doneStatus(all: Record<string, string>, migration: Migration, nowIso: string, t: Translate): Status {
   const recorded = statusFromHistory(sheetSpec(migration), all, nowIso);
-  return recorded.state === 'done' ? recorded : alreadyAtStatus(migration, nowIso);
+  return recorded.state === 'done' ? recorded : alreadyAtStatus(migration, nowIso, t);
 }
 
 /** Plans from the live sheet and records the new run (its intent) in one write. Throws on blocking reasons. */

@@ -50,7 +50,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
     // A start is refused (CONTRACT.md "Locking"); a continuation reports the state as stored, and why it did nothing.
     const t = messagesFor(services.session);
     if (mode.kind === 'start') throw new Error(busyMessage(t, 'start'));
-    const status = currentStatus(all, iso(services.clock.now()));
+    const status = currentStatus(all, iso(services.clock.now()), t);
     if (mode.kind === 'trigger') rearmBusyTrigger(scoped, status.state, spreadsheet.id, mode.triggerUid);
     return plain({ ...status, message: busyMessage(t, 'status') });
   }
@@ -96,7 +96,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
     const target = mode.kind === 'start' ? mode.target : null;
     let status: Status;
     if (saved) {
-      const spec = specOf(saved.checkpoint.migration);
+      const spec = specOf(saved.checkpoint.migration, messagesFor(services.session));
       const chainTarget = target ? laterTarget(target, spec, messagesFor(services.session)) : null;
       const { checkpoint, plan } = saved;
       pace.adopt(checkpoint.read_ms_per_cell);
@@ -125,7 +125,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
       // nothing in progress: only a start begins a run (a resume has nothing to resume)
       if ((mode.kind !== 'start' || mode.resume === true) && !chain) {
         if (mode.kind === 'trigger') removeResumeTriggers(scoped, spreadsheet.id, mode.triggerUid);
-        return currentStatus(all, iso(services.clock.now()));
+        return currentStatus(all, iso(services.clock.now()), messagesFor(services.session));
       }
       const towards = mode.kind === 'start' ? target : chain ? migrationById(chain.target) : null;
       pace.msPerCell = PUBLISHED_MS_PER_CELL;
@@ -163,7 +163,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
  * that fired removes itself. Null when there is no run in progress to hold (the request is stale).
  */
 function stayPaused(slice: Slice, all: Record<string, string>, request: PauseRequest): Status | null {
-  const status = currentStatus(all, iso(slice.services.clock.now()));
+  const status = currentStatus(all, iso(slice.services.clock.now()), messagesFor(slice.services.session));
   if (status.state !== 'running' && status.state !== 'paused') return null;
   if (slice.firing !== null) {
     try {
@@ -192,7 +192,11 @@ function laterTarget(target: Migration, running: MigrationSpec, t: Translate): M
 
 /** Out of time between two runs of a chain: the next one starts on the next slice (the trigger, or the panel). */
 function pauseBetweenRuns(slice: Slice, finished: Status, chain: ChainRecord): Status {
-  const status = currentStatus(slice.store.all(), iso(slice.services.clock.now()));
+  const status = currentStatus(
+    slice.store.all(),
+    iso(slice.services.clock.now()),
+    messagesFor(slice.services.session),
+  );
   const t = messagesFor(slice.services.session);
   let message = t('chain_next_slice', { migration: finished.migration, target: chain.target });
   try {

@@ -100,13 +100,8 @@ function backupProblem(
   const { file_id: id, name } = baseline.backup;
   const state = services.drive.fileState ? services.drive.fileState(id) : null;
   if (state === 'trashed' || state === 'missing') {
-    return (
-      `The backup "${name}" (${id}) is ${state === 'trashed' ? 'in the Drive trash' : 'gone from Drive'}, so the ` +
-      'v2.1 data cannot be compared with it. ' +
-      (state === 'trashed'
-        ? 'Restore it from the trash, then verify again.'
-        : 'There is no backup to compare with.')
-    );
+    const t = messagesFor(services.session);
+    return t(state === 'trashed' ? 'verify_backup_trashed' : 'verify_backup_missing', { name, id });
   }
   if (state === 'present') return null;
   try {
