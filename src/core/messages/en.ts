@@ -342,6 +342,12 @@ export const en = {
   rollback_option_confirm:
     'A rollback changes the sheet: pass confirm: true to go ahead, e.g. {example}. Nothing was changed.',
   rollback_option_override: 'Rollback option "override_window" must be true or false, got {got}.',
+  rollback_not_finished:
+    "The {mode} rollback is not finished yet ({progress}): it stopped to stay within Apps Script's time limit. " +
+    'Call rollbackMigration({mode: "{mode}", confirm: true}) again to continue from where it stopped.',
+  rollback_progress_exported: 'exported {done} of {total} rows',
+  rollback_progress_restored: 'restored {done} of {total} rows',
+  rollback_progress_verified: 'verified {done} of {total} rows',
   rollback_no_spreadsheet:
     'Open the spreadsheet to roll back its migration: none is active in this execution.',
   rollback_other_mode:

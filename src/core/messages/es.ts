@@ -365,6 +365,13 @@ export const es: Record<MessageKey, string> = {
     'Una reversión cambia la hoja: indique confirm: true para seguir, por ejemplo {example}. No se cambió nada.',
   rollback_option_override:
     'La opción "override_window" de la reversión debe ser true o false; se recibió {got}.',
+  rollback_not_finished:
+    'La reversión en modo "{mode}" aún no ha terminado ({progress}): se detuvo para no pasar el límite de ' +
+    'tiempo de Apps Script. Vuelva a llamar a rollbackMigration({mode: "{mode}", confirm: true}) para seguir ' +
+    'donde se detuvo.',
+  rollback_progress_exported: 'exportadas {done} de {total} filas',
+  rollback_progress_restored: 'restauradas {done} de {total} filas',
+  rollback_progress_verified: 'comprobadas {done} de {total} filas',
   rollback_no_spreadsheet:
     'Abra la hoja de cálculo para revertir su migración: no hay ninguna activa en esta ejecución.',
   rollback_other_mode:

@@ -194,7 +194,9 @@ function restoreCells(run: PhaseRun): void {
     }
     if (!block || (next <= extent.rows && budget.spent())) {
       run.save({ ...run.checkpoint(), restore: at(next) });
-      throw new RollbackNotFinished(checkpoint.mode, `restored ${next - 1} of ${extent.rows} rows`);
+      const t = messagesFor(run.execution.services.session);
+      const progress = t('rollback_progress_restored', { done: next - 1, total: extent.rows });
+      throw new RollbackNotFinished(checkpoint.mode, progress, t);
     }
   }
   run.save({ ...run.checkpoint(), restore: at(extent.rows + 1), phase: afterTargetSheet(run) });
