@@ -277,3 +277,18 @@ test('a verification whose backup is in the trash says so in Spanish', () => {
   expect(problem).toMatch(/^La copia de seguridad ".*" \(.*\) está en la papelera de Drive, .* Restáurela/);
   expect(problem).not.toMatch(ENGLISH);
 });
+
+test("a failed verification's errors are in Spanish, each after its check's name", () => {
+  const { world, ss, as } = spanishWorld();
+  expect((world.call('startMigration', [], as) as { state: string }).state).toBe('done');
+  const sheet = ss.sheet('Operaciones');
+  const header = sheet.values()[0] as string[];
+  sheet.setValues(1, header.indexOf('Cliente') + 1, [['CLIENTÉ']]);
+  const report = world.call('verifyMigration', [], as) as { success: boolean; errors: string[] };
+  expect(report.success).toBe(false);
+  expect(report.errors).toEqual([
+    'v21_data_intact: 1 celdas de v2.1 difieren de la copia de seguridad; la primera en la fila 1, ' +
+      '"Cliente": copia "Cliente", ahora "CLIENTÉ".',
+  ]);
+  for (const error of report.errors) expect(error).not.toMatch(ENGLISH);
+});

@@ -379,6 +379,27 @@ export const en = {
     'Nothing written since the migration is lost: call rollbackMigration({mode: "{mode}", ' +
     'confirm: true}) again to finish it.',
 
+  verr_column_count: 'expected {expected} columns (v2.1 + new ones), found {actual}.',
+  verr_versions: '{count} data rows break the rule ({rule}); first at row {row}.',
+  verr_occupation: '{count} rows break the rule ({rule}); first at row {row}: {value}.',
+  verr_values: '{count} cells break the rule ({rules}); first at row {row}, {header}: {value}.',
+  verr_not_found: 'not found: {headers}',
+  verr_misplaced: '{header} expected in column {expected}, found in {actual}',
+  verr_key_missing: 'key column not found',
+  verr_sheet_lacks: 'sheet "{sheet}" lacks {headers}',
+  verr_sheet_duplicated: 'sheet "{sheet}" has {headers} more than once',
+  verr_computed:
+    '{count} figures no longer match {source}; first at row {row}, {header}: {value}, recomputed {expected}.',
+  verr_intact_cells:
+    '{count} v2.1 cells differ from the backup; first at row {row}, {header}: backup {backup}, now {current}',
+  verr_intact_write_outside: "the run's record shows a write outside its new columns ({where})",
+  verr_intact_rows_missing: '{count} data rows are missing',
+  verr_intact_rows_added: '{count} data rows were added since the backup',
+  report_no_folder: 'the backup is in no folder you can see',
+  report_not_read_back: 'the report file "{name}" did not read back as written; verify again.',
+  report_not_saved:
+    'the report could not be saved in Drive folder {folder}: {error}. ' +
+    'Check that you can add files to the backup folder, then verify again.',
   verify_no_migration:
     'No migration has been recorded for this spreadsheet, so there is nothing to verify. ' +
     'Run the migration first ({menu} > {run}), then verify it.',

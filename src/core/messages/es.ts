@@ -402,6 +402,29 @@ export const es: Record<MessageKey, string> = {
     'La reversión en modo "{mode}" se detuvo durante "{phase}": {message} No se pierde nada de lo escrito ' +
     'desde la migración: vuelva a llamar a rollbackMigration({mode: "{mode}", confirm: true}) para terminarla.',
 
+  verr_column_count: 'se esperaban {expected} columnas (las de v2.1 más las nuevas) y hay {actual}.',
+  verr_versions: '{count} filas de datos incumplen la regla ({rule}); la primera es la fila {row}.',
+  verr_occupation: '{count} filas incumplen la regla ({rule}); la primera es la fila {row}: {value}.',
+  verr_values: '{count} celdas incumplen la regla ({rules}); la primera en la fila {row}, {header}: {value}.',
+  verr_not_found: 'no encontrados: {headers}',
+  verr_misplaced: '{header} debía estar en la columna {expected} y está en {actual}',
+  verr_key_missing: 'no se encontró la columna clave',
+  verr_sheet_lacks: 'a la hoja "{sheet}" le faltan {headers}',
+  verr_sheet_duplicated: 'la hoja "{sheet}" tiene {headers} más de una vez',
+  verr_computed:
+    '{count} cifras ya no coinciden con {source}; la primera en la fila {row}, {header}: {value}, recalculada {expected}.',
+  verr_intact_cells:
+    '{count} celdas de v2.1 difieren de la copia de seguridad; la primera en la fila {row}, {header}: copia {backup}, ahora {current}',
+  verr_intact_write_outside:
+    'el registro de la ejecución muestra una escritura fuera de sus columnas nuevas ({where})',
+  verr_intact_rows_missing: 'faltan {count} filas de datos',
+  verr_intact_rows_added: 'se añadieron {count} filas de datos desde la copia de seguridad',
+  report_no_folder: 'la copia de seguridad no está en ninguna carpeta que usted pueda ver',
+  report_not_read_back:
+    'el archivo del informe "{name}" no se leyó tal como se escribió; vuelva a verificar.',
+  report_not_saved:
+    'el informe no se pudo guardar en la carpeta de Drive {folder}: {error}. ' +
+    'Compruebe que puede añadir archivos a la carpeta de la copia de seguridad y vuelva a verificar.',
   verify_no_migration:
     'No consta ninguna migración en esta hoja de cálculo, así que no hay nada que verificar. ' +
     'Ejecute primero la migración ({menu} > {run}) y luego verifíquela.',

@@ -170,13 +170,18 @@ function quote(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** One sentence per failed check, saying what is wrong and where. */
-export function errorsOf(checks: Partial<VerificationReport['checks']>): string[] {
+/** One sentence per failed check, saying what is wrong and where; each starts with the check's name. */
+export function errorsOf(
+  checks: Partial<VerificationReport['checks']>,
+  t: Translate = translator('en'),
+): string[] {
   const errors: string[] = [];
   const { column_count: count, new_headers: headers, versions, occupation_empty: occupation } = checks;
   const { v21_data_intact: intact, column_mapping: mapping, report } = checks;
   if (count && !count.passed) {
-    errors.push(`column_count: expected ${count.expected} columns (v2.1 + new ones), found ${count.actual}.`);
+    errors.push(
+      `column_count: ${t('verr_column_count', { expected: count.expected, actual: count.actual })}`,
+    );
   }
   if (headers && !headers.passed) {
     errors.push(`new_headers: ${(headers.problems as string[]).join('; ')}.`);
@@ -188,9 +193,11 @@ export function errorsOf(checks: Partial<VerificationReport['checks']>): string[
     errors.push(
       versions.problem
         ? `versions: ${versions.problem}.`
-        : `versions: ${Number(versions.invalid) + Number(versions.not_zero)} data rows break the rule ` +
-            `(${versions.expected}); ` +
-            `first at row ${first.map((r) => r.row).sort((a, b) => a - b)[0]}.`,
+        : `versions: ${t('verr_versions', {
+            count: Number(versions.invalid) + Number(versions.not_zero),
+            rule: String(versions.expected),
+            row: String(first.map((r) => r.row).sort((a, b) => a - b)[0]),
+          })}`,
     );
   }
   if (occupation && !occupation.passed) {
@@ -198,30 +205,41 @@ export function errorsOf(checks: Partial<VerificationReport['checks']>): string[
     errors.push(
       occupation.problem
         ? `occupation_empty: ${occupation.problem}.`
-        : `occupation_empty: ${occupation.invalid} rows break the rule (${occupation.expected}); ` +
-            `first at row ${first?.row}: ${first?.value}.`,
+        : `occupation_empty: ${t('verr_occupation', {
+            count: String(occupation.invalid),
+            rule: String(occupation.expected),
+            row: String(first?.row),
+            value: String(first?.value),
+          })}`,
     );
   }
-  if (intact && !intact.passed) errors.push(intactError(intact));
+  if (intact && !intact.passed) errors.push(intactError(intact, t));
   const values = (checks as Record<string, Check | undefined>).values;
   if (values && !values.passed) {
     const first = (values.invalid_rows as { row: number; header: string; value: unknown }[])[0];
     errors.push(
       values.problem
         ? `values: ${values.problem}.`
-        : `values: ${values.invalid} cells break the rule (${(values.expected as string[]).join('; ')}); ` +
-            `first at row ${first?.row}, ${quote(first?.header)}: ${quote(first?.value)}.`,
+        : `values: ${t('verr_values', {
+            count: String(values.invalid),
+            rules: (values.expected as string[]).join('; '),
+            row: String(first?.row),
+            header: String(quote(first?.header)),
+            value: String(quote(first?.value)),
+          })}`,
     );
   }
   if (mapping && !mapping.passed) {
     const parts = [
       (mapping.unresolved as string[]).length
-        ? `not found: ${(mapping.unresolved as string[]).map(quote).join(', ')}`
+        ? t('verr_not_found', { headers: (mapping.unresolved as string[]).map(quote).join(', ') })
         : '',
       (mapping.misplaced as { header: string; expected: number; actual: number[] }[])
-        .map((m) => `${quote(m.header)} expected in column ${m.expected}, found in ${m.actual.join(', ')}`)
+        .map((m) =>
+          t('verr_misplaced', { header: quote(m.header), expected: m.expected, actual: m.actual.join(', ') }),
+        )
         .join('; '),
-      (mapping.key_column as { column: number | null }).column === null ? 'key column not found' : '',
+      (mapping.key_column as { column: number | null }).column === null ? t('verr_key_missing') : '',
     ].filter(Boolean);
     errors.push(`column_mapping: ${parts.join('; ')}.`);
   }
@@ -230,9 +248,11 @@ export function errorsOf(checks: Partial<VerificationReport['checks']>): string[
   if (structure && !structure.passed) {
     const sheets = structure.sheets as Record<string, { missing: string[]; duplicated: string[] }>;
     const parts = Object.entries(sheets).flatMap(([sheet, found]) => [
-      ...(found.missing.length ? [`sheet "${sheet}" lacks ${found.missing.map(quote).join(', ')}`] : []),
+      ...(found.missing.length
+        ? [t('verr_sheet_lacks', { sheet, headers: found.missing.map(quote).join(', ') })]
+        : []),
       ...(found.duplicated.length
-        ? [`sheet "${sheet}" has ${found.duplicated.map(quote).join(', ')} more than once`]
+        ? [t('verr_sheet_duplicated', { sheet, headers: found.duplicated.map(quote).join(', ') })]
         : []),
     ]);
     errors.push(`sheet_structure: ${structure.problem ?? parts.join('; ')}.`);
@@ -246,15 +266,21 @@ export function errorsOf(checks: Partial<VerificationReport['checks']>): string[
     errors.push(
       computed.problem
         ? `computed_values: ${computed.problem}.`
-        : `computed_values: ${computed.mismatched} figures no longer match ${computed.source}; first at row ` +
-            `${first?.row}, ${quote(first?.header)}: ${quote(first?.value)}, recomputed ${first?.expected}.`,
+        : `computed_values: ${t('verr_computed', {
+            count: String(computed.mismatched),
+            source: String(computed.source),
+            row: String(first?.row),
+            header: String(quote(first?.header)),
+            value: String(quote(first?.value)),
+            expected: String(first?.expected),
+          })}`,
     );
   }
   if (report && !report.passed) errors.push(`report: ${report.problem}`);
   return errors;
 }
 
-function intactError(intact: Check): string {
+function intactError(intact: Check, t: Translate): string {
   if (intact.backup_error) return `v21_data_intact: ${intact.backup_error}`;
   const parts: string[] = [];
   if (Number(intact.total_differences) > 0) {
@@ -262,16 +288,23 @@ function intactError(intact: Check): string {
       intact.differences as { row: number; header: string; backup: unknown; current: unknown }[]
     )[0];
     parts.push(
-      `${intact.total_differences} v2.1 cells differ from the backup; first at row ${first.row}, ` +
-        `${quote(first.header)}: backup ${quote(first.backup)}, now ${quote(first.current)}`,
+      t('verr_intact_cells', {
+        count: String(intact.total_differences),
+        row: first.row,
+        header: quote(first.header),
+        backup: String(quote(first.backup)),
+        current: String(quote(first.current)),
+      }),
     );
   }
   if (intact.write_outside) {
-    parts.push(`the run's record shows a write outside its new columns (${intact.write_outside})`);
+    parts.push(t('verr_intact_write_outside', { where: String(intact.write_outside) }));
   }
-  if (Number(intact.rows_missing) > 0) parts.push(`${intact.rows_missing} data rows are missing`);
+  if (Number(intact.rows_missing) > 0) {
+    parts.push(t('verr_intact_rows_missing', { count: String(intact.rows_missing) }));
+  }
   if (Number(intact.rows_added) > 0 && !('changed_by_app' in intact) && !intact.writes_confined) {
-    parts.push(`${intact.rows_added} data rows were added since the backup`);
+    parts.push(t('verr_intact_rows_added', { count: String(intact.rows_added) }));
   }
   return `v21_data_intact: ${parts.join('; ')}.`;
 }

@@ -1,4 +1,4 @@
-import { messagesFor } from '../messages';
+import { messagesFor, type Translate } from '../messages';
 import { LAST_VERIFICATION_KEY } from '../state/keys';
 import type { Baseline } from '../baseline';
 import { appendHistory } from '../history';
@@ -46,6 +46,7 @@ function withReportCheck(
   checks: object,
   report: Check,
   spec: MigrationSpec,
+  t: Translate,
 ): VerificationReport {
   const computed = { ...checks, report } as Record<string, Check>;
   // the spec's checks, in its order and under its names (v3.0: the original verifier's)
@@ -56,7 +57,7 @@ function withReportCheck(
     renames.push([COMPUTED_AS[check.does], check.name]);
   }
   const kept = new Set(renames.map(([from]) => from));
-  const errors = errorsOf(computed as Partial<VerificationReport['checks']>)
+  const errors = errorsOf(computed as Partial<VerificationReport['checks']>, t)
     .map((error) => {
       const [from, to] = renames.find(([name]) => error.startsWith(`${name}:`)) ?? ['', ''];
       if (!kept.has(from)) return null;
@@ -92,14 +93,21 @@ function saveReport(
   beforeReport?: () => { mayExist: boolean },
 ) {
   const base = { timestamp: cursor.started_at, dry_run: cursor.dry_run };
+  const t = messagesFor(services.session);
   const name = reportFileName(baseline, cursor.started_at);
   let folderId = baseline.backup.folder_id;
   // outside the try: the caller's own failure (recording its intent) is not the report's
   const mayExist = beforeReport ? beforeReport().mayExist : true;
   try {
     if (!folderId) folderId = services.drive.parentFolderId(baseline.backup.file_id) ?? '';
-    if (!folderId) throw new Error('the backup is in no folder you can see');
-    const saved = withReportCheck(base, checks, { passed: true, file_name: name, folder_id: folderId }, spec);
+    if (!folderId) throw new Error(t('report_no_folder'));
+    const saved = withReportCheck(
+      base,
+      checks,
+      { passed: true, file_name: name, folder_id: folderId },
+      spec,
+      t,
+    );
     const content = JSON.stringify(saved, null, 2);
     const drive = services.drive;
     let file: { id: string; url: string } | null = null;
@@ -118,6 +126,7 @@ function saveReport(
           url: file.url,
         },
         spec,
+        t,
       );
     } else if (drive.findOrCreateTextFile) {
       const found = drive.findOrCreateTextFile(folderId, name, content, REPORT_MIME_TYPE);
@@ -142,11 +151,10 @@ function saveReport(
         folder_id: folderId,
         file_id: file.id,
         url: file.url,
-        ...(equal
-          ? {}
-          : { problem: `the report file "${name}" did not read back as written; verify again.` }),
+        ...(equal ? {} : { problem: t('report_not_read_back', { name }) }),
       },
       spec,
+      t,
     );
   } catch (error) {
     return withReportCheck(
@@ -156,12 +164,13 @@ function saveReport(
         passed: false,
         file_name: name,
         folder_id: folderId,
-        problem:
-          `the report could not be saved in Drive folder ${folderId || '(unknown)'}: ` +
-          `${(error as Error).message.replace(/\.$/, '')}. ` +
-          'Check that you can add files to the backup folder, then verify again.',
+        problem: t('report_not_saved', {
+          folder: folderId || t('plan_folder_unknown'),
+          error: (error as Error).message.replace(/\.$/, ''),
+        }),
       },
       spec,
+      t,
     );
   }
 }
