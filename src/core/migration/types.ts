@@ -1,4 +1,4 @@
-import type { OtherSheetPlan } from './sheets';
+import type { OtherSheetPlan } from '../baseline';
 // The run's own records. The shapes CONTRACT.md fixes (Status, Plan, steps) are in ../contract.
 
 export const CELL_LIMIT = 10000000;

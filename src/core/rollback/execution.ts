@@ -4,7 +4,7 @@ import type { ColumnMap } from '../column-map';
 import { sheetSpecById } from '../migrations/sheet-spec';
 import type { ReadPlanner } from '../read-pace';
 import type { TimeBudget } from '../slice/budget';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import type { Services, SheetDimensions, SheetPort, SpreadsheetPort } from '../ports';
 import type { AddedColumn } from './columns';
 

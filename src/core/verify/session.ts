@@ -1,9 +1,9 @@
 import { VERIFICATION_CURSOR_KEY } from '../state/keys';
 import type { Baseline } from '../baseline';
-import { readConfig } from '../migration/config';
+import { readConfig } from '../state/config';
 import type { KeyValueStore, Services } from '../ports';
 import { readRollbackFacts } from '../state/run-record';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import { sheetSpecById } from '../migrations/sheet-spec';
 import { advanceVerification } from './advance';
 import { encodeCursor, parseCursor, startVerification } from './cursor';
