@@ -1,5 +1,6 @@
 // Figures an added column computes from another sheet (v4.0: union counts and sums over Uniones by TAG_SPOOL),
 // worked out from block reads of that sheet: never a call per row.
+import { translator, type Translate } from './messages';
 import { headerText, normaliseHeader } from './column-map';
 import type { CellValue, SheetPort } from './ports';
 import type { ComputedFill, NewColumn } from './migrations/migration-spec';
@@ -41,10 +42,11 @@ export function computeFigures(
   sourceName: string,
   columns: NewColumn[],
   headerRow: number,
+  t: Translate = translator('en'),
 ): Figures {
   const fills = columns.map((column) => column.computed as ComputedFill);
   if (!source)
-    throw new Error(`Sheet "${sourceName}" is missing, so ${columns[0].header} cannot be computed.`);
+    throw new Error(t('computed_source_missing', { sheet: sourceName, column: columns[0].header }));
   const extent = source.extent ? source.extent() : source.dimensions();
   const figures: Figures = new Map();
   if (extent.lastColumn === 0 || extent.lastRow <= headerRow) return figures;

@@ -2,7 +2,7 @@
 // reasons and warnings come from the server's catalogue in Spanish, with no English left in them.
 import { World } from '../../emulator';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
-import { translator } from '../../src/core/messages';
+import { catalogues, translator } from '../../src/core/messages';
 import { menuItems } from '../../src/entry/menu';
 
 // Words of the English texts that Spanish never uses: one of them in a text means English leaked into it.
@@ -91,4 +91,182 @@ test("the verification's check details are in Spanish", () => {
   expect(details[1]).toMatch(/^(ambas vacías|Ocupado_Por y Fecha_Ocupacion vacías)/);
   for (const text of details)
     expect(text).not.toMatch(/\b(every|data row|empty|an integer|both|with|like)\b/);
+});
+
+describe('bad input to the entry points is refused in the session language, nothing changed', () => {
+  // Words of the English catalogue that no Spanish text uses: one of them in a refusal means English leaked.
+  const words = (texts: string[]) =>
+    new Set(texts.flatMap((text) => text.replace(/\{\w+\}/g, ' ').match(/[A-Za-z]{3,}/g) ?? []));
+  const spanishWords = words(Object.values(catalogues.es));
+  const englishOnly = [...words(Object.values(catalogues.en))].filter((word) => !spanishWords.has(word));
+  // quoted input and setting names (snake_case) are the caller's words, not the catalogue's
+  const englishWords = (text: string) =>
+    (text.replace(/"[^"]*"|\w*_\w*/g, ' ').match(/[A-Za-z]{3,}/g) ?? []).filter((word) =>
+      englishOnly.includes(word),
+    );
+
+  const known =
+    'target_sheet, backup_folder_id, rollback_window_days, time_budget_seconds, log_level, notify_by_email, edit_freeze';
+  // [entry point, arguments, today's English refusal, what the Spanish one says]
+  const cases: [string, unknown[], string, RegExp][] = [
+    [
+      'setMigrationConfig',
+      [{ time_budget_seconds: 'fast' }],
+      'Setting "time_budget_seconds" must be a number, got "fast".',
+      /^El ajuste "time_budget_seconds" debe ser un número; se recibió "fast"\.$/,
+    ],
+    [
+      'setMigrationConfig',
+      [{ rollback_window_days: 900 }],
+      'Setting "rollback_window_days" must be between 0 and 365, got 900.',
+      /^El ajuste "rollback_window_days" debe estar entre 0 y 365; se recibió 900\.$/,
+    ],
+    [
+      'setMigrationConfig',
+      [{ notify_by_email: [] }],
+      'Setting "notify_by_email" must be true or false, got a list.',
+      /debe ser true o false; se recibió una lista\.$/,
+    ],
+    [
+      'setMigrationConfig',
+      [{ colour: 'blue' }],
+      `Unknown setting "colour". Known settings: ${known}.`,
+      /^Ajuste desconocido "colour"\. Ajustes existentes: target_sheet, /,
+    ],
+    [
+      'setMigrationConfig',
+      [7],
+      'Settings must be an object such as {"time_budget_seconds": 300}, got number 7.',
+      /^Los ajustes deben ser un objeto como \{"time_budget_seconds": 300\}; se recibió el número 7\.$/,
+    ],
+    [
+      'startMigration',
+      [{ force: 'yes' }],
+      'Option "force" of startMigration must be true or false, got "yes".',
+      /^La opción "force" de startMigration debe ser true o false; se recibió "yes"\.$/,
+    ],
+    [
+      'startMigration',
+      [{ speed: 1 }],
+      'Unknown option "speed" for startMigration: the options are force (true to start over), target ' +
+        "(the migration to run up to, such as 'v4.0') and live (true to save progress as it goes).",
+      /^Opción desconocida "speed" de startMigration: las opciones son force/,
+    ],
+    [
+      'startMigration',
+      [{ target: 'v9.9' }],
+      'Unknown target "v9.9": the migrations this add-on knows are v3.0, v3.1, v4.0. Nothing was changed.',
+      /^Destino desconocido "v9\.9": .* No se cambió nada\.$/,
+    ],
+    [
+      'continueMigration',
+      [{ live: 1 }],
+      'Option "live" of continueMigration must be true or false, got 1.',
+      /^La opción "live" de continueMigration debe ser true o false; se recibió 1\.$/,
+    ],
+    [
+      'continueMigration',
+      [{ quick: true }],
+      'Unknown option "quick" for continueMigration: the only option is live (true to save progress as it goes).',
+      /^Opción desconocida "quick" de continueMigration: la única opción es live/,
+    ],
+    [
+      'rollbackMigration',
+      [{ mode: 'half', confirm: true }],
+      'Rollback option "mode" must be "full" (restore the whole sheet from the backup) or "columns" ' +
+        '(remove only the columns the migration added), got "half".',
+      /^La opción "mode" de la reversión debe ser "full" .*; se recibió "half"\.$/,
+    ],
+    [
+      'rollbackMigration',
+      [{ mode: 'full' }],
+      'A rollback changes the sheet: pass confirm: true to go ahead, e.g. {mode: "columns", confirm: true}. ' +
+        'Nothing was changed.',
+      /^Una reversión cambia la hoja: indique confirm: true .* No se cambió nada\.$/,
+    ],
+    [
+      'rollbackMigration',
+      [{ mode: 'full', confirm: true, later: 1, now: 2 }],
+      'Unknown rollback options "later", "now". Known options: mode, confirm, override_window.',
+      /^Opciones de reversión desconocidas: "later", "now"\. Opciones existentes: mode, /,
+    ],
+    [
+      'rollbackMigration',
+      [{ mode: 'columns', confirm: true, override_window: 'yes' }],
+      'Rollback option "override_window" must be true or false, got "yes".',
+      /^La opción "override_window" de la reversión debe ser true o false; se recibió "yes"\.$/,
+    ],
+    [
+      'rollbackMigration',
+      [],
+      'Rollback options must be an object such as {mode: "columns", confirm: true}, got nothing.',
+      /^Las opciones de la reversión deben ser un objeto como .*; se recibió nada\.$/,
+    ],
+    [
+      'verifyMigration',
+      [],
+      'No migration has been recorded for this spreadsheet, so there is nothing to verify. ' +
+        'Run the migration first (Extensions > Sheet Schema Migrator > Run migration), then verify it.',
+      /^No consta ninguna migración .*\(Extensiones > Sheet Schema Migrator > Ejecutar la migración\)/,
+    ],
+    [
+      'previewMigration',
+      [{ target: 4 }],
+      'Option "target" of previewMigration must be a migration id such as \'v4.0\', got 4.',
+      /^La opción "target" de previewMigration debe ser el id de una migración/,
+    ],
+  ];
+
+  function refusal(locale: string, fn: string, args: unknown[]) {
+    const world = new World({ user: { locale } });
+    const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 30 }));
+    const before = JSON.stringify(world.snapshot({ times: false }));
+    const result = world.run(fn, args, { activeSpreadsheet: ss.id });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(world.snapshot({ times: false }))).toBe(before);
+    return result.ok ? '' : result.error.message;
+  }
+
+  it.each(cases)('%s(%j) is refused in Spanish', (fn, args, english, spanish) => {
+    const message = refusal('es', fn, args);
+    expect(message).toMatch(spanish);
+    expect(message).not.toBe(english);
+    expect(englishWords(message)).toEqual([]);
+    expect(englishWords(english).length).toBeGreaterThan(0); // the detector sees English where there is some
+  });
+
+  it.each(cases)('%s(%j) is refused in English as before', (fn, args, english) => {
+    expect(refusal('en', fn, args)).toBe(english);
+  });
+});
+
+test('after the migration, a start over or an earlier target is refused in Spanish, nothing changed', () => {
+  const { world, as } = spanishWorld();
+  expect((world.call('startMigration', [{ target: 'v4.0' }], as) as { state: string }).state).toBe('done');
+  const before = JSON.stringify(world.snapshot({ times: false }));
+  const refusals = [
+    world.run('startMigration', [{ force: true }], as),
+    world.run('startMigration', [{ target: 'v3.0' }], as),
+  ].map((r) => (r.ok ? '' : r.error.message));
+  expect(refusals[0]).toMatch(/^No hay nada que empezar de nuevo: .* No se cambió nada\.$/);
+  expect(refusals[1]).toMatch(
+    /^El destino v3\.0 queda por debajo del esquema actual .* No se cambió nada\.$/,
+  );
+  for (const text of refusals) expect(text).not.toMatch(ENGLISH);
+  expect(JSON.stringify(world.snapshot({ times: false }))).toBe(before);
+});
+
+test('a verification whose backup is in the trash says so in Spanish', () => {
+  const { world, as } = spanishWorld();
+  expect((world.call('startMigration', [], as) as { state: string }).state).toBe('done');
+  type Intact = { backup: { file_id: string }; backup_error?: string };
+  const verify = () =>
+    (world.call('verifyMigration', [], as) as { checks: { v21_data_intact: Intact } }).checks.v21_data_intact;
+  // the emulator's World has no public way to trash a file: a person trashing the backup in Drive
+  const state = (world as unknown as { state: { drive: { items: Map<string, { trashed: boolean }> } } })
+    .state;
+  (state.drive.items.get(verify().backup.file_id) as { trashed: boolean }).trashed = true;
+  const problem = verify().backup_error ?? '';
+  expect(problem).toMatch(/^La copia de seguridad ".*" \(.*\) está en la papelera de Drive, .* Restáurela/);
+  expect(problem).not.toMatch(ENGLISH);
 });

@@ -239,6 +239,162 @@ export const en = {
   mail_footer:
     "You receive this because you started the run. Turn these emails off in the migration panel's settings " +
     '("Email me when a run ends with the panel closed").',
+  got_null: 'null',
+  got_nothing: 'nothing',
+  got_list: 'a list',
+  got_object: 'an object',
+  got_number: 'number {value}',
+  got_boolean: 'boolean {value}',
+  got_other: '{type} {value}',
+  date_unknown: 'date unknown',
+
+  settings_not_object: 'Settings must be an object such as {"time_budget_seconds": 300}, got {got}.',
+  setting_unknown: 'Unknown setting "{field}". Known settings: {known}.',
+  setting_invalid: 'Setting "{field}" {problem}.',
+  setting_not_text: 'must be a string, got {got}',
+  setting_empty: 'must not be empty',
+  setting_too_long: 'must be at most {max} characters',
+  setting_not_number: 'must be a number, got {got}',
+  setting_not_whole: 'must be a whole number, got {value}',
+  setting_out_of_range: 'must be between {min} and {max}, got {value}',
+  setting_folder_id:
+    'must be a Drive folder id (letters, digits, "-" and "_"), or empty for the spreadsheet\'s own folder',
+  setting_one_of: 'must be one of {values}, got {got}',
+  setting_boolean: 'must be true or false, got {got}',
+  setting_folder_not_saved: 'Setting "backup_folder_id" was not saved: {error}',
+  setting_fixed: 'Setting "{field}" cannot change now: {busy}, then change it. Nothing was saved.',
+  setting_fixed_rollback: 'a rollback is in progress: finish it (roll back again with the same mode)',
+  setting_fixed_run: 'a migration run is in progress: finish it (Resume) or start it over, or roll it back',
+
+  start_options_shape: "startMigration takes nothing or an object such as {force: true} or {target: 'v4.0'}.",
+  start_option_unknown:
+    'Unknown option "{key}" for startMigration: the options are force (true to start over), target ' +
+    "(the migration to run up to, such as 'v4.0') and live (true to save progress as it goes).",
+  option_target: 'Option "target" of {name} must be a migration id such as \'v4.0\', got {got}.',
+  preview_option_unknown:
+    'Unknown option "{key}" for previewMigration: the only option is target (such as \'v4.0\').',
+  target_unknown:
+    'Unknown target "{target}": the migrations this add-on knows are {known}. Nothing was changed.',
+  option_boolean: 'Option "{key}" of {name} must be true or false, got {got}.',
+  continue_options_shape: '{name} takes nothing or {live: true}.',
+  continue_option_unknown:
+    'Unknown option "{key}" for {name}: the only option is live (true to save progress as it goes).',
+  preview_options_shape: "previewMigration takes nothing or an object such as {target: 'v4.0'}.",
+  target_below_running:
+    'Migration {running} is in progress, so target {target} is below the current schema. Finish or ' +
+    'roll back the run in progress first. Nothing was changed.',
+  properties_full:
+    'The document properties are almost full ({kb} KB of 500 KB), so the run ' +
+    "could not save its checkpoints. Delete old history entries or other add-ons' data, then try again.",
+  changed_since_plan:
+    'Sheet "{sheet}" changed since the run started: {what}. Nothing more was changed. Check the ' +
+    'sheet, then start over with {start_over} (or roll back from the backup).',
+  changed_header: 'column {column} is now "{found}", was "{was}"',
+  changed_width: 'it has {width} columns, the plan expected {expected}',
+  header_row_not_schema:
+    'The header row of "{sheet}" is not the {migration} schema: {problems}. ' +
+    'Fix the headers and resume, or roll back from the backup.',
+  header_found_expected: 'column {column} is "{found}", expected "{header}"',
+  header_after_new: 'column {column} ("{found}") follows the new columns',
+  target_below_schema:
+    'Target {target} is below the current schema ({current}): the chain only goes forward. To go ' +
+    'back, roll back the newer migrations one by one. Nothing was changed.',
+  nothing_to_start_over:
+    'There is nothing to start over: the spreadsheet already has schema {current}. Nothing was changed.',
+  backup_folder_no_add:
+    'You cannot add files to backup folder {folder}. ' +
+    'Ask its owner for edit access, choose another folder in the settings, or leave backup_folder_id empty.',
+  compute_key_missing: 'Key column "{key}" was not found, so the figures cannot be computed.',
+  checkpoint_damaged:
+    'The saved migration checkpoint ({key}) is damaged. Start over with {start_over} ' +
+    '(the sheet is checked again first), or roll back from the backup.',
+  checkpoint_no_plan: 'The saved migration checkpoint has no plan ({key}). Start over with {start_over}.',
+  smoke_no_baseline:
+    'The run has no baseline (migration.baseline), so the sheet cannot be verified against the backup. Start ' +
+    'over with {start_over}.',
+  chain_goes_on: 'The chain toward {target} goes on with {next} in the next slice.',
+  already_at_schema: 'The spreadsheet already has schema {schema}: nothing to migrate.',
+  saved_run_unknown:
+    'The saved run is of migration "{id}", which this version of the add-on does not know. Install the ' +
+    'version that started it, or roll back from its backup.',
+  backup_failed: 'The migration could not make its backup, so nothing was changed: {message}',
+  computed_source_missing: 'Sheet "{sheet}" is missing, so {column} cannot be computed.',
+  plan_cannot_edit:
+    'The migration cannot start. You cannot edit sheet "{sheet}" ({message}). Ask the ' +
+    "spreadsheet's owner for edit access, or ask them to run the {migration} migration.",
+  schema_headers_wrong:
+    'The headers are not the {migration} schema: {problems}. Fix the headers and ' +
+    'resume, or roll back from the backup.',
+  other_sheet_changed:
+    'Sheet "{sheet}" changed since the run started: column {column} onwards is no ' +
+    'longer empty. Check the sheet, then resume or roll back.',
+  migration_unknown: 'The migration "{id}" is not known to this version of the add-on, so it cannot {doing}.',
+  migration_unknown_work: 'work on it',
+  migration_unknown_rollback: 'be rolled back',
+  migration_unknown_verify: 'be verified',
+
+  rollback_options_shape: 'Rollback options must be an object such as {example}, got {got}.',
+  rollback_option_unknown_one: 'Unknown rollback option {keys}. Known options: {known}.',
+  rollback_option_unknown_many: 'Unknown rollback options {keys}. Known options: {known}.',
+  rollback_option_mode:
+    'Rollback option "mode" must be "full" (restore the whole sheet from the backup) or "columns" ' +
+    '(remove only the columns the migration added), got {got}.',
+  rollback_option_confirm:
+    'A rollback changes the sheet: pass confirm: true to go ahead, e.g. {example}. Nothing was changed.',
+  rollback_option_override: 'Rollback option "override_window" must be true or false, got {got}.',
+  rollback_not_finished:
+    "The {mode} rollback is not finished yet ({progress}): it stopped to stay within Apps Script's time limit. " +
+    'Call rollbackMigration({mode: "{mode}", confirm: true}) again to continue from where it stopped.',
+  rollback_progress_exported: 'exported {done} of {total} rows',
+  rollback_progress_restored: 'restored {done} of {total} rows',
+  rollback_progress_verified: 'verified {done} of {total} rows',
+  rollback_no_spreadsheet:
+    'Open the spreadsheet to roll back its migration: none is active in this execution.',
+  rollback_other_mode:
+    'A {mode} rollback was started and has not finished. Call rollbackMigration with ' +
+    '{mode: "{mode}", confirm: true} to finish it first. Nothing was changed.',
+  rollback_already_done:
+    'The migration was already rolled back ({mode} mode, {time}); there is nothing left ' +
+    'to roll back. Nothing was changed.',
+  rollback_sheet_gone:
+    'The sheet "{sheet}" the migration changed is not in this spreadsheet any more. Restore or rename it, then try again.',
+  rollback_backup_no_sheet:
+    'The backup {id} has no sheet "{sheet}", so it cannot be used to roll back. If that sheet was renamed ' +
+    'in the backup, give it its name back.',
+  rollback_duplicate_header:
+    'Header "{header}" appears {count} times in sheet "{sheet}" (columns {columns}): ' +
+    'the rollback cannot tell which one the migration added. Remove or rename the extra column and try again. ' +
+    'Nothing was changed.',
+  rollback_stopped:
+    'The {mode} rollback stopped during "{phase}": {message} ' +
+    'Nothing written since the migration is lost: call rollbackMigration({mode: "{mode}", ' +
+    'confirm: true}) again to finish it.',
+
+  verify_no_migration:
+    'No migration has been recorded for this spreadsheet, so there is nothing to verify. ' +
+    'Run the migration first ({menu} > {run}), then verify it.',
+  verify_run_unfinished:
+    'Migration run {run} has not finished (state: {state}). ' +
+    'Resume it ({menu} > {resume}) or roll it back before verifying.',
+  verify_rolled_back:
+    'Migration run {run} was rolled back ({time}); ' +
+    'there is no migrated sheet to verify. Run the migration again to verify it.',
+  verify_pending:
+    'Verification is not finished: {done} of {total} data rows checked before the time budget ' +
+    'ran out. Run Verify migration again to continue where it stopped; nothing checked so far is lost.',
+  verify_sheet_missing:
+    'Sheet "{sheet}" was not found in the spreadsheet, so the migration cannot be verified. ' +
+    'Restore or rename the sheet back to that name, then verify again.',
+  verify_backup_unopenable:
+    'The backup "{name}" ({id}) can no longer be opened ({error}), so the v2.1 data ' +
+    'cannot be compared with it. Restore the backup from the Drive trash if it is there.',
+  verify_backup_trashed:
+    'The backup "{name}" ({id}) is in the Drive trash, so the v2.1 data cannot be compared with it. ' +
+    'Restore it from the trash, then verify again.',
+  verify_backup_missing:
+    'The backup "{name}" ({id}) is gone from Drive, so the v2.1 data cannot be compared with it. ' +
+    'There is no backup to compare with.',
+  verify_backup_no_sheet: 'The backup "{name}" ({id}) has no sheet "{sheet}" to compare with.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -255,4 +255,168 @@ export const es: Record<MessageKey, string> = {
   mail_footer:
     'Recibe este correo porque inició la ejecución. Desactive estos correos en los ajustes del panel de ' +
     'migración ("Avisarme por correo cuando una ejecución termine con el panel cerrado").',
+  got_null: 'null',
+  got_nothing: 'nada',
+  got_list: 'una lista',
+  got_object: 'un objeto',
+  got_number: 'el número {value}',
+  got_boolean: 'el valor lógico {value}',
+  got_other: '{type} {value}',
+  date_unknown: 'fecha desconocida',
+
+  settings_not_object: 'Los ajustes deben ser un objeto como {"time_budget_seconds": 300}; se recibió {got}.',
+  setting_unknown: 'Ajuste desconocido "{field}". Ajustes existentes: {known}.',
+  setting_invalid: 'El ajuste "{field}" {problem}.',
+  setting_not_text: 'debe ser un texto; se recibió {got}',
+  setting_empty: 'no puede estar vacío',
+  setting_too_long: 'debe tener como máximo {max} caracteres',
+  setting_not_number: 'debe ser un número; se recibió {got}',
+  setting_not_whole: 'debe ser un número entero; se recibió {value}',
+  setting_out_of_range: 'debe estar entre {min} y {max}; se recibió {value}',
+  setting_folder_id:
+    'debe ser el id de una carpeta de Drive (letras, cifras, "-" y "_"), o quedar vacío para usar la carpeta de la propia hoja de cálculo',
+  setting_one_of: 'debe ser uno de estos valores: {values}; se recibió {got}',
+  setting_boolean: 'debe ser true o false; se recibió {got}',
+  setting_folder_not_saved: 'No se guardó el ajuste "backup_folder_id": {error}',
+  setting_fixed: 'El ajuste "{field}" no puede cambiar ahora: {busy}; después cámbielo. No se guardó nada.',
+  setting_fixed_rollback: 'hay una reversión en curso: termínela (vuelva a revertir con el mismo modo)',
+  setting_fixed_run:
+    'hay una ejecución de la migración en curso: termínela (Reanudar), vuelva a empezarla o reviértala',
+
+  start_options_shape:
+    "startMigration se llama sin argumentos o con un objeto como {force: true} o {target: 'v4.0'}.",
+  start_option_unknown:
+    'Opción desconocida "{key}" de startMigration: las opciones son force (true para empezar de nuevo), target ' +
+    "(la migración hasta la que llegar, como 'v4.0') y live (true para guardar el progreso sobre la marcha).",
+  option_target:
+    'La opción "target" de {name} debe ser el id de una migración, como \'v4.0\'; se recibió {got}.',
+  preview_option_unknown:
+    'Opción desconocida "{key}" de previewMigration: la única opción es target (como \'v4.0\').',
+  target_unknown:
+    'Destino desconocido "{target}": las migraciones que conoce este complemento son {known}. No se cambió nada.',
+  option_boolean: 'La opción "{key}" de {name} debe ser true o false; se recibió {got}.',
+  continue_options_shape: '{name} se llama sin argumentos o con {live: true}.',
+  continue_option_unknown:
+    'Opción desconocida "{key}" de {name}: la única opción es live (true para guardar el progreso sobre la marcha).',
+  preview_options_shape: "previewMigration se llama sin argumentos o con un objeto como {target: 'v4.0'}.",
+  target_below_running:
+    'La migración {running} está en curso, así que el destino {target} queda por debajo del esquema actual. ' +
+    'Termine o revierta primero la ejecución en curso. No se cambió nada.',
+  properties_full:
+    'Las propiedades del documento están casi llenas ({kb} KB de 500 KB), así que la ejecución no podría ' +
+    'guardar sus puntos de control. Elimine entradas antiguas del historial o datos de otros complementos y ' +
+    'vuelva a intentarlo.',
+  changed_since_plan:
+    'La hoja "{sheet}" cambió desde que empezó la ejecución: {what}. No se cambió nada más. Revise la hoja y ' +
+    'luego empiece de nuevo con {start_over} (o revierta desde la copia de seguridad).',
+  changed_header: 'la columna {column} ahora es "{found}", antes era "{was}"',
+  changed_width: 'tiene {width} columnas y el plan esperaba {expected}',
+  header_row_not_schema:
+    'La fila de encabezados de "{sheet}" no es la del esquema {migration}: {problems}. ' +
+    'Corrija los encabezados y reanude, o revierta desde la copia de seguridad.',
+  header_found_expected: 'la columna {column} es "{found}" y se esperaba "{header}"',
+  header_after_new: 'la columna {column} ("{found}") va después de las columnas nuevas',
+  target_below_schema:
+    'El destino {target} queda por debajo del esquema actual ({current}): la cadena solo avanza. Para ' +
+    'volver atrás, revierta las migraciones más recientes una a una. No se cambió nada.',
+  nothing_to_start_over:
+    'No hay nada que empezar de nuevo: la hoja de cálculo ya tiene el esquema {current}. No se cambió nada.',
+  backup_folder_no_add:
+    'No puede añadir archivos a la carpeta de copias de seguridad {folder}. Pida permiso de edición a su ' +
+    'propietario, elija otra carpeta en los ajustes o deje vacío backup_folder_id.',
+  compute_key_missing: 'No se encontró la columna clave "{key}", así que no se pueden calcular las cifras.',
+  checkpoint_damaged:
+    'El punto de control guardado de la migración ({key}) está dañado. Empiece de nuevo con {start_over} ' +
+    '(antes se vuelve a comprobar la hoja), o revierta desde la copia de seguridad.',
+  checkpoint_no_plan:
+    'El punto de control guardado de la migración no tiene plan ({key}). Empiece de nuevo con {start_over}.',
+  smoke_no_baseline:
+    'La ejecución no tiene referencia (migration.baseline), así que la hoja no se puede verificar con la ' +
+    'copia de seguridad. Empiece de nuevo con {start_over}.',
+  chain_goes_on: 'La cadena hacia {target} sigue con {next} en el próximo tramo.',
+  already_at_schema: 'La hoja de cálculo ya tiene el esquema {schema}: no hay nada que migrar.',
+  saved_run_unknown:
+    'La ejecución guardada es de la migración "{id}", que esta versión del complemento no conoce. Instale la ' +
+    'versión que la empezó, o revierta desde su copia de seguridad.',
+  backup_failed: 'La migración no pudo hacer su copia de seguridad, así que no se cambió nada: {message}',
+  computed_source_missing: 'Falta la hoja "{sheet}", así que no se puede calcular {column}.',
+  plan_cannot_edit:
+    'La migración no puede empezar. No puede editar la hoja "{sheet}" ({message}). Pida al propietario de la ' +
+    'hoja de cálculo permiso de edición, o pídale que ejecute la migración {migration}.',
+  schema_headers_wrong:
+    'Los encabezados no son los del esquema {migration}: {problems}. Corrija los encabezados y reanude, ' +
+    'o revierta desde la copia de seguridad.',
+  other_sheet_changed:
+    'La hoja "{sheet}" cambió desde que empezó la ejecución: de la columna {column} en adelante ya no está ' +
+    'vacía. Revise la hoja y luego reanude o revierta.',
+  migration_unknown: 'Esta versión del complemento no conoce la migración "{id}", así que no puede {doing}.',
+  migration_unknown_work: 'trabajar con ella',
+  migration_unknown_rollback: 'revertirse',
+  migration_unknown_verify: 'verificarse',
+
+  rollback_options_shape:
+    'Las opciones de la reversión deben ser un objeto como {example}; se recibió {got}.',
+  rollback_option_unknown_one: 'Opción de reversión desconocida: {keys}. Opciones existentes: {known}.',
+  rollback_option_unknown_many: 'Opciones de reversión desconocidas: {keys}. Opciones existentes: {known}.',
+  rollback_option_mode:
+    'La opción "mode" de la reversión debe ser "full" (restaurar toda la hoja desde la copia de seguridad) o ' +
+    '"columns" (quitar solo las columnas que añadió la migración); se recibió {got}.',
+  rollback_option_confirm:
+    'Una reversión cambia la hoja: indique confirm: true para seguir, por ejemplo {example}. No se cambió nada.',
+  rollback_option_override:
+    'La opción "override_window" de la reversión debe ser true o false; se recibió {got}.',
+  rollback_not_finished:
+    'La reversión en modo "{mode}" aún no ha terminado ({progress}): se detuvo para no pasar el límite de ' +
+    'tiempo de Apps Script. Vuelva a llamar a rollbackMigration({mode: "{mode}", confirm: true}) para seguir ' +
+    'donde se detuvo.',
+  rollback_progress_exported: 'exportadas {done} de {total} filas',
+  rollback_progress_restored: 'restauradas {done} de {total} filas',
+  rollback_progress_verified: 'comprobadas {done} de {total} filas',
+  rollback_no_spreadsheet:
+    'Abra la hoja de cálculo para revertir su migración: no hay ninguna activa en esta ejecución.',
+  rollback_other_mode:
+    'Se empezó una reversión en modo "{mode}" que no ha terminado. Llame a rollbackMigration con ' +
+    '{mode: "{mode}", confirm: true} para terminarla primero. No se cambió nada.',
+  rollback_already_done:
+    'La migración ya se revirtió (modo "{mode}", {time}); no queda nada que revertir. No se cambió nada.',
+  rollback_sheet_gone:
+    'La hoja "{sheet}" que cambió la migración ya no está en esta hoja de cálculo. Restáurela o devuélvale su nombre y vuelva a intentarlo.',
+  rollback_backup_no_sheet:
+    'La copia de seguridad {id} no tiene la hoja "{sheet}", así que no sirve para revertir. Si esa hoja se ' +
+    'renombró en la copia, devuélvale su nombre.',
+  rollback_duplicate_header:
+    'El encabezado "{header}" aparece {count} veces en la hoja "{sheet}" (columnas {columns}): la reversión ' +
+    'no puede saber cuál añadió la migración. Quite o cambie el nombre de la columna sobrante y vuelva a ' +
+    'intentarlo. No se cambió nada.',
+  rollback_stopped:
+    'La reversión en modo "{mode}" se detuvo durante "{phase}": {message} No se pierde nada de lo escrito ' +
+    'desde la migración: vuelva a llamar a rollbackMigration({mode: "{mode}", confirm: true}) para terminarla.',
+
+  verify_no_migration:
+    'No consta ninguna migración en esta hoja de cálculo, así que no hay nada que verificar. ' +
+    'Ejecute primero la migración ({menu} > {run}) y luego verifíquela.',
+  verify_run_unfinished:
+    'La ejecución {run} de la migración no ha terminado (estado: {state}). ' +
+    'Reanúdela ({menu} > {resume}) o reviértala antes de verificar.',
+  verify_rolled_back:
+    'La ejecución {run} de la migración se revirtió ({time}); no hay ninguna hoja migrada que verificar. ' +
+    'Vuelva a ejecutar la migración para verificarla.',
+  verify_pending:
+    'La verificación no ha terminado: se comprobaron {done} de {total} filas de datos antes de agotar el ' +
+    'tiempo. Vuelva a ejecutar Verificar la migración para seguir donde se detuvo; no se pierde nada de lo ' +
+    'comprobado.',
+  verify_sheet_missing:
+    'No se encontró la hoja "{sheet}" en la hoja de cálculo, así que no se puede verificar la migración. ' +
+    'Restáurela o devuélvale ese nombre y vuelva a verificar.',
+  verify_backup_unopenable:
+    'La copia de seguridad "{name}" ({id}) ya no se puede abrir ({error}), así que no se pueden comparar ' +
+    'con ella los datos v2.1. Restáurela desde la papelera de Drive si está allí.',
+  verify_backup_trashed:
+    'La copia de seguridad "{name}" ({id}) está en la papelera de Drive, así que no se pueden comparar con ' +
+    'ella los datos v2.1. Restáurela desde la papelera y vuelva a verificar.',
+  verify_backup_missing:
+    'La copia de seguridad "{name}" ({id}) ya no está en Drive, así que no se pueden comparar con ella los ' +
+    'datos v2.1. No hay ninguna copia con la que comparar.',
+  verify_backup_no_sheet:
+    'La copia de seguridad "{name}" ({id}) no tiene la hoja "{sheet}" con la que comparar.',
 };

@@ -1,5 +1,5 @@
 // The migration's public operations on injected services: the entry points wire Apps Script to these.
-import { messagesFor } from '../messages';
+import { messagesFor, translator, type Translate } from '../messages';
 import type { ContinueOptions, HistoryEntry, MigrationConfig, Plan, StartOptions, Status } from '../contract';
 import { readHistory } from '../history';
 import type { Services } from '../ports';
@@ -13,27 +13,20 @@ import { liveStatus } from './pause';
 import { targetMigration } from './chain';
 
 /** Checks startMigration's argument: nothing, or {force?: boolean, target?: 'v4.0'}. */
-export function validateStartOptions(options: unknown): StartOptions {
+export function validateStartOptions(options: unknown, t: Translate = translator('en')): StartOptions {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new Error("startMigration takes nothing or an object such as {force: true} or {target: 'v4.0'}.");
-  }
+  if (typeof options !== 'object' || Array.isArray(options)) throw new Error(t('start_options_shape'));
   for (const [key, value] of Object.entries(options)) {
     if (key !== 'force' && key !== 'target' && key !== 'live') {
-      throw new Error(
-        `Unknown option "${key}" for startMigration: the options are force (true to start over), target ` +
-          "(the migration to run up to, such as 'v4.0') and live (true to save progress as it goes).",
-      );
+      throw new Error(t('start_option_unknown', { key }));
     }
     if ((key === 'force' || key === 'live') && typeof value !== 'boolean') {
       throw new Error(
-        `Option "${key}" of startMigration must be true or false, got ${JSON.stringify(value)}.`,
+        t('option_boolean', { key, name: 'startMigration', got: String(JSON.stringify(value)) }),
       );
     }
     if (key === 'target' && typeof value !== 'string') {
-      throw new Error(
-        `Option "target" of startMigration must be a migration id such as 'v4.0', got ${JSON.stringify(value)}.`,
-      );
+      throw new Error(t('option_target', { name: 'startMigration', got: String(JSON.stringify(value)) }));
     }
   }
   const { force, target, live } = options as StartOptions;
@@ -41,19 +34,19 @@ export function validateStartOptions(options: unknown): StartOptions {
 }
 
 /** Checks continueMigration's and resumeMigration's argument: nothing, or {live: boolean}. */
-export function validateContinueOptions(options: unknown, name: string): ContinueOptions {
+export function validateContinueOptions(
+  options: unknown,
+  name: string,
+  t: Translate = translator('en'),
+): ContinueOptions {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new Error(`${name} takes nothing or {live: true}.`);
+    throw new Error(t('continue_options_shape', { name }));
   }
   for (const [key, value] of Object.entries(options)) {
-    if (key !== 'live') {
-      throw new Error(
-        `Unknown option "${key}" for ${name}: the only option is live (true to save progress as it goes).`,
-      );
-    }
+    if (key !== 'live') throw new Error(t('continue_option_unknown', { key, name }));
     if (typeof value !== 'boolean') {
-      throw new Error(`Option "live" of ${name} must be true or false, got ${JSON.stringify(value)}.`);
+      throw new Error(t('option_boolean', { key: 'live', name, got: String(JSON.stringify(value)) }));
     }
   }
   return (options as ContinueOptions).live ? { live: true } : {};
@@ -65,23 +58,24 @@ export function previewMigration(services: Services, options?: unknown): Plan {
 }
 
 export function startMigration(services: Services, options?: unknown): Status {
-  const { force, target, live } = validateStartOptions(options);
+  const t = messagesFor(services.session);
+  const { force, target, live } = validateStartOptions(options, t);
   return runSlice(services, {
     kind: 'start',
     force: force === true,
-    target: targetMigration(target),
+    target: targetMigration(target, t),
     live: live === true,
   });
 }
 
 export function continueMigration(services: Services, options?: unknown): Status {
-  const { live } = validateContinueOptions(options, 'continueMigration');
+  const { live } = validateContinueOptions(options, 'continueMigration', messagesFor(services.session));
   return runSlice(services, { kind: 'continue', live: live === true });
 }
 
 /** The owner's explicit resume: continues the run in progress from its checkpoint, paused by them or not. */
 export function resumeMigration(services: Services, options?: unknown): Status {
-  const { live } = validateContinueOptions(options, 'resumeMigration');
+  const { live } = validateContinueOptions(options, 'resumeMigration', messagesFor(services.session));
   return runSlice(services, { kind: 'start', force: false, target: null, live: live === true, resume: true });
 }
 
@@ -99,19 +93,26 @@ export function migrationConfig(services: Services): MigrationConfig {
 
 /** Settings are written under the document lock, and those a run depends on not while one is in progress. */
 export function updateMigrationConfig(services: Services, partial: unknown): MigrationConfig {
-  const patch = validateConfigPatch(partial);
+  const t = messagesFor(services.session);
+  const patch = validateConfigPatch(partial, t);
   return withDocumentLock(
     services.lock,
     () => {
       const all = services.properties.getAll();
       const current = readConfig(all);
-      assertSettingsMayChange(all, current, patch);
+      assertSettingsMayChange(all, current, patch, t);
       return plain(
-        saveConfig(services.properties, current, patch, (folderId) => services.drive.assertFolder(folderId)),
+        saveConfig(
+          services.properties,
+          current,
+          patch,
+          (folderId) => services.drive.assertFolder(folderId),
+          t,
+        ),
       );
     },
     () => {
-      throw new Error(busyMessage(messagesFor(services.session), 'settings'));
+      throw new Error(busyMessage(t, 'settings'));
     },
   );
 }

@@ -1,5 +1,6 @@
 // Which migration of the chain a run works on, and the target a `{target}` start carries across runs.
 import { CHAIN_KEY } from '../state/keys';
+import { translator, type Translate } from '../messages';
 import type { Status } from '../contract';
 import { readHistory } from '../history';
 import { applyingRun } from './schema-info';
@@ -42,27 +43,24 @@ export function indexOf(id: string): number {
 }
 
 /** The engine's view of a migration by id; a checkpoint of a migration this add-on does not know is refused. */
-export function specOf(id: string): MigrationSpec {
+export function specOf(id: string, t: Translate = translator('en')): MigrationSpec {
   const migration = migrationById(id);
-  if (!migration) {
-    throw new Error(
-      `The saved run is of migration "${id}", which this version of the add-on does not know. Install the ` +
-        'version that started it, or roll back from its backup.',
-    );
-  }
+  if (!migration) throw new Error(t('saved_run_unknown', { id }));
   return sheetSpec(migration);
 }
 
 /** A `target` option: a migration the add-on knows. */
-export function targetMigration(target: string | undefined): Migration | null {
+export function targetMigration(
+  target: string | undefined,
+  t: Translate = translator('en'),
+): Migration | null {
   if (target === undefined) return null;
   const found = migrationById(target);
   if (!found) {
-    throw new Error(
-      `Unknown target "${target}": the migrations this add-on knows are ${migrations()
-        .map((spec) => spec.id)
-        .join(', ')}. Nothing was changed.`,
-    );
+    const known = migrations()
+      .map((spec) => spec.id)
+      .join(', ');
+    throw new Error(t('target_unknown', { target, known }));
   }
   return found;
 }
@@ -94,7 +92,11 @@ export function readingOf(facts: PlanFacts, guess: Migration, metadata: () => st
 }
 
 /** `done` for a spreadsheet already at `migration`'s schema with no run of it recorded (found from its headers). */
-export function alreadyAtStatus(migration: Migration, nowIso: string): Status {
+export function alreadyAtStatus(
+  migration: Migration,
+  nowIso: string,
+  t: Translate = translator('en'),
+): Status {
   return {
     migration: migration.id,
     run_id: null,
@@ -102,6 +104,6 @@ export function alreadyAtStatus(migration: Migration, nowIso: string): Status {
     dry_run: false,
     steps: migration.steps.map((step) => ({ name: step.name, status: 'skipped' })),
     updated_at: nowIso,
-    message: `The spreadsheet already has schema ${migration.id.replace(/^v/, '')}: nothing to migrate.`,
+    message: t('already_at_schema', { schema: migration.id.replace(/^v/, '') }),
   };
 }

@@ -8,7 +8,8 @@ import type { ExecutionStore } from './store';
 import type { RunState, StepRecord } from '../contract';
 import type { StepKind } from '../migrations/types';
 import type { MigrationSpec } from '../migrations/migration-spec';
-import { START_OVER, type RunPlan } from './types';
+import { startOverHow, type RunPlan } from './types';
+import { translator, type Translate } from '../messages';
 import type { WrittenBoxes } from '../write-zones';
 
 /** Apps Script allows 9 KB per property value (https://developers.google.com/apps-script/guides/services/quotas). */
@@ -110,35 +111,29 @@ export function newCheckpoint(
   };
 }
 
-function parse<T>(all: Record<string, string>, key: string): T | null {
+function parse<T>(all: Record<string, string>, key: string, t: Translate): T | null {
   const raw = all[key];
   if (raw === undefined) return null;
   try {
     return JSON.parse(raw) as T;
   } catch {
-    throw new Error(
-      `The saved migration checkpoint (${key}) is damaged. Start over with ${START_OVER} ` +
-        '(the sheet is checked again first), or roll back from the backup.',
-    );
+    throw new Error(t('checkpoint_damaged', { key, start_over: startOverHow(t) }));
   }
 }
 
 export function readCheckpoint(
   all: Record<string, string>,
+  t: Translate = translator('en'),
 ): { checkpoint: Checkpoint; plan: RunPlan } | null {
-  const checkpoint = parse<Checkpoint>(all, RUN_KEY);
+  const checkpoint = parse<Checkpoint>(all, RUN_KEY, t);
   if (!checkpoint) return null;
-  const plan = parse<RunPlan>(all, PLAN_KEY);
-  if (!plan) {
-    throw new Error(
-      `The saved migration checkpoint has no plan (${PLAN_KEY}). Start over with ${START_OVER}.`,
-    );
-  }
+  const plan = parse<RunPlan>(all, PLAN_KEY, t);
+  if (!plan) throw new Error(t('checkpoint_no_plan', { key: PLAN_KEY, start_over: startOverHow(t) }));
   return { checkpoint, plan };
 }
 
 export function readBaseline(all: Record<string, string>): Baseline | null {
-  return parse<Baseline>(all, BASELINE_KEY);
+  return parse<Baseline>(all, BASELINE_KEY, translator('en'));
 }
 
 export function encode(key: string, value: unknown): string {

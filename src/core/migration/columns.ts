@@ -1,7 +1,8 @@
 // add_v3_columns and verify_schema: the spec's missing columns inserted natively right after the last existing
 // column, their headers written in one call; then the header row checked (read back unless this execution read
 // and wrote it).
-import { START_OVER } from './types';
+import { messagesFor } from '../messages';
+import { startOverHow } from './types';
 import { columnLetter, headerText, normaliseHeader } from '../column-map';
 import type { RunContext } from './context';
 import type { StepOutcome } from './steps';
@@ -11,9 +12,9 @@ function sameHeader(a: unknown, b: string): boolean {
 }
 
 function changedSincePlan(ctx: RunContext, what: string): Error {
+  const t = messagesFor(ctx.services.session);
   return new Error(
-    `Sheet "${ctx.plan.sheet_name}" changed since the run started: ${what}. Nothing more was changed. Check the ` +
-      `sheet, then start over with ${START_OVER} (or roll back from the backup).`,
+    t('changed_since_plan', { sheet: ctx.plan.sheet_name, what, start_over: startOverHow(t) }),
   );
 }
 
@@ -33,7 +34,11 @@ function columnsStillMissing(ctx: RunContext): number {
     if (headers[i] !== header) {
       throw changedSincePlan(
         ctx,
-        `column ${columnLetter(i + 1)} is now "${headers[i] ?? ''}", was "${header}"`,
+        messagesFor(ctx.services.session)('changed_header', {
+          column: columnLetter(i + 1),
+          found: headers[i] ?? '',
+          was: header,
+        }),
       );
     }
   });
@@ -42,7 +47,10 @@ function columnsStillMissing(ctx: RunContext): number {
   const inserted = width >= plan.max_columns + count && planned.every((text) => text.trim() === '');
   if (inserted) return -1;
   if (width !== plan.max_columns) {
-    throw changedSincePlan(ctx, `it has ${width} columns, the plan expected ${plan.max_columns}`);
+    throw changedSincePlan(
+      ctx,
+      messagesFor(ctx.services.session)('changed_width', { width, expected: plan.max_columns }),
+    );
   }
   return count;
 }
@@ -100,18 +108,24 @@ export function verifySchema(ctx: RunContext): StepOutcome {
   const known = ctx.knownHeaders && ctx.knownHeaders.length >= read ? ctx.knownHeaders.slice(0, read) : null;
   const headers = known ?? ctx.sheet.readValues(plan.header_row, 1, 1, read)[0].map(headerText);
   const problems: string[] = [];
+  const t = messagesFor(ctx.services.session);
   expected.forEach((header, i) => {
     if (headers[i] !== header) {
-      problems.push(`column ${columnLetter(i + 1)} is "${headers[i] ?? ''}", expected "${header}"`);
+      problems.push(
+        t('header_found_expected', { column: columnLetter(i + 1), found: headers[i] ?? '', header }),
+      );
     }
   });
   if (read > expected.length && headers[expected.length].trim() !== '') {
-    problems.push(`column ${columnLetter(read)} ("${headers[expected.length]}") follows the new columns`);
+    problems.push(t('header_after_new', { column: columnLetter(read), found: headers[expected.length] }));
   }
   if (problems.length > 0) {
     throw new Error(
-      `The header row of "${plan.sheet_name}" is not the ${ctx.spec.id} schema: ${problems.slice(0, 5).join('; ')}. ` +
-        'Fix the headers and resume, or roll back from the backup.',
+      t('header_row_not_schema', {
+        sheet: plan.sheet_name,
+        migration: ctx.spec.id,
+        problems: problems.slice(0, 5).join('; '),
+      }),
     );
   }
   return 'done';

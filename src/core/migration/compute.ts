@@ -1,6 +1,7 @@
 // The fill of computed columns (v4.0's union figures): the source sheet aggregated once per execution from block
 // reads, then the key column read and the figures written block by block, a cursor in the checkpoint. Writing
 // the same figures again after a crash is harmless, so the writes need no intent recorded before them.
+import { messagesFor } from '../messages';
 import { buildColumnMap, resolveColumn } from '../column-map';
 import { computeFigures, figuresFor } from '../computed';
 import type { CellValue } from '../ports';
@@ -39,11 +40,17 @@ export function computeColumns(ctx: RunContext): StepOutcome {
   const keyColumn = resolveColumn(buildColumnMap(plan.v21_headers, ctx.spec), ctx.spec.keyColumn.header);
   if (keyColumn === null) {
     throw new Error(
-      `Key column "${ctx.spec.keyColumn.header}" was not found, so the figures cannot be computed.`,
+      messagesFor(ctx.services.session)('compute_key_missing', { key: ctx.spec.keyColumn.header }),
     );
   }
   const source = (columns[0].computed as { from_sheet: string }).from_sheet;
-  const figures = computeFigures(ctx.spreadsheet.sheet(source), source, columns, plan.header_row);
+  const figures = computeFigures(
+    ctx.spreadsheet.sheet(source),
+    source,
+    columns,
+    plan.header_row,
+    messagesFor(ctx.services.session),
+  );
   const first = plan.header_row + 1;
   record.progress = { done: cursor.next * columns.length, total };
   while (cursor.next < rows) {

@@ -31,7 +31,11 @@ function withPause(services: Services, status: Status, request: PauseRequest): S
 
 /** The status from one read of the properties (and, while a run is in progress, one of the document cache). */
 export function liveStatus(services: Services, all: Record<string, string>): Status {
-  const status = currentStatus(all, new Date(services.clock.now()).toISOString());
+  const status = currentStatus(
+    all,
+    new Date(services.clock.now()).toISOString(),
+    messagesFor(services.session),
+  );
   if (!inProgress(status) || status.run_id === null) return status;
   const live = readLiveProgress(services.cache, status.run_id);
   if (live && live.updated_at > status.updated_at) {
@@ -58,7 +62,11 @@ function who(services: Services): string {
  */
 export function requestPause(services: Services): Status {
   const all = services.properties.getAll();
-  const status = currentStatus(all, new Date(services.clock.now()).toISOString());
+  const status = currentStatus(
+    all,
+    new Date(services.clock.now()).toISOString(),
+    messagesFor(services.session),
+  );
   if (!inProgress(status)) throw new Error(messagesFor(services.session)('pause_nothing_running'));
   let request = readPause(all[PAUSE_KEY]);
   if (!request) {

@@ -1,6 +1,6 @@
 // The live facts a plan depends on, read from the spreadsheet, Drive and the triggers. Reads only, except
 // assertCanEdit, which runs when a run starts (never in the dry run).
-import { messagesFor } from '../messages';
+import { messagesFor, type Translate } from '../messages';
 import { normaliseHeader } from '../column-map';
 import type { Grid, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../migrations/migration-spec';
@@ -177,9 +177,7 @@ function backupFolder(
   if (services.drive.canAddFiles && !services.drive.canAddFiles(configured)) {
     return {
       id: configured,
-      problem:
-        `You cannot add files to backup folder ${configured}. ` +
-        'Ask its owner for edit access, choose another folder in the settings, or leave backup_folder_id empty.',
+      problem: messagesFor(services.session)('backup_folder_no_add', { folder: configured }),
     };
   }
   return { id: configured, problem: null };
@@ -197,6 +195,7 @@ export function assertCanEdit(
   spreadsheet: SpreadsheetPort,
   facts: PlanFacts,
   spec: MigrationSpec,
+  t: Translate,
 ): string[][] | null {
   const sheet = spreadsheet.sheet(facts.sheet_name);
   if (!sheet || !sheet.assertEditable) return facts.formulas;
@@ -205,10 +204,7 @@ export function assertCanEdit(
   } catch (error) {
     const message = (error as Error).message;
     if (!/permission|edit/i.test(message)) throw error;
-    throw new Error(
-      `The migration cannot start. You cannot edit sheet "${facts.sheet_name}" (${message}). Ask the ` +
-        `spreadsheet's owner for edit access, or ask them to run the ${spec.id} migration.`,
-    );
+    throw new Error(t('plan_cannot_edit', { sheet: facts.sheet_name, message, migration: spec.id }));
   }
   return facts.formulas;
 }

@@ -1,6 +1,6 @@
 // previewMigration({target}): the plan of the next pending migration, what it changes on every sheet, and a
 // short plan of each later one up to the target. Reads only.
-import { languageFor, messagesFor, type Translate } from '../messages';
+import { languageFor, messagesFor, translator, type Translate } from '../messages';
 import { describedIn } from '../migrations/description';
 import { SCHEMA_VERSION_KEY } from '../state/keys';
 import type { EditFreezePlan, LaterPlan, Plan, PreviewOptions, SheetChangePlan } from '../contract';
@@ -17,21 +17,13 @@ import { groupDigits } from '../messages/numbers';
 import { CELL_LIMIT } from './types';
 import { freezeEstimate } from './freeze';
 
-export function validatePreviewOptions(options: unknown): PreviewOptions {
+export function validatePreviewOptions(options: unknown, t: Translate = translator('en')): PreviewOptions {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new Error("previewMigration takes nothing or an object such as {target: 'v4.0'}.");
-  }
+  if (typeof options !== 'object' || Array.isArray(options)) throw new Error(t('preview_options_shape'));
   for (const [key, value] of Object.entries(options)) {
-    if (key !== 'target') {
-      throw new Error(
-        `Unknown option "${key}" for previewMigration: the only option is target (such as 'v4.0').`,
-      );
-    }
+    if (key !== 'target') throw new Error(t('preview_option_unknown', { key }));
     if (typeof value !== 'string') {
-      throw new Error(
-        `Option "target" of previewMigration must be a migration id such as 'v4.0', got ${JSON.stringify(value)}.`,
-      );
+      throw new Error(t('option_target', { name: 'previewMigration', got: String(JSON.stringify(value)) }));
     }
   }
   return options as PreviewOptions;
@@ -153,8 +145,8 @@ function laterPlans(
 
 /** The dry run: reads only (no cell, file, property, cache entry or trigger is written). */
 export function previewChain(services: Services, options?: unknown): Plan {
-  const { target } = validatePreviewOptions(options);
-  const goal = targetMigration(target);
+  const { target } = validatePreviewOptions(options, messagesFor(services.session));
+  const goal = targetMigration(target, messagesFor(services.session));
   const all = services.properties.getAll();
   const config = readConfig(all);
   const spreadsheet = targetSpreadsheet(services);

@@ -87,20 +87,18 @@ export function beginNext(
   const goal = target ?? next;
   if (goal && indexOf(goal.id) < nextAt - 1) {
     throw new Error(
-      `Target ${goal.id} is below the current schema (${reading.current}): the chain only goes forward. To go ` +
-        'back, roll back the newer migrations one by one. Nothing was changed.',
+      messagesFor(services.session)('target_below_schema', { target: goal.id, current: reading.current }),
     );
   }
   if (!next || !goal || indexOf(goal.id) < nextAt) {
     // nothing pending up to the goal
     if (options.force) {
-      throw new Error(
-        `There is nothing to start over: the spreadsheet already has schema ${reading.current}. Nothing was changed.`,
-      );
+      throw new Error(messagesFor(services.session)('nothing_to_start_over', { current: reading.current }));
     }
     if (options.continuing && store.get(CHAIN_KEY) !== null) store.delete(CHAIN_KEY);
     const reached = goal && indexOf(goal.id) < nextAt ? goal : chain[nextAt - 1];
-    return reached ? doneStatus(store.all(), reached, nowIso) : currentStatus(store.all(), nowIso);
+    const t = messagesFor(services.session);
+    return reached ? doneStatus(store.all(), reached, nowIso, t) : currentStatus(store.all(), nowIso, t);
   }
   if (next.id !== migration.id) {
     const earlier = { spec, facts };
@@ -150,9 +148,9 @@ export function unknownSheetReason(sheetName: string, t: Translate): string {
 }
 
 /** The done status of `migration`: its recorded run, or (applied before the add-on kept a history) a plain done. */
-function doneStatus(all: Record<string, string>, migration: Migration, nowIso: string): Status {
+function doneStatus(all: Record<string, string>, migration: Migration, nowIso: string, t: Translate): Status {
   const recorded = statusFromHistory(sheetSpec(migration), all, nowIso);
-  return recorded.state === 'done' ? recorded : alreadyAtStatus(migration, nowIso);
+  return recorded.state === 'done' ? recorded : alreadyAtStatus(migration, nowIso, t);
 }
 
 /** Plans from the live sheet and records the new run (its intent) in one write. Throws on blocking reasons. */
@@ -181,16 +179,13 @@ function beginRun(
   const { plan: shown, run: plan } = planFromFacts(facts, spec, config, startMs, t);
   const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith(CHECKPOINT_PREFIX)));
   if (storeBytes(kept) + RUN_PROPERTY_BYTES > MAX_STORE_BYTES) {
-    shown.blocking.push(
-      `The document properties are almost full (${Math.round(storeBytes(kept) / 1024)} KB of 500 KB), so the run ` +
-        "could not save its checkpoints. Delete old history entries or other add-ons' data, then try again.",
-    );
+    shown.blocking.push(t('properties_full', { kb: Math.round(storeBytes(kept) / 1024) }));
   }
   if (shown.blocking.length === 0) shown.blocking.push(...fallbackBlocking);
   if (shown.blocking.length > 0) {
     throw new Error(t('plan_cannot_start', { reasons: shown.blocking.join(' ') }));
   }
-  const formulas = assertCanEdit(spreadsheet, facts, spec);
+  const formulas = assertCanEdit(spreadsheet, facts, spec, t);
   const runId = `${spec.id}-${iso(startMs)
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}`;

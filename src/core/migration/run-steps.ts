@@ -177,7 +177,7 @@ function fail(ctx: RunContext, stepName: string, thrown: Error, firing: string |
       for (const key of checkpointKeys(ctx.store.all())) ctx.store.delete(key);
     });
     if (checkpoint.trigger || firing) removeResumeTriggers(ctx.services, checkpoint.spreadsheet_id, firing);
-    throw new Error(`The migration could not make its backup, so nothing was changed: ${message}`);
+    throw new Error(messagesFor(ctx.services.session)('backup_failed', { message }));
   }
   const sheetChanged = checkpoint.steps.some(
     (step) => kindOf(ctx, step.name) === 'add_columns' && step.status === 'done',

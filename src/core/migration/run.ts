@@ -21,7 +21,7 @@ import { migrationById } from '../migrations/registry';
 import type { Migration } from '../migrations/types';
 import { type ChainRecord, encodeChain, indexOf, readChain, specOf } from './chain';
 import { PAUSE_KEY, type PauseRequest, readPause } from './live';
-import { messagesFor } from '../messages';
+import { messagesFor, type Translate } from '../messages';
 import { runSteps } from './run-steps';
 import { beginNext, goLive, iso, type Slice } from './run-begin';
 import { ownerPausedMessage } from './pause';
@@ -50,7 +50,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
     // A start is refused (CONTRACT.md "Locking"); a continuation reports the state as stored, and why it did nothing.
     const t = messagesFor(services.session);
     if (mode.kind === 'start') throw new Error(busyMessage(t, 'start'));
-    const status = currentStatus(all, iso(services.clock.now()));
+    const status = currentStatus(all, iso(services.clock.now()), t);
     if (mode.kind === 'trigger') rearmBusyTrigger(scoped, status.state, spreadsheet.id, mode.triggerUid);
     return plain({ ...status, message: busyMessage(t, 'status') });
   }
@@ -61,7 +61,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
     // when it ends), so a refused start over changes nothing and a crash after it leaves no stray trigger.
     let abandonedTrigger = false;
     try {
-      saved = readCheckpoint(all);
+      saved = readCheckpoint(all, messagesFor(services.session));
     } catch (damaged) {
       if (!forced) throw damaged;
       logger.warn(`Starting over: ${(damaged as Error).message}`);
@@ -96,8 +96,8 @@ export function runSlice(services: Services, mode: SliceMode): Status {
     const target = mode.kind === 'start' ? mode.target : null;
     let status: Status;
     if (saved) {
-      const spec = specOf(saved.checkpoint.migration);
-      const chainTarget = target ? laterTarget(target, spec) : null;
+      const spec = specOf(saved.checkpoint.migration, messagesFor(services.session));
+      const chainTarget = target ? laterTarget(target, spec, messagesFor(services.session)) : null;
       const { checkpoint, plan } = saved;
       pace.adopt(checkpoint.read_ms_per_cell);
       checkpoint.executions += 1;
@@ -125,7 +125,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
       // nothing in progress: only a start begins a run (a resume has nothing to resume)
       if ((mode.kind !== 'start' || mode.resume === true) && !chain) {
         if (mode.kind === 'trigger') removeResumeTriggers(scoped, spreadsheet.id, mode.triggerUid);
-        return currentStatus(all, iso(services.clock.now()));
+        return currentStatus(all, iso(services.clock.now()), messagesFor(services.session));
       }
       const towards = mode.kind === 'start' ? target : chain ? migrationById(chain.target) : null;
       pace.msPerCell = PUBLISHED_MS_PER_CELL;
@@ -163,7 +163,7 @@ export function runSlice(services: Services, mode: SliceMode): Status {
  * that fired removes itself. Null when there is no run in progress to hold (the request is stale).
  */
 function stayPaused(slice: Slice, all: Record<string, string>, request: PauseRequest): Status | null {
-  const status = currentStatus(all, iso(slice.services.clock.now()));
+  const status = currentStatus(all, iso(slice.services.clock.now()), messagesFor(slice.services.session));
   if (status.state !== 'running' && status.state !== 'paused') return null;
   if (slice.firing !== null) {
     try {
@@ -182,20 +182,21 @@ function stayPaused(slice: Slice, all: Record<string, string>, request: PauseReq
 }
 
 /** A target at or after the run in progress: the run goes on, and the chain after it when the target is later. */
-function laterTarget(target: Migration, running: MigrationSpec): Migration | null {
+function laterTarget(target: Migration, running: MigrationSpec, t: Translate): Migration | null {
   const at = indexOf(running.id);
   if (indexOf(target.id) < at) {
-    throw new Error(
-      `Migration ${running.id} is in progress, so target ${target.id} is below the current schema. Finish or ` +
-        'roll back the run in progress first. Nothing was changed.',
-    );
+    throw new Error(t('target_below_running', { running: running.id, target: target.id }));
   }
   return indexOf(target.id) > at ? target : null;
 }
 
 /** Out of time between two runs of a chain: the next one starts on the next slice (the trigger, or the panel). */
 function pauseBetweenRuns(slice: Slice, finished: Status, chain: ChainRecord): Status {
-  const status = currentStatus(slice.store.all(), iso(slice.services.clock.now()));
+  const status = currentStatus(
+    slice.store.all(),
+    iso(slice.services.clock.now()),
+    messagesFor(slice.services.session),
+  );
   const t = messagesFor(slice.services.session);
   let message = t('chain_next_slice', { migration: finished.migration, target: chain.target });
   try {

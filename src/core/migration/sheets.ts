@@ -1,5 +1,6 @@
 // The migration's other sheets (v4.0: Uniones required, Metadata widened): what the plan reads of them, what it
 // decides, and the steps' effects there. A required sheet's data is never written: only its header row.
+import { messagesFor } from '../messages';
 import { columnLetter, headerText, normaliseHeader } from '../column-map';
 import type { OtherSheetPlan } from '../baseline';
 import type { SheetChangePlan } from '../contract';
@@ -159,8 +160,10 @@ export function ensureSheets(ctx: RunContext): 'done' {
       continue;
     if (now.slice(start, start + wanted.length).some((text) => text.trim() !== '')) {
       throw new Error(
-        `Sheet "${other.sheet}" changed since the run started: column ${columnLetter(start + 1)} onwards is no ` +
-          'longer empty. Check the sheet, then resume or roll back.',
+        messagesFor(ctx.services.session)('other_sheet_changed', {
+          sheet: other.sheet,
+          column: columnLetter(start + 1),
+        }),
       );
     }
     const columns = sheet.maxColumns ? sheet.maxColumns() : sheet.dimensions().maxColumns;

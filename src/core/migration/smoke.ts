@@ -1,7 +1,7 @@
 // test_smoke: the sheet read back through the column map and verified in full (every row against the backup),
 // resumable across executions. A failed check fails the step, with the report's errors as the message.
 import { VERIFY_CURSOR_KEY } from '../state/keys';
-import { START_OVER } from './types';
+import { startOverHow } from './types';
 import { messagesFor } from '../messages';
 import { stepOf } from './checkpoint';
 import type { RunContext } from './context';
@@ -27,10 +27,8 @@ function memoryCache(): CachePort {
 export function testSmoke(ctx: RunContext): StepOutcome {
   const baseline = readBaseline(ctx.store.all());
   if (!baseline) {
-    throw new Error(
-      'The run has no baseline (migration.baseline), so the sheet cannot be verified against the backup. Start ' +
-        `over with ${START_OVER}.`,
-    );
+    const t = messagesFor(ctx.services.session);
+    throw new Error(t('smoke_no_baseline', { start_over: startOverHow(t) }));
   }
   // The report's time (and file name) is fixed when the baseline was recorded, so a verification repeated after
   // a crash finds the report file it already wrote instead of writing a second one.

@@ -1,5 +1,6 @@
 // The Status the sidebar and tests read: from the checkpoint while a run exists, else from the history.
 import { readHistory } from '../history';
+import { translator, type Translate } from '../messages';
 import type { MigrationSpec } from '../migrations/migration-spec';
 import type { Checkpoint } from './checkpoint';
 import { readCheckpoint } from './checkpoint';
@@ -98,9 +99,13 @@ export function statusFromHistory(spec: MigrationSpec, all: Record<string, strin
  * run of a `{target}` chain, paused between two runs; else the newest run or rollback recorded; else the next
  * migration, not started.
  */
-export function currentStatus(all: Record<string, string>, nowIso: string): Status {
-  const saved = readCheckpoint(all);
-  if (saved) return statusFromCheckpoint(specOf(saved.checkpoint.migration), saved.checkpoint);
+export function currentStatus(
+  all: Record<string, string>,
+  nowIso: string,
+  t: Translate = translator('en'),
+): Status {
+  const saved = readCheckpoint(all, t);
+  if (saved) return statusFromCheckpoint(specOf(saved.checkpoint.migration, t), saved.checkpoint);
   const chain = readChain(all);
   const next = likelyNext(all);
   if (chain && indexOf(next.id) <= indexOf(chain.target) && !applyingRun(readHistory(all), next.id)) {
@@ -111,7 +116,7 @@ export function currentStatus(all: Record<string, string>, nowIso: string): Stat
       dry_run: false,
       steps: pendingSteps(sheetSpec(next)),
       updated_at: nowIso,
-      message: `The chain toward ${chain.target} goes on with ${next.id} in the next slice.`,
+      message: t('chain_goes_on', { target: chain.target, next: next.id }),
     };
   }
   const latest = readHistory(all).find((entry) => entry.kind === 'migration' || entry.kind === 'rollback');

@@ -1,3 +1,4 @@
+import { messagesFor } from '../messages';
 import { createBackup } from './backup';
 import { addColumns, verifySchema } from './columns';
 import type { RunContext } from './context';
@@ -24,8 +25,10 @@ export const STEPS: Record<StepKind, (ctx: RunContext) => StepOutcome> = {
     const problems = otherSchemaProblems(ctx);
     if (problems.length > 0) {
       throw new Error(
-        `The headers are not the ${ctx.spec.id} schema: ${problems.slice(0, 5).join('; ')}. Fix the headers and ` +
-          'resume, or roll back from the backup.',
+        messagesFor(ctx.services.session)('schema_headers_wrong', {
+          migration: ctx.spec.id,
+          problems: problems.slice(0, 5).join('; '),
+        }),
       );
     }
     return outcome;

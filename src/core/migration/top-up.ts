@@ -1,6 +1,7 @@
 // Rows others append while a run goes on (the app adds spools): the fill covered the rows the plan saw; just before
 // the verification reads the sheet, the rows appended since get their new columns filled the same way (blank cells
 // only, so nothing anyone wrote there is overwritten). Rows appended after that are the verification's to list.
+import { messagesFor } from '../messages';
 import { buildColumnMap, resolveColumn } from '../column-map';
 import { computeFigures, figuresFor } from '../computed';
 import type { CellValue } from '../ports';
@@ -54,7 +55,13 @@ function topUpComputed(ctx: RunContext, first: number, rows: number): void {
   const keyColumn = resolveColumn(buildColumnMap(plan.v21_headers, ctx.spec), ctx.spec.keyColumn.header);
   if (keyColumn === null) return;
   const source = (columns[0].computed as { from_sheet: string }).from_sheet;
-  const figures = computeFigures(ctx.spreadsheet.sheet(source), source, columns, plan.header_row);
+  const figures = computeFigures(
+    ctx.spreadsheet.sheet(source),
+    source,
+    columns,
+    plan.header_row,
+    messagesFor(ctx.services.session),
+  );
   const from = Math.min(...positions);
   const width = Math.max(...positions) - from + 1;
   const keys = ctx.sheet.readValues(first, keyColumn, rows, 1);

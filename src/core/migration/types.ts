@@ -1,3 +1,4 @@
+import type { Translate } from '../messages';
 import type { OtherSheetPlan } from '../baseline';
 // The run's own records. The shapes CONTRACT.md fixes (Status, Plan, steps) are in ../contract.
 
@@ -5,9 +6,9 @@ export const CELL_LIMIT = 10000000;
 export const COLUMN_LIMIT = 18278;
 
 /** How a sheet owner starts a run over (the panel's button); the call is there for scripts and tests. */
-export const START_OVER =
-  '"Start over" in the migration panel (Extensions > Sheet Schema Migrator > Open migration panel), or ' +
-  'startMigration({force: true})';
+export function startOverHow(t: Translate): string {
+  return t('start_over_how', { menu: t('menu_path'), panel: t('menu_open_panel') });
+}
 
 /** What a run keeps of its plan so later slices never plan again. */
 export interface RunPlan {

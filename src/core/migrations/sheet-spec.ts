@@ -4,6 +4,7 @@ import type { ComputedFill, MigrationSpec, NewColumn, OtherSheetSpec } from './m
 import type { AddedColumn, Fill, Migration } from './types';
 import { versionOf } from './validate';
 import { migrationById } from './registry';
+import { translator, type Translate } from '../messages';
 
 function cellFill(column: AddedColumn): NewColumn['fill'] {
   if (column.fill.kind === 'constant') return column.fill.value;
@@ -55,12 +56,14 @@ export function sheetSpec(migration: Migration, index = 0): MigrationSpec {
 }
 
 /** The target-sheet view of a migration by id; a migration this add-on does not know is refused by name. */
-export function sheetSpecById(id: string, doing = 'work on it'): MigrationSpec {
+export function sheetSpecById(
+  id: string,
+  doing: 'work' | 'rollback' | 'verify' = 'work',
+  t: Translate = translator('en'),
+): MigrationSpec {
   const migration = migrationById(id);
   if (!migration) {
-    throw new Error(
-      `The migration "${id}" is not known to this version of the add-on, so it cannot ${doing}.`,
-    );
+    throw new Error(t('migration_unknown', { id, doing: t(`migration_unknown_${doing}`) }));
   }
   return sheetSpec(migration);
 }

@@ -1,5 +1,6 @@
 import { cachedColumnMap } from '../column-map-cache';
 import { headerText, resolveColumns, type ColumnMap } from '../column-map';
+import type { Translate } from '../messages';
 import type { CachePort, SheetPort } from '../ports';
 import type { MigrationSpec } from '../migrations/migration-spec';
 
@@ -24,15 +25,23 @@ export function readColumnMap(
  * The columns a run added that are still there, found by header through the column map, never by position.
  * A header the run added that now appears twice is refused: nothing tells which one the run inserted.
  */
-export function locateAddedColumns(map: ColumnMap, added: string[], sheetName: string): AddedColumn[] {
+export function locateAddedColumns(
+  map: ColumnMap,
+  added: string[],
+  sheetName: string,
+  t: Translate,
+): AddedColumn[] {
   const found: AddedColumn[] = [];
   for (const header of added) {
     const columns = resolveColumns(map, header);
     if (columns.length > 1) {
       throw new Error(
-        `Header "${header}" appears ${columns.length} times in ${sheetName} (columns ${columns.join(', ')}): ` +
-          'the rollback cannot tell which one the migration added. Remove or rename the extra column and try again. ' +
-          'Nothing was changed.',
+        t('rollback_duplicate_header', {
+          header,
+          count: columns.length,
+          sheet: sheetName,
+          columns: columns.join(', '),
+        }),
       );
     }
     if (columns.length === 1) found.push({ header, column: columns[0] });

@@ -2,33 +2,27 @@
 // execution, the target sheet and its backup, found by name with a message that says what to do when one is gone.
 import type { ColumnMap } from '../column-map';
 import { sheetSpecById } from '../migrations/sheet-spec';
+import { messagesFor, type Translate } from '../messages';
 import type { ReadPlanner } from '../read-pace';
 import type { TimeBudget } from '../slice/budget';
 import type { MigrationSpec } from '../migrations/migration-spec';
 import type { Services, SheetDimensions, SheetPort, SpreadsheetPort } from '../ports';
 import type { AddedColumn } from './columns';
 
-export function specFor(id: string): MigrationSpec {
-  return sheetSpecById(id, 'be rolled back');
+export function specFor(id: string, t: Translate): MigrationSpec {
+  return sheetSpecById(id, 'rollback', t);
 }
 
-export function targetSheet(spreadsheet: SpreadsheetPort, name: string): SheetPort {
+export function targetSheet(spreadsheet: SpreadsheetPort, name: string, t: Translate): SheetPort {
   const sheet = spreadsheet.sheet(name);
-  if (!sheet) {
-    throw new Error(
-      `The sheet "${name}" the migration changed is not in this spreadsheet any more. Restore or rename it, then try again.`,
-    );
-  }
+  if (!sheet) throw new Error(t('rollback_sheet_gone', { sheet: name }));
   return sheet;
 }
 
 export function backupSheet(services: Services, fileId: string, name: string): SheetPort {
   const sheet = services.spreadsheets.open(fileId).sheet(name);
   if (!sheet) {
-    throw new Error(
-      `The backup ${fileId} has no sheet "${name}", so it cannot be used to roll back. If that sheet was renamed ` +
-        'in the backup, give it its name back.',
-    );
+    throw new Error(messagesFor(services.session)('rollback_backup_no_sheet', { id: fileId, sheet: name }));
   }
   return sheet;
 }

@@ -2,6 +2,7 @@
 // read in blocks sized to the time left and written to Drive as one file, or in parts (one per execution) when it
 // takes several. Each part's name and rows are recorded before the file is written, so a part is never lost or
 // written twice.
+import { messagesFor } from '../messages';
 import type { RowBlock } from './blocks';
 import { rowBlocks } from './blocks';
 import { RollbackNotFinished } from './not-finished';
@@ -106,7 +107,9 @@ export function exportPhase(
     }
     if (!done) {
       save({ ...current(), export_progress: progress });
-      throw new RollbackNotFinished(current().mode, `exported ${to} of ${last} rows`);
+      const t = messagesFor(services.session);
+      const exported = t('rollback_progress_exported', { done: to, total: last });
+      throw new RollbackNotFinished(current().mode, exported, t);
     }
   }
   const parts = progress.parts;

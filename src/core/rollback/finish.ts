@@ -92,9 +92,11 @@ export function verifyRollback(input: FinishInput): RollbackCheckpoint {
     if (block) progress = compareBlock(progress, sheet, dims, backup, block, columnNames);
     if (!block || (progress.next_row <= progress.rows && budget.spent())) {
       save({ ...checkpoint, verify: progress });
+      const t = messagesFor(services.session);
       throw new RollbackNotFinished(
         checkpoint.mode,
-        `verified ${progress.next_row - 1} of ${progress.rows} rows`,
+        t('rollback_progress_verified', { done: progress.next_row - 1, total: progress.rows }),
+        t,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { messagesFor } from '../messages';
 import { resolveColumn } from '../column-map';
 import type { CellValue, SheetDimensions, SheetPort } from '../ports';
 import type { MigrationSpec } from '../migrations/migration-spec';
@@ -193,7 +194,9 @@ function restoreCells(run: PhaseRun): void {
     }
     if (!block || (next <= extent.rows && budget.spent())) {
       run.save({ ...run.checkpoint(), restore: at(next) });
-      throw new RollbackNotFinished(checkpoint.mode, `restored ${next - 1} of ${extent.rows} rows`);
+      const t = messagesFor(run.execution.services.session);
+      const progress = t('rollback_progress_restored', { done: next - 1, total: extent.rows });
+      throw new RollbackNotFinished(checkpoint.mode, progress, t);
     }
   }
   run.save({ ...run.checkpoint(), restore: at(extent.rows + 1), phase: afterTargetSheet(run) });
@@ -201,9 +204,10 @@ function restoreCells(run: PhaseRun): void {
 
 export function proceed(execution: Execution, start: RollbackCheckpoint): RollbackReport {
   const { services, spreadsheet, reads } = execution;
+  const t = messagesFor(services.session);
   let checkpoint = start;
-  const spec = specFor(checkpoint.target.migration);
-  const sheet = targetSheet(spreadsheet, checkpoint.target.sheet_name);
+  const spec = specFor(checkpoint.target.migration, t);
+  const sheet = targetSheet(spreadsheet, checkpoint.target.sheet_name, t);
   const backupPort =
     execution.openedBackup ??
     backupSheet(services, checkpoint.target.backup.file_id, checkpoint.target.sheet_name);
@@ -228,7 +232,7 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
       if (run.known) return run.known;
       const dims = sheet.dimensions();
       const map = readColumnMap(sheet, dims.lastColumn, services.cache, spec);
-      const added = locateAddedColumns(map, checkpoint.target.columns_added, `sheet "${sheet.name}"`);
+      const added = locateAddedColumns(map, checkpoint.target.columns_added, sheet.name, t);
       run.known = { dims, map, added };
       return run.known;
     },
@@ -260,11 +264,7 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
   } catch (error) {
     if (error instanceof RollbackNotFinished) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `The ${checkpoint.mode} rollback stopped during "${checkpoint.phase}": ${message} ` +
-        `Nothing written since the migration is lost: call rollbackMigration({mode: "${checkpoint.mode}", ` +
-        'confirm: true}) again to finish it.',
-    );
+    throw new Error(t('rollback_stopped', { mode: checkpoint.mode, phase: checkpoint.phase, message }));
   }
 }
 

@@ -1,4 +1,4 @@
-import { messagesFor } from '../messages';
+import { messagesFor, type Translate } from '../messages';
 import { readConfig } from '../state/config';
 import { readCheckpoint as readRunCheckpoint } from '../migration/checkpoint';
 import { thawRun } from '../migration/freeze';
@@ -23,22 +23,22 @@ import { proceed } from './phases';
  * that finds a checkpoint goes on with that rollback; a call right after a completed one returns its report.
  */
 export function rollbackMigration(services: Services, input: unknown): RollbackReport {
-  const options = parseRollbackOptions(input);
+  const t = messagesFor(services.session);
+  const options = parseRollbackOptions(input, t);
   return withDocumentLock(
     services.lock,
-    () => run(services, options),
+    () => run(services, options, t),
     () => {
-      throw new Error(busyMessage(messagesFor(services.session), 'rollback'));
+      throw new Error(busyMessage(t, 'rollback'));
     },
   );
 }
 
-function run(services: Services, options: ParsedRollbackOptions): RollbackReport {
+function run(services: Services, options: ParsedRollbackOptions, t: Translate): RollbackReport {
   const pace = new ReadPace(services.clock);
   const paced: Services = { ...services, spreadsheets: pacedSpreadsheets(services.spreadsheets, pace) };
   const spreadsheet = paced.spreadsheets.active();
-  if (!spreadsheet)
-    throw new Error('Open the spreadsheet to roll back its migration: none is active in this execution.');
+  if (!spreadsheet) throw new Error(t('rollback_no_spreadsheet'));
   const all = services.properties.getAll();
   const config = readConfig(all);
   const budget = new TimeBudget(services.clock, services.clock.now(), config.time_budget_seconds);
@@ -46,16 +46,13 @@ function run(services: Services, options: ParsedRollbackOptions): RollbackReport
   pace.adopt(checkpoint?.read_ms_per_cell);
   const reads = new ReadPlanner(services.clock, pace, budget.startMs, budget.deadlineMs);
   if (checkpoint && checkpoint.mode !== options.mode) {
-    throw new Error(
-      `A ${checkpoint.mode} rollback was started and has not finished. Call rollbackMigration with ` +
-        `{mode: "${checkpoint.mode}", confirm: true} to finish it first. Nothing was changed.`,
-    );
+    throw new Error(t('rollback_other_mode', { mode: checkpoint.mode }));
   }
   const facts = readRollbackFacts(all);
   if (!checkpoint) {
-    const repeated = repeatedCall(all, facts, options);
+    const repeated = repeatedCall(all, facts, options, t);
     if (repeated) return repeated;
-    const begun = begin(paced, spreadsheet, facts, options, config, all);
+    const begun = begin(paced, spreadsheet, facts, options, config, all, t);
     return proceed(
       { services: paced, spreadsheet, budget, reads, fresh: begun.located, openedBackup: begun.backup },
       begun.checkpoint,
@@ -75,6 +72,7 @@ function repeatedCall(
   all: Record<string, string>,
   facts: RollbackFacts,
   options: ParsedRollbackOptions,
+  t: Translate,
 ): RollbackReport | null {
   if (facts.migration && !facts.rolledBack) return null;
   const last = readLastRollback(all);
@@ -89,10 +87,7 @@ function repeatedCall(
     return null;
   }
   if (last.report.mode !== options.mode) {
-    throw new Error(
-      `The migration was already rolled back (${last.report.mode} mode, ${last.completed_at}); there is nothing left ` +
-        'to roll back. Nothing was changed.',
-    );
+    throw new Error(t('rollback_already_done', { mode: last.report.mode, time: last.completed_at }));
   }
   return last.report;
 }
@@ -115,31 +110,26 @@ function begin(
   options: ParsedRollbackOptions,
   config: ReturnType<typeof readConfig>,
   all: Record<string, string>,
+  t: Translate,
 ): { checkpoint: RollbackCheckpoint; located: Located; backup: SheetPort } {
-  const eligibility = assessEligibility(
-    facts,
-    config,
-    services.clock,
-    services.drive,
-    messagesFor(services.session),
-  );
+  const eligibility = assessEligibility(facts, config, services.clock, services.drive, t);
   const migration = facts.migration;
   if (!eligibility.eligible && !(options.override_window && onlyOutsideWindow(facts, eligibility))) {
-    throw new Error(`${eligibility.reason} Nothing was changed.`);
+    throw new Error(`${eligibility.reason} ${t('nothing_changed')}`);
   }
   const baseline = (migration as NonNullable<typeof migration>).baseline;
-  const spec = specFor(baseline.migration);
-  const sheet = targetSheet(spreadsheet, baseline.sheet_name);
+  const spec = specFor(baseline.migration, t);
+  const sheet = targetSheet(spreadsheet, baseline.sheet_name, t);
   let backup: SheetPort;
   try {
     backup = backupSheet(services, baseline.backup.file_id, baseline.sheet_name);
   } catch (error) {
-    throw new Error(`${(error as Error).message} Nothing was changed.`);
+    throw new Error(`${(error as Error).message} ${t('nothing_changed')}`);
   }
   releaseFreeze(services, spreadsheet, all);
   const dims = sheet.dimensions();
   const map = readColumnMap(sheet, dims.lastColumn, services.cache, spec);
-  const present = locateAddedColumns(map, baseline.columns_added, `sheet "${sheet.name}"`);
+  const present = locateAddedColumns(map, baseline.columns_added, sheet.name, t);
   const checkpoint: RollbackCheckpoint = {
     run_id: `${baseline.run_id}.rollback`,
     migration_run_id: baseline.run_id,

@@ -1,6 +1,10 @@
 import { CONFIG_KEY } from './keys';
 import { LOG_LEVELS, type MigrationConfig } from '../contract';
 import type { KeyValueStore } from '../ports';
+import { translator, type Translate } from '../messages';
+import { describeValue } from '../messages/describe';
+
+const ENGLISH = translator('en');
 
 /**
  * The settings of the add-on (MigrationConfig in ../contract), kept in one document property (`config`) outside
@@ -22,55 +26,46 @@ export const MAX_TIME_BUDGET_SECONDS = 330;
 export const MIN_TIME_BUDGET_SECONDS = 30;
 export const MAX_ROLLBACK_WINDOW_DAYS = 365;
 
-type Validator = (value: unknown) => string | null;
+type Validator = (value: unknown, t: Translate) => string | null;
 
 const text =
   (maxLength: number, allowEmpty: boolean): Validator =>
-  (value) => {
-    if (typeof value !== 'string') return `must be a string, got ${describe(value)}`;
-    if (!allowEmpty && value.trim() === '') return 'must not be empty';
-    if (value.length > maxLength) return `must be at most ${maxLength} characters`;
+  (value, t) => {
+    if (typeof value !== 'string') return t('setting_not_text', { got: describeValue(value, t) });
+    if (!allowEmpty && value.trim() === '') return t('setting_empty');
+    if (value.length > maxLength) return t('setting_too_long', { max: maxLength });
     return null;
   };
 
 const number =
   (min: number, max: number, integer: boolean): Validator =>
-  (value) => {
+  (value, t) => {
     if (typeof value !== 'number' || !Number.isFinite(value))
-      return `must be a number, got ${describe(value)}`;
-    if (integer && !Number.isInteger(value)) return `must be a whole number, got ${value}`;
-    if (value < min || value > max) return `must be between ${min} and ${max}, got ${value}`;
+      return t('setting_not_number', { got: describeValue(value, t) });
+    if (integer && !Number.isInteger(value)) return t('setting_not_whole', { value });
+    if (value < min || value > max) return t('setting_out_of_range', { min, max, value });
     return null;
   };
 
+const yesOrNo: Validator = (value, t) =>
+  typeof value === 'boolean' ? null : t('setting_boolean', { got: describeValue(value, t) });
+
 const VALIDATORS: Record<keyof MigrationConfig, Validator> = {
   target_sheet: text(100, false),
-  backup_folder_id: (value) => {
-    const problem = text(200, true)(value);
+  backup_folder_id: (value, t) => {
+    const problem = text(200, true)(value, t);
     if (problem) return problem;
-    return /^[A-Za-z0-9_-]*$/.test(value as string)
-      ? null
-      : 'must be a Drive folder id (letters, digits, "-" and "_"), or empty for the spreadsheet\'s own folder';
+    return /^[A-Za-z0-9_-]*$/.test(value as string) ? null : t('setting_folder_id');
   },
   rollback_window_days: number(0, MAX_ROLLBACK_WINDOW_DAYS, false),
   time_budget_seconds: number(MIN_TIME_BUDGET_SECONDS, MAX_TIME_BUDGET_SECONDS, true),
-  log_level: (value) =>
+  log_level: (value, t) =>
     typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value)
       ? null
-      : `must be one of ${LOG_LEVELS.join(', ')}, got ${describe(value)}`,
-  notify_by_email: (value) =>
-    typeof value === 'boolean' ? null : `must be true or false, got ${describe(value)}`,
-  edit_freeze: (value) =>
-    typeof value === 'boolean' ? null : `must be true or false, got ${describe(value)}`,
+      : t('setting_one_of', { values: LOG_LEVELS.join(', '), got: describeValue(value, t) }),
+  notify_by_email: yesOrNo,
+  edit_freeze: yesOrNo,
 };
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -80,20 +75,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * Checks a partial config from the sidebar or a test. Throws an Error naming the first bad field and what it
  * accepts; returns the accepted fields (strings trimmed).
  */
-export function validateConfigPatch(partial: unknown): Partial<MigrationConfig> {
-  if (!isRecord(partial)) {
-    throw new Error(
-      `Settings must be an object such as {"time_budget_seconds": 300}, got ${describe(partial)}.`,
-    );
-  }
+export function validateConfigPatch(
+  partial: unknown,
+  t: Translate = translator('en'),
+): Partial<MigrationConfig> {
+  if (!isRecord(partial)) throw new Error(t('settings_not_object', { got: describeValue(partial, t) }));
   const accepted: Partial<MigrationConfig> = {};
   for (const [field, value] of Object.entries(partial)) {
     if (!Object.prototype.hasOwnProperty.call(VALIDATORS, field)) {
-      throw new Error(`Unknown setting "${field}". Known settings: ${Object.keys(VALIDATORS).join(', ')}.`);
+      throw new Error(t('setting_unknown', { field, known: Object.keys(VALIDATORS).join(', ') }));
     }
     const key = field as keyof MigrationConfig;
-    const problem = VALIDATORS[key](value);
-    if (problem) throw new Error(`Setting "${field}" ${problem}.`);
+    const problem = VALIDATORS[key](value, t);
+    if (problem) throw new Error(t('setting_invalid', { field, problem }));
     (accepted as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() : value;
   }
   return accepted;
@@ -116,7 +110,7 @@ export function readConfig(source: Record<string, string> | KeyValueStore): Migr
   }
   if (!isRecord(stored)) return config;
   for (const key of Object.keys(VALIDATORS) as (keyof MigrationConfig)[]) {
-    if (key in stored && VALIDATORS[key](stored[key]) === null) {
+    if (key in stored && VALIDATORS[key](stored[key], ENGLISH) === null) {
       (config as unknown as Record<string, unknown>)[key] = stored[key];
     }
   }
@@ -139,13 +133,14 @@ export function saveConfig(
   current: MigrationConfig,
   partial: unknown,
   assertFolder: (folderId: string) => void = () => undefined,
+  t: Translate = translator('en'),
 ): MigrationConfig {
-  const next: MigrationConfig = { ...current, ...validateConfigPatch(partial) };
+  const next: MigrationConfig = { ...current, ...validateConfigPatch(partial, t) };
   if (next.backup_folder_id !== '' && next.backup_folder_id !== current.backup_folder_id) {
     try {
       assertFolder(next.backup_folder_id);
     } catch (error) {
-      throw new Error(`Setting "backup_folder_id" was not saved: ${(error as Error).message}`);
+      throw new Error(t('setting_folder_not_saved', { error: (error as Error).message }));
     }
   }
   store.setMany({ [CONFIG_KEY]: JSON.stringify(next) });

@@ -1,3 +1,4 @@
+import { messagesFor, type Translate } from '../messages';
 import type { Baseline } from '../baseline';
 import { buildColumnMap, type ColumnMap } from '../column-map';
 import { cachedColumnMap } from '../column-map-cache';
@@ -59,22 +60,19 @@ export interface VerificationStep {
   report: VerificationReport | null;
 }
 
-function targetSheet(services: Services, baseline: Baseline): SheetPort {
+function targetSheet(services: Services, baseline: Baseline, t: Translate): SheetPort {
   const spreadsheet = services.spreadsheets.active() ?? services.spreadsheets.open(baseline.spreadsheet_id);
   // a handle the adapter found earlier may still reach a sheet renamed since: the names are asked each time
   const sheet = spreadsheet.sheetNames().includes(baseline.sheet_name)
     ? spreadsheet.sheet(baseline.sheet_name)
     : null;
   if (!sheet) {
-    throw new Error(
-      `Sheet "${baseline.sheet_name}" was not found in the spreadsheet, so the migration cannot be verified. ` +
-        'Restore or rename the sheet back to that name, then verify again.',
-    );
+    throw new Error(t('verify_sheet_missing', { sheet: baseline.sheet_name }));
   }
   return sheet;
 }
 
-function backupOpener(services: Services, baseline: Baseline): () => SheetPort {
+function backupOpener(services: Services, baseline: Baseline, t: Translate): () => SheetPort {
   let sheet: SheetPort | null = null;
   return () => {
     if (sheet) return sheet;
@@ -83,13 +81,9 @@ function backupOpener(services: Services, baseline: Baseline): () => SheetPort {
     try {
       found = services.spreadsheets.open(id).sheet(baseline.sheet_name);
     } catch (error) {
-      throw new Error(
-        `The backup "${name}" (${id}) can no longer be opened (${(error as Error).message}), so the v2.1 data ` +
-          'cannot be compared with it. Restore the backup from the Drive trash if it is there.',
-      );
+      throw new Error(t('verify_backup_unopenable', { name, id, error: (error as Error).message }));
     }
-    if (!found)
-      throw new Error(`The backup "${name}" (${id}) has no sheet "${baseline.sheet_name}" to compare with.`);
+    if (!found) throw new Error(t('verify_backup_no_sheet', { name, id, sheet: baseline.sheet_name }));
     sheet = found;
     return sheet;
   };
@@ -106,13 +100,8 @@ function backupProblem(
   const { file_id: id, name } = baseline.backup;
   const state = services.drive.fileState ? services.drive.fileState(id) : null;
   if (state === 'trashed' || state === 'missing') {
-    return (
-      `The backup "${name}" (${id}) is ${state === 'trashed' ? 'in the Drive trash' : 'gone from Drive'}, so the ` +
-      'v2.1 data cannot be compared with it. ' +
-      (state === 'trashed'
-        ? 'Restore it from the trash, then verify again.'
-        : 'There is no backup to compare with.')
-    );
+    const t = messagesFor(services.session);
+    return t(state === 'trashed' ? 'verify_backup_trashed' : 'verify_backup_missing', { name, id });
   }
   if (state === 'present') return null;
   try {
@@ -183,8 +172,9 @@ export function advanceVerification(
   if (outOfTime(0)) return paused();
   let readSomething = false;
 
-  const sheet = pacedSheet(targetSheet(services, baseline), pace);
-  const openBackup = backupOpener(services, baseline);
+  const t = messagesFor(services.session);
+  const sheet = pacedSheet(targetSheet(services, baseline, t), pace);
+  const openBackup = backupOpener(services, baseline, t);
   const backupSheet = () => pacedSheet(openBackup(), pace);
   const context = (): IntactContext => ({
     baseline,

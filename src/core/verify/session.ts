@@ -1,4 +1,6 @@
 import { VERIFICATION_CURSOR_KEY } from '../state/keys';
+import { messagesFor, translator, type MessageKey, type Translate } from '../messages';
+import { en } from '../messages/en';
 import type { Baseline } from '../baseline';
 import { readConfig } from '../state/config';
 import type { KeyValueStore, Services } from '../ports';
@@ -21,31 +23,42 @@ export const CURSOR_MAX_AGE_MS = 6 * 60 * 60 * 1000;
 /** Time kept back from the configured budget for saving the cursor and returning. */
 const SAVE_MARGIN_MS = 5_000;
 
-export function latestCompletedBaseline(all: Record<string, string>): Baseline {
+export function latestCompletedBaseline(
+  all: Record<string, string>,
+  t: Translate = translator('en'),
+): Baseline {
   const facts = readRollbackFacts(all);
   const migration = facts.migration;
-  if (!migration) {
-    throw new Error(
-      'No migration has been recorded for this spreadsheet, so there is nothing to verify. ' +
-        'Run the migration first (Extensions > Sheet Schema Migrator > Run migration), then verify it.',
-    );
-  }
+  const menu = t('menu_path');
+  if (!migration) throw new Error(t('verify_no_migration', { menu, run: t('menu_run') }));
   if (!migration.completed) {
     throw new Error(
-      `Migration run ${migration.run_id} has not finished (state: ${migration.state}). ` +
-        'Resume it (Extensions > Sheet Schema Migrator > Resume migration) or roll it back before verifying.',
+      t('verify_run_unfinished', {
+        run: migration.run_id,
+        state: stateName(migration.state, t),
+        menu,
+        resume: t('menu_resume'),
+      }),
     );
   }
   if (facts.rolledBack) {
     throw new Error(
-      `Migration run ${migration.run_id} was rolled back (${facts.rolledBack.completed_at ?? 'date unknown'}); ` +
-        'there is no migrated sheet to verify. Run the migration again to verify it.',
+      t('verify_rolled_back', {
+        run: migration.run_id,
+        time: facts.rolledBack.completed_at ?? t('date_unknown'),
+      }),
     );
   }
   return migration.baseline;
 }
 
-function pendingReport(cursor: VerificationCursor, spec: MigrationSpec): VerificationReport {
+/** A run's state in the owner's words; a state this version does not name is quoted as stored. */
+function stateName(state: string, t: Translate): string {
+  const key = `state_${state}`;
+  return Object.prototype.hasOwnProperty.call(en, key) ? t(key as MessageKey) : state;
+}
+
+function pendingReport(cursor: VerificationCursor, spec: MigrationSpec, t: Translate): VerificationReport {
   const total = cursor.layout?.data_rows ?? 0;
   const pending = (kind: string) => {
     if (kind === 'column_count') {
@@ -75,18 +88,16 @@ function pendingReport(cursor: VerificationCursor, spec: MigrationSpec): Verific
       spec.checks.map((check) => [check.name, pending(check.does)]),
     ) as unknown as VerificationReport['checks'],
     success: false,
-    errors: [
-      `Verification is not finished: ${cursor.next_row} of ${total} data rows checked before the time budget ` +
-        'ran out. Run Verify migration again to continue where it stopped; nothing checked so far is lost.',
-    ],
+    errors: [t('verify_pending', { done: cursor.next_row, total })],
   };
 }
 
 export function runVerificationSlice(services: Services): VerificationReport {
   const startedAt = services.clock.now();
   const all = services.properties.getAll();
-  const baseline = latestCompletedBaseline(all);
-  const spec = sheetSpecById(baseline.migration, 'be verified');
+  const t = messagesFor(services.session);
+  const baseline = latestCompletedBaseline(all, t);
+  const spec = sheetSpecById(baseline.migration, 'verify', t);
   const config = readConfig(all);
   const stored = parseCursor(all[VERIFICATION_CURSOR_KEY]);
   const fresh =
@@ -115,5 +126,5 @@ export function runVerificationSlice(services: Services): VerificationReport {
     return step.report;
   }
   services.properties.setMany({ [VERIFICATION_CURSOR_KEY]: encodeCursor(step.cursor) });
-  return pendingReport(step.cursor, spec);
+  return pendingReport(step.cursor, spec, t);
 }
