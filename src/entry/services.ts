@@ -1,4 +1,5 @@
 // The services of one execution, built from the Apps Script adapters. Every entry point starts here.
+import { messagesFor } from '../core/messages';
 import type { KeyValueStore, Services, SpreadsheetPort, SpreadsheetsPort } from '../core/ports';
 import { gasDocumentCache } from '../gas/cache';
 import { gasDrive } from '../gas/drive';
@@ -30,17 +31,18 @@ function answeredOnce(store: KeyValueStore, first: Record<string, string> | null
 }
 
 function build(spreadsheets: SpreadsheetsPort, opened: OpenedStores = {}): Services {
+  const session = gasSession();
   return {
     clock: systemClock,
     logger: consoleLogger(),
     spreadsheets,
-    drive: gasDrive(),
+    drive: gasDrive(messagesFor(session)),
     properties: answeredOnce(opened.documentStore ?? gasDocumentStore(), opened.documentAll),
     cache: gasDocumentCache(),
     lock: gasDocumentLock(),
     triggers: gasTriggers(),
     userProperties: opened.userStore ?? gasUserStore(),
-    session: gasSession(),
+    session,
     mail: gasMail('Sheet Schema Migrator'),
   };
 }

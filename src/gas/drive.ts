@@ -1,3 +1,4 @@
+import { translator, type Translate } from '../core/messages';
 import type { DriveFile, DrivePort } from '../core/ports';
 
 type File = GoogleAppsScript.Drive.File;
@@ -16,15 +17,8 @@ function describe(file: File): DriveFile {
   };
 }
 
-function trashedFolder(folderId: string): Error {
-  return new Error(
-    `Backup folder ${folderId} is in the Drive trash, so a backup made there would be deleted with it. ` +
-      'Restore the folder from the trash, or set backup_folder_id in the settings to another folder.',
-  );
-}
-
 /** Drive through DriveApp. File and folder handles are kept for the execution, so each is fetched once. */
-export function gasDrive(): DrivePort {
+export function gasDrive(t: Translate = translator('en')): DrivePort {
   const files = new Map<string, File>();
   const folders = new Map<string, Folder>();
   /** Folders this execution found out of the trash (a backup is made moments after the plan checked its folder). */
@@ -51,22 +45,16 @@ export function gasDrive(): DrivePort {
     try {
       folder = folderById(folderId);
     } catch (error) {
-      throw new Error(
-        `Backup folder ${folderId} was not found or you cannot open it. ` +
-          'Check the folder id in the settings, or leave it empty to keep backups next to the spreadsheet.',
-      );
+      throw new Error(t('drive_folder_unopenable', { folder: folderId }));
     }
-    if (folder.isTrashed()) throw trashedFolder(folderId);
+    if (folder.isTrashed()) throw new Error(t('drive_folder_trashed', { folder: folderId }));
     usable.add(folderId);
   }
   /** An export or report written into a trashed folder would be deleted with it. */
   function assertFolderForFile(folderId: string, name: string): void {
     if (usable.has(folderId)) return;
     if (folderById(folderId).isTrashed()) {
-      throw new Error(
-        `The folder ${folderId} next to the backup is in the Drive trash, so "${name}" cannot be saved there ` +
-          'without being deleted with it. Restore the folder from the trash.',
-      );
+      throw new Error(t('drive_folder_trashed_for_file', { folder: folderId, name }));
     }
     usable.add(folderId);
   }

@@ -140,6 +140,13 @@ describe('bad input to the entry points is refused in the session language, noth
       /^Los ajustes deben ser un objeto como \{"time_budget_seconds": 300\}; se recibió el número 7\.$/,
     ],
     [
+      'setMigrationConfig',
+      [{ backup_folder_id: 'nofolder1' }],
+      'Setting "backup_folder_id" was not saved: Backup folder nofolder1 was not found or you cannot open it. ' +
+        'Check the folder id in the settings, or leave it empty to keep backups next to the spreadsheet.',
+      /^No se guardó el ajuste "backup_folder_id": No se encontró la carpeta de copias de seguridad nofolder1 /,
+    ],
+    [
       'startMigration',
       [{ force: 'yes' }],
       'Option "force" of startMigration must be true or false, got "yes".',

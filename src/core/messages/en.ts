@@ -317,6 +317,15 @@ export const en = {
   saved_run_unknown:
     'The saved run is of migration "{id}", which this version of the add-on does not know. Install the ' +
     'version that started it, or roll back from its backup.',
+  drive_folder_unopenable:
+    'Backup folder {folder} was not found or you cannot open it. ' +
+    'Check the folder id in the settings, or leave it empty to keep backups next to the spreadsheet.',
+  drive_folder_trashed:
+    'Backup folder {folder} is in the Drive trash, so a backup made there would be deleted with it. ' +
+    'Restore the folder from the trash, or set backup_folder_id in the settings to another folder.',
+  drive_folder_trashed_for_file:
+    'The folder {folder} next to the backup is in the Drive trash, so "{name}" cannot be saved there ' +
+    'without being deleted with it. Restore the folder from the trash.',
   backup_failed: 'The migration could not make its backup, so nothing was changed: {message}',
   computed_source_missing: 'Sheet "{sheet}" is missing, so {column} cannot be computed.',
   plan_cannot_edit:

@@ -338,6 +338,16 @@ export const es: Record<MessageKey, string> = {
   saved_run_unknown:
     'La ejecución guardada es de la migración "{id}", que esta versión del complemento no conoce. Instale la ' +
     'versión que la empezó, o revierta desde su copia de seguridad.',
+  drive_folder_unopenable:
+    'No se encontró la carpeta de copias de seguridad {folder} o no puede abrirla. Revise el id de la carpeta ' +
+    'en los ajustes, o déjelo vacío para guardar las copias junto a la hoja de cálculo.',
+  drive_folder_trashed:
+    'La carpeta de copias de seguridad {folder} está en la papelera de Drive, así que una copia hecha allí se ' +
+    'eliminaría con ella. Restaure la carpeta desde la papelera, o indique otra carpeta en backup_folder_id en ' +
+    'los ajustes.',
+  drive_folder_trashed_for_file:
+    'La carpeta {folder} de la copia de seguridad está en la papelera de Drive, así que "{name}" no se puede ' +
+    'guardar allí sin que se elimine con ella. Restaure la carpeta desde la papelera.',
   backup_failed: 'La migración no pudo hacer su copia de seguridad, así que no se cambió nada: {message}',
   computed_source_missing: 'Falta la hoja "{sheet}", así que no se puede calcular {column}.',
   plan_cannot_edit:
