@@ -1,5 +1,23 @@
-import type { WrittenBoxes } from './migration/confined';
-import type { OtherSheetPlan } from './migration/sheets';
+import type { WrittenBoxes } from './write-zones';
+
+/** What the run does to one other sheet, decided from what it held before (kept in the run's plan). */
+export interface OtherSheetPlan {
+  sheet: string;
+  /** The sheet existed before the run (false: the run creates it, and a rollback removes it). */
+  existed: boolean;
+  last_row: number;
+  last_column: number;
+  max_rows: number;
+  max_columns: number;
+  headers: string[];
+  /** Required headers it lacks, appended after its last header (all of them on a created sheet). */
+  ensure_missing: string[];
+  /** Columns the migration adds: already present, still to add (inserted after `insert_after`). */
+  present: string[];
+  to_add: string[];
+  insert_after: number;
+}
+
 /**
  * What a migration run recorded about the sheet before it changed anything: the yardstick for verification
  * and rollback. Small enough for one document property (< 9 KB) and for a history entry.

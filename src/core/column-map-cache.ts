@@ -2,7 +2,7 @@ import { COLUMN_MAP_CACHE_INDEX, COLUMN_MAP_CACHE_PREFIX } from './state/keys';
 import { buildColumnMap, headerText, type ColumnMap } from './column-map';
 import { digestRows } from './digest';
 import type { CachePort } from './ports';
-import type { MigrationSpec } from './spec/migration-spec';
+import type { MigrationSpec } from './migrations/migration-spec';
 
 /**
  * Column maps cached in the document cache, keyed by a digest of the header row (and of the spec's aliases

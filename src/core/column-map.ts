@@ -1,5 +1,5 @@
 import { isDate } from './digest';
-import type { MigrationSpec } from './spec/migration-spec';
+import type { MigrationSpec } from './migrations/migration-spec';
 
 /**
  * Header text to column. Headers drift between copies of a sheet (`TAG` for `TAG_SPOOL`, `Ubicacion` for

@@ -3,7 +3,7 @@
 import { translator, type Translate } from './messages';
 import { headerText, normaliseHeader } from './column-map';
 import type { CellValue, SheetPort } from './ports';
-import type { ComputedFill, NewColumn } from './spec/migration-spec';
+import type { ComputedFill, NewColumn } from './migrations/migration-spec';
 
 /** Rows of the source sheet read per call. */
 export const SOURCE_BLOCK_ROWS = 20_000;

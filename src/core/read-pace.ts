@@ -11,6 +11,9 @@
 // measure (it may have died in an unmeasured read) assumes the cautious DEFAULT_MS_PER_CELL instead.
 import type { Clock, SheetPort, SpreadsheetPort, SpreadsheetsPort } from './ports';
 
+/** The most cells one block read asks for: the size Sheets serves well in one getValues (about 2M cells). */
+export const MAX_CELLS_PER_READ = 2_000_000;
+
 /** Apps Script ends an execution at 6 minutes. */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 /** No planned read may end later than this before the limit: room to save the cursor and the trigger. */

@@ -2,7 +2,7 @@
 // menu's "Roll back migration" and "Clean up old backups".
 import { messagesFor } from '../core/messages';
 import type { RollbackEligibility, RollbackReport } from '../core/contract';
-import { readConfig } from '../core/migration/config';
+import { readConfig } from '../core/state/config';
 import { findOldBackups, trashOldBackups } from '../core/rollback/cleanup';
 import { assessEligibility, onlyOutsideWindow } from '../core/rollback/eligibility';
 import { readRollbackFacts } from '../core/state/run-record';

@@ -1,7 +1,7 @@
 import { advanceVerification, startVerification, type VerificationMode } from '../../src/core/verify';
 import type { VerificationReport } from '../../src/core/contract';
 import type { VerificationCursor } from '../../src/core/verify/types';
-import type { MigrationSpec } from '../../src/core/spec/migration-spec';
+import type { MigrationSpec } from '../../src/core/migrations/migration-spec';
 import { V3_MIGRATION } from './specs';
 import type { VerifyWorld } from './verify-fakes';
 

@@ -3,7 +3,7 @@ import { messagesFor, translator, type Translate } from '../messages';
 import type { ContinueOptions, HistoryEntry, MigrationConfig, Plan, StartOptions, Status } from '../contract';
 import { readHistory } from '../history';
 import type { Services } from '../ports';
-import { readConfig, saveConfig, validateConfigPatch } from './config';
+import { readConfig, saveConfig, validateConfigPatch } from '../state/config';
 import { assertSettingsMayChange } from './config-guard';
 import { busyMessage, withDocumentLock } from '../slice/lock';
 import { previewChain } from './preview';

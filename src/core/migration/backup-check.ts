@@ -2,10 +2,9 @@
 // the copy after it (C), and the original again (B) only for the blocks where C and A differ.
 import { DIGEST_BLOCK_ROWS, blockDigests } from '../digest';
 import type { Grid, SheetPort } from '../ports';
-import { SHARE_OF_TIME_LEFT } from '../read-pace';
+import { MAX_CELLS_PER_READ, SHARE_OF_TIME_LEFT } from '../read-pace';
 import type { BackupCheck } from './checkpoint';
 import type { RunContext } from './context';
-import { MAX_CELLS_PER_READ } from '../verify/block-reader';
 
 /** A copy that cannot be proven to be the sheet as it was when copied: it is replaced, not trusted. */
 export class CopyUnproven extends Error {}

@@ -8,7 +8,7 @@ import { migrationById, migrations } from '../migrations/registry';
 import { readSchema, schemaFromHeaders, type SchemaReading } from '../migrations/schema';
 import { sheetSpec } from '../migrations/sheet-spec';
 import type { Migration } from '../migrations/types';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import type { PlanFacts } from './plan-facts';
 
 /**

@@ -7,10 +7,10 @@ import type { FreezeRecord } from './freeze';
 import type { ExecutionStore } from './store';
 import type { RunState, StepRecord } from '../contract';
 import type { StepKind } from '../migrations/types';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import { startOverHow, type RunPlan } from './types';
 import { translator, type Translate } from '../messages';
-import type { WrittenBoxes } from './confined';
+import type { WrittenBoxes } from '../write-zones';
 
 /** Apps Script allows 9 KB per property value (https://developers.google.com/apps-script/guides/services/quotas). */
 export const MAX_VALUE_BYTES = 9000;

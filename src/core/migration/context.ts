@@ -1,6 +1,6 @@
 import type { Grid, Logger, Services, SheetPort, SpreadsheetPort } from '../ports';
 import { ReadPace, ReadPlanner } from '../read-pace';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import type { TimeBudget } from '../slice/budget';
 import type { Checkpoint } from './checkpoint';
 import { saveCheckpoint } from './checkpoint';
@@ -9,7 +9,8 @@ import type { ExecutionStore } from './store';
 import type { PauseRequest, SlicePulse } from './live';
 import type { RunPlan } from './types';
 import { sheetOrStop, watchStructure } from './structure-watch';
-import { WriteGuard, addBox, confinedSpreadsheet, covered, planZones, type Box } from './confined';
+import { WriteGuard, confinedSpreadsheet, planZones } from './confined';
+import { addBox, covered, type Box } from '../write-zones';
 
 /** Everything a step needs in one execution of a run. */
 export class RunContext {

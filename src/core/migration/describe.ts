@@ -1,12 +1,7 @@
 // Plain-text summaries of a Plan and a Status for the menu's alerts, in the owner's language.
 import type { Plan, Status } from '../contract';
 import type { MessageKey, Translate } from '../messages';
-
-/** A whole number with its digits grouped as the owner's language groups them ("24,275", "24.275"). */
-export function groupDigits(n: number, t: Translate): string {
-  const sign = n < 0 ? '-' : '';
-  return sign + String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, t('digit_group'));
-}
+import { groupDigits } from '../messages/numbers';
 
 /** "66 columns", or "66 columns (65 with a header)" when some have none. */
 export function sheetColumns(plan: Plan, t: Translate): string {

@@ -3,7 +3,7 @@
 import { messagesFor, type Translate } from '../messages';
 import { normaliseHeader } from '../column-map';
 import type { Grid, Services, SpreadsheetPort } from '../ports';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import { EXECUTION_LIMIT_MS, STARTUP_MS } from '../read-pace';
 import type { MigrationConfig } from '../contract';
 import { readOtherSheets, type OtherSheetFacts } from './sheets';

@@ -1,6 +1,6 @@
 // The plan of a run, decided from the facts read from the live sheet (plan-facts.ts): also the dry run's output.
 import { buildColumnMap, columnLetter, resolveColumns } from '../column-map';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import type { MigrationConfig } from '../contract';
 import { TRIGGER_LIMIT, type PlanFacts } from './plan-facts';
 import type { Plan, SchemaDetected } from '../contract';
@@ -8,7 +8,7 @@ import { CELL_LIMIT, COLUMN_LIMIT, type RunPlan } from './types';
 import { schemaFromHeaders } from '../migrations/schema';
 import { planOtherSheets } from './sheets';
 import { translator, type Translate } from '../messages';
-import { groupDigits } from './describe';
+import { groupDigits } from '../messages/numbers';
 
 export { assertCanEdit, readPlanFacts, targetSpreadsheet, type PlanFacts } from './plan-facts';
 

@@ -9,11 +9,11 @@ import { sheetSpec } from '../migrations/sheet-spec';
 import type { AddedColumn, Migration } from '../migrations/types';
 import type { Services, SessionPort } from '../ports';
 import { indexOf, likelyNext, readingOf, targetMigration } from './chain';
-import { readConfig } from './config';
+import { readConfig } from '../state/config';
 import { planFromFacts, readPlanFacts, targetSpreadsheet, type PlanFacts } from './plan';
 import { unknownSheetReason } from './run-begin';
 import { plain } from './status';
-import { groupDigits } from './describe';
+import { groupDigits } from '../messages/numbers';
 import { CELL_LIMIT } from './types';
 import { freezeEstimate } from './freeze';
 

@@ -2,7 +2,7 @@
 // target below the schema refused), then the run recorded (plan, checkpoint, the edit check) and its steps begun.
 import { CHAIN_KEY, CHECKPOINT_PREFIX, PLAN_KEY, RUN_KEY, SCHEMA_VERSION_KEY } from '../state/keys';
 import type { Grid, KeyValueStore, Logger, Services, SpreadsheetPort } from '../ports';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import { ReadPace, SHARE_OF_TIME_LEFT } from '../read-pace';
 import { TimeBudget } from '../slice/budget';
 import {
@@ -13,7 +13,7 @@ import {
   newCheckpoint,
   storeBytes,
 } from './checkpoint';
-import { readConfig } from './config';
+import { readConfig } from '../state/config';
 import { RunContext } from './context';
 import { assertCanEdit, planFromFacts, readPlanFacts, type PlanFacts } from './plan';
 import { currentStatus, statusFromHistory } from './status';

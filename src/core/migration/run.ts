@@ -3,13 +3,13 @@
 // come here.
 import { CHAIN_KEY } from '../state/keys';
 import type { Services } from '../ports';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import { PUBLISHED_MS_PER_CELL, ReadPace, pacedSpreadsheet } from '../read-pace';
 import { TimeBudget } from '../slice/budget';
 import { thawRun } from './freeze';
 import { LOCK_WAIT_MS, busyMessage } from '../slice/lock';
 import { readCheckpoint } from './checkpoint';
-import { readConfig } from './config';
+import { readConfig } from '../state/config';
 import { RunContext } from './context';
 import { leveledLogger } from './logger';
 import { targetSpreadsheet } from './plan';

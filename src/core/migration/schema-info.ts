@@ -3,7 +3,7 @@ import { SCHEMA_VERSION_KEY } from '../state/keys';
 import { headerText } from '../column-map';
 import type { HistoryEntry, SchemaInfo } from '../contract';
 import { readHistory } from '../history';
-import { readConfig } from './config';
+import { readConfig } from '../state/config';
 import type { Services, SpreadsheetPort } from '../ports';
 import { targetSpreadsheet } from './plan-facts';
 import { isCompletedRollbackOf } from '../state/run-record';

@@ -2,7 +2,7 @@
 // sheet, the target sheet's extent and header row, and (a small sheet) its whole grid, values and formulas.
 import { headerText } from '../column-map';
 import type { CellValue, Grid, Services, SheetPort, SpreadsheetPort } from '../ports';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import { DEFAULT_MS_PER_CELL, EXECUTION_LIMIT_MS, STARTUP_MS } from '../read-pace';
 import type { MigrationConfig } from '../contract';
 

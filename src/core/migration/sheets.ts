@@ -2,9 +2,10 @@
 // decides, and the steps' effects there. A required sheet's data is never written: only its header row.
 import { messagesFor } from '../messages';
 import { columnLetter, headerText, normaliseHeader } from '../column-map';
+import type { OtherSheetPlan } from '../baseline';
 import type { SheetChangePlan } from '../contract';
 import type { SheetPort, SpreadsheetPort } from '../ports';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import type { RunContext } from './context';
 import { sheetOrStop } from './structure-watch';
 
@@ -17,24 +18,6 @@ export interface OtherSheetFacts {
   last_row: number;
   last_column: number;
   headers: string[];
-}
-
-/** What the run does to one other sheet, decided from what it held before (kept in the run's plan). */
-export interface OtherSheetPlan {
-  sheet: string;
-  /** The sheet existed before the run (false: the run creates it, and a rollback removes it). */
-  existed: boolean;
-  last_row: number;
-  last_column: number;
-  max_rows: number;
-  max_columns: number;
-  headers: string[];
-  /** Required headers it lacks, appended after its last header (all of them on a created sheet). */
-  ensure_missing: string[];
-  /** Columns the migration adds: already present, still to add (inserted after `insert_after`). */
-  present: string[];
-  to_add: string[];
-  insert_after: number;
 }
 
 function has(headers: string[], header: string): boolean {

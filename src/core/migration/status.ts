@@ -1,7 +1,7 @@
 // The Status the sidebar and tests read: from the checkpoint while a run exists, else from the history.
 import { readHistory } from '../history';
 import { translator, type Translate } from '../messages';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import type { Checkpoint } from './checkpoint';
 import { readCheckpoint } from './checkpoint';
 import { indexOf, likelyNext, readChain, specOf } from './chain';

@@ -1,5 +1,5 @@
 import type { Translate } from '../messages';
-import type { OtherSheetPlan } from './sheets';
+import type { OtherSheetPlan } from '../baseline';
 // The run's own records. The shapes CONTRACT.md fixes (Status, Plan, steps) are in ../contract.
 
 export const CELL_LIMIT = 10000000;

@@ -1,6 +1,6 @@
 // The per-sheet view the engine's steps, checks and rollback work with: one sheet of a migration, its key and
 // the columns it adds, with fills as cell values.
-import type { ComputedFill, MigrationSpec, NewColumn, OtherSheetSpec } from '../spec/migration-spec';
+import type { ComputedFill, MigrationSpec, NewColumn, OtherSheetSpec } from './migration-spec';
 import type { AddedColumn, Fill, Migration } from './types';
 import { versionOf } from './validate';
 import { migrationById } from './registry';

@@ -1,6 +1,6 @@
 // A migration as data: what it does to each sheet, its steps and its checks. The engine reads nothing else.
 import type { JsonCell } from '../contract';
-import type { ColumnRule } from '../spec/migration-spec';
+import type { ColumnRule } from './migration-spec';
 
 export type { ColumnRule };
 

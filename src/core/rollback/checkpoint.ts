@@ -1,5 +1,5 @@
 import { ROLLBACK_STATE_KEY } from '../state/keys';
-import type { OtherSheetPlan } from '../migration/sheets';
+import type { OtherSheetPlan } from '../baseline';
 import type { OtherSheetOutcome } from './other-sheets';
 import type { BackupRef } from '../baseline';
 import type { KeyValueStore } from '../ports';

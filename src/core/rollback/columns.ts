@@ -2,7 +2,7 @@ import { cachedColumnMap } from '../column-map-cache';
 import { headerText, resolveColumns, type ColumnMap } from '../column-map';
 import type { Translate } from '../messages';
 import type { CachePort, SheetPort } from '../ports';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 
 /** A column the migration added, where the column map finds it now. */
 export interface AddedColumn {

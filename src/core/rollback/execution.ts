@@ -5,7 +5,7 @@ import { sheetSpecById } from '../migrations/sheet-spec';
 import { messagesFor, type Translate } from '../messages';
 import type { ReadPlanner } from '../read-pace';
 import type { TimeBudget } from '../slice/budget';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import type { Services, SheetDimensions, SheetPort, SpreadsheetPort } from '../ports';
 import type { AddedColumn } from './columns';
 

@@ -1,7 +1,7 @@
 import { cellKey, isDate } from '../digest';
 import { columnLetter } from '../column-map';
 import type { CellValue, DrivePort, SheetDimensions, SheetPort } from '../ports';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import { contentKey, type RowBlock } from './blocks';
 import type { BlockUnit } from './pacing';
 import type { AddedColumn } from './columns';

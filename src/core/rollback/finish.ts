@@ -1,12 +1,12 @@
 import { messagesFor, type Translate } from '../messages';
-import { groupDigits } from '../migration/describe';
+import { groupDigits } from '../messages/numbers';
 import { SCHEMA_VERSION_KEY } from '../state/keys';
 import { CHECKPOINT_PREFIX, ROLLBACK_LAST_KEY, ROLLBACK_STATE_KEY } from '../state/keys';
 import type { RollbackReport } from '../contract';
 import { appendHistory } from '../history';
 import { clearColumnMapCache } from '../column-map-cache';
 import type { Services, SheetPort, SpreadsheetPort } from '../ports';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import type { BackupSource } from './backup-source';
 import type { TimeBudget } from '../slice/budget';
 import { RollbackNotFinished } from './not-finished';

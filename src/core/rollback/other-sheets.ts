@@ -11,7 +11,7 @@ import type { CellValue, DrivePort, SheetPort, SpreadsheetPort } from '../ports'
 import { BackupSource } from './backup-source';
 import { contentKey, rowBlocks } from './blocks';
 import { restoreBlock } from './restore';
-import type { OtherSheetPlan } from '../migration/sheets';
+import type { OtherSheetPlan } from '../baseline';
 import type { ExportRef } from './checkpoint';
 import { jsonCell, writeExportFile } from './export';
 

@@ -1,7 +1,7 @@
 import { messagesFor } from '../messages';
 import { resolveColumn } from '../column-map';
 import type { CellValue, SheetDimensions, SheetPort } from '../ports';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import { BackupSource, type BackupRows } from './backup-source';
 import { RollbackNotFinished } from './not-finished';
 import { saveCheckpoint, type RollbackCheckpoint, type RollbackPhase } from './checkpoint';

@@ -1,5 +1,5 @@
 import { messagesFor, type Translate } from '../messages';
-import { readConfig } from '../migration/config';
+import { readConfig } from '../state/config';
 import { readCheckpoint as readRunCheckpoint } from '../migration/checkpoint';
 import { thawRun } from '../migration/freeze';
 import { busyMessage, withDocumentLock } from '../slice/lock';

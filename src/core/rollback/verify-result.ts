@@ -1,6 +1,6 @@
 import { buildColumnMap, columnLetter, headerText, resolveColumns } from '../column-map';
 import type { CellValue, SheetDimensions, SheetPort } from '../ports';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import type { BackupSource } from './backup-source';
 import { contentKey, type RowBlock } from './blocks';
 import { jsonCell, type JsonCell } from './export';

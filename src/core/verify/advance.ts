@@ -5,7 +5,7 @@ import { cachedColumnMap } from '../column-map-cache';
 import type { Services, SheetPort } from '../ports';
 import { DIGEST_BLOCK_ROWS } from '../digest';
 import { ReadPace, ReadPlanner, pacedSheet } from '../read-pace';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import { encodeCursor } from './cursor';
 import {
   MAX_CELLS_PER_READ,

@@ -1,7 +1,7 @@
 import type { Baseline } from '../baseline';
 import type { Check, VerificationReport } from '../contract';
-import { firstBoxOutside, zonesOf } from '../migration/confined';
-import type { MigrationSpec } from '../spec/migration-spec';
+import { firstBoxOutside, zonesOf } from '../write-zones';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import { describeRule } from './rules';
 import { translator, type Translate } from '../messages';
 import { MAX_LISTED, type VerificationCursor } from './types';

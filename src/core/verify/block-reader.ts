@@ -1,11 +1,10 @@
 import { DIGEST_BLOCK_ROWS } from '../digest';
 import type { Grid, SheetPort } from '../ports';
+import { MAX_CELLS_PER_READ } from '../read-pace';
 
-/**
- * Reads a sheet's data rows in chunks of whole digest blocks, two round trips per chunk (values of every column,
- * formulas of the v2.1 columns), never more than MAX_CELLS_PER_READ cells per call.
- */
-export const MAX_CELLS_PER_READ = 2_000_000;
+// Reads a sheet's data rows in chunks of whole digest blocks, two round trips per chunk (values of every column,
+// formulas of the v2.1 columns), never more than MAX_CELLS_PER_READ cells per call.
+export { MAX_CELLS_PER_READ };
 
 export interface Chunk {
   /** 0-based index of the first data row (a multiple of DIGEST_BLOCK_ROWS). */

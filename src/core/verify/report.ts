@@ -8,7 +8,7 @@ import { otherSheetChecks } from './checks/other-sheets';
 import type { OtherIntact } from './checks/other-intact';
 import type { Check, VerificationReport } from '../contract';
 import type { CheckKind } from '../migrations/types';
-import type { MigrationSpec } from '../spec/migration-spec';
+import type { MigrationSpec } from '../migrations/migration-spec';
 import type { VerificationCursor } from './types';
 
 /** Where the sidebar finds the latest verification; outside `migration.*`, which is cleared after a run. */

@@ -1,6 +1,6 @@
 import { translator, type Translate } from '../messages';
 import { isDate } from '../digest';
-import type { ColumnRule, MigrationSpec, NewColumn } from '../spec/migration-spec';
+import type { ColumnRule, MigrationSpec, NewColumn } from '../migrations/migration-spec';
 
 /**
  * The spec's column rules the row checks apply (see ColumnRule): the counter column for `versions`, the paired

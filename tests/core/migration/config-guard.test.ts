@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG } from '../../../src/core/migration/config';
+import { DEFAULT_CONFIG } from '../../../src/core/state/config';
 import { assertSettingsMayChange } from '../../../src/core/migration/config-guard';
 import { CHAIN_KEY, ROLLBACK_STATE_KEY, RUN_KEY } from '../../../src/core/state/keys';
 

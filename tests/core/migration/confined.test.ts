@@ -1,12 +1,5 @@
-import {
-  MAX_BOXES_PER_SHEET,
-  WriteGuard,
-  addBox,
-  boxesInside,
-  confinedSpreadsheet,
-  planZones,
-  type Box,
-} from '../../../src/core/migration/confined';
+import { WriteGuard, confinedSpreadsheet, planZones } from '../../../src/core/migration/confined';
+import { MAX_BOXES_PER_SHEET, addBox, boxesInside, type Box } from '../../../src/core/write-zones';
 import type { RunPlan } from '../../../src/core/migration/types';
 import type { Grid, SheetPort, SpreadsheetPort } from '../../../src/core/ports';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG } from '../../../src/core/migration/config';
+import { DEFAULT_CONFIG } from '../../../src/core/state/config';
 import { planFromFacts, type PlanFacts } from '../../../src/core/migration/plan';
 import { V3_MIGRATION } from '../../support/specs';
 

@@ -1,4 +1,4 @@
-import { readConfig } from '../../../src/core/migration/config';
+import { readConfig } from '../../../src/core/state/config';
 import { findOldBackups, trashOldBackups } from '../../../src/core/rollback/cleanup';
 import { DAY, migratedWorld } from '../../support/rollback-fixture';
 

@@ -1,5 +1,5 @@
 import { translator } from '../../../src/core/messages';
-import { readConfig } from '../../../src/core/migration/config';
+import { readConfig } from '../../../src/core/state/config';
 import { assessEligibility } from '../../../src/core/rollback/eligibility';
 import { readRollbackFacts } from '../../../src/core/state/run-record';
 import { rollbackMigration } from '../../../src/core/rollback/rollback';

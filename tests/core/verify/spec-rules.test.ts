@@ -1,4 +1,4 @@
-import type { MigrationSpec, NewColumn } from '../../../src/core/spec/migration-spec';
+import type { MigrationSpec, NewColumn } from '../../../src/core/migrations/migration-spec';
 import { V3_MIGRATION } from '../../support/specs';
 import { checkedColumns, describeRule, isTimestamp, meetsRule } from '../../../src/core/verify/rules';
 import { migratedWorld } from '../../support/verify-fakes';

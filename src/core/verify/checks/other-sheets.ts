@@ -5,7 +5,7 @@ import { buildColumnMap, headerText, normaliseHeader, resolveColumn } from '../.
 import { computeFigures, figuresFor, SOURCE_BLOCK_ROWS } from '../../computed';
 import type { Check } from '../../contract';
 import type { Services, SheetPort, SpreadsheetPort } from '../../ports';
-import type { MigrationSpec } from '../../spec/migration-spec';
+import type { MigrationSpec } from '../../migrations/migration-spec';
 import { addToSample, emptySample, isBlank, showCell } from '../sample';
 import { MAX_LISTED, type VerificationMode } from '../types';
 import { otherSheetsIntact, type OtherIntact } from './other-intact';

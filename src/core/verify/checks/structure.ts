@@ -1,6 +1,6 @@
 import type { Baseline } from '../../baseline';
 import { headerText, normaliseHeader, resolveColumn, resolveColumns, type ColumnMap } from '../../column-map';
-import type { MigrationSpec } from '../../spec/migration-spec';
+import type { MigrationSpec } from '../../migrations/migration-spec';
 import { checkedColumns, type RuledColumn } from '../rules';
 import { addToSample, emptySample } from '../sample';
 import type { Layout, LocatedColumn, StructureChecks } from '../types';

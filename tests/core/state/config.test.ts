@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, readConfig, validateConfigPatch } from '../../../src/core/migration/config';
+import { DEFAULT_CONFIG, readConfig, validateConfigPatch } from '../../../src/core/state/config';
 
 describe('validateConfigPatch', () => {
   it('accepts known fields within range', () => {

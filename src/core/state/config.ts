@@ -1,4 +1,4 @@
-import { CONFIG_KEY } from '../state/keys';
+import { CONFIG_KEY } from './keys';
 import { LOG_LEVELS, type MigrationConfig } from '../contract';
 import type { KeyValueStore } from '../ports';
 import { translator, type Translate } from '../messages';

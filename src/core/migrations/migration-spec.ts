@@ -1,5 +1,5 @@
 import type { JsonCell } from '../contract';
-import type { CheckKind, StepKind } from '../migrations/types';
+import type { CheckKind, StepKind } from './types';
 
 /**
  * What a new column's cells must hold once the app writes to them (verifyMigration() checks every row):
