@@ -38,10 +38,10 @@ describe('build.mjs', () => {
     const bytes = fs
       .readdirSync(dist)
       .reduce((sum, name) => sum + fs.statSync(path.join(dist, name)).size, 0);
-    // 266 KB on 2026-12-02 at 04:50 UTC (Code.js 201 KB with the English and Spanish server
-    // messages, now also the rollback's, the lock's and the structure changes', Sidebar.html 65 KB with the
-    // chain card); issue 15's target is 150 KB. A change that passes this bound says so, and why, in its commit.
-    expect(bytes).toBeLessThan(280 * 1024);
+    // 289 KB on 2026-12-02 at 11:05 UTC (Code.js 223 KB: the English and Spanish server messages now cover the
+    // settings' and options' refusals and the steps' errors too; Sidebar.html 66 KB); issue 15's target is
+    // 150 KB. A change that passes this bound says so, and why, in its commit.
+    expect(bytes).toBeLessThan(305 * 1024);
     const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
     expect(code).not.toMatch(/__name\(/);
     const sidebar = fs.readFileSync(path.join(dist, 'Sidebar.html'), 'utf8');
