@@ -3,7 +3,8 @@
 // the same figures again after a crash is harmless, so the writes need no intent recorded before them.
 import { messagesFor } from '../messages';
 import { buildColumnMap, resolveColumn } from '../column-map';
-import { computeFigures, figuresFor } from '../computed';
+import { computeFigures, figuresFor, type Figures } from '../computed';
+import type { NewColumn } from '../migrations/migration-spec';
 import type { CellValue } from '../ports';
 import { stepOf } from './checkpoint';
 import type { RunContext } from './context';
@@ -21,6 +22,17 @@ function runsOf(positions: number[]): [number, number[]][] {
     else runs.push([column, [i]]);
   });
   return runs;
+}
+
+function sourceOf(columns: NewColumn[]): string {
+  return (columns[0].computed as { from_sheet: string }).from_sheet;
+}
+
+/** The run's computed columns' figures per key, from their source sheet read in blocks (the fill's and the top-up's). */
+export function runFigures(ctx: RunContext, columns: NewColumn[]): Figures {
+  const source = sourceOf(columns);
+  const t = messagesFor(ctx.services.session);
+  return computeFigures(ctx.spreadsheet.sheet(source), source, columns, ctx.plan.header_row, t);
 }
 
 export function computeColumns(ctx: RunContext): StepOutcome {
@@ -43,14 +55,8 @@ export function computeColumns(ctx: RunContext): StepOutcome {
       messagesFor(ctx.services.session)('compute_key_missing', { key: ctx.spec.keyColumn.header }),
     );
   }
-  const source = (columns[0].computed as { from_sheet: string }).from_sheet;
-  const figures = computeFigures(
-    ctx.spreadsheet.sheet(source),
-    source,
-    columns,
-    plan.header_row,
-    messagesFor(ctx.services.session),
-  );
+  const source = sourceOf(columns);
+  const figures = runFigures(ctx, columns);
   const first = plan.header_row + 1;
   record.progress = { done: cursor.next * columns.length, total };
   while (cursor.next < rows) {

@@ -1,9 +1,9 @@
 // Rows others append while a run goes on (the app adds spools): the fill covered the rows the plan saw; just before
 // the verification reads the sheet, the rows appended since get their new columns filled the same way (blank cells
 // only, so nothing anyone wrote there is overwritten). Rows appended after that are the verification's to list.
-import { messagesFor } from '../messages';
 import { buildColumnMap, resolveColumn } from '../column-map';
-import { computeFigures, figuresFor } from '../computed';
+import { figuresFor } from '../computed';
+import { runFigures } from './compute';
 import type { CellValue } from '../ports';
 import type { RunContext } from './context';
 import { assertRowsKept } from './structure-watch';
@@ -54,14 +54,7 @@ function topUpComputed(ctx: RunContext, first: number, rows: number): void {
   const positions = columns.map((column) => plan.v21_columns + 1 + all.indexOf(column.header));
   const keyColumn = resolveColumn(buildColumnMap(plan.v21_headers, ctx.spec), ctx.spec.keyColumn.header);
   if (keyColumn === null) return;
-  const source = (columns[0].computed as { from_sheet: string }).from_sheet;
-  const figures = computeFigures(
-    ctx.spreadsheet.sheet(source),
-    source,
-    columns,
-    plan.header_row,
-    messagesFor(ctx.services.session),
-  );
+  const figures = runFigures(ctx, columns);
   const from = Math.min(...positions);
   const width = Math.max(...positions) - from + 1;
   const keys = ctx.sheet.readValues(first, keyColumn, rows, 1);

@@ -4,17 +4,10 @@ import { buildColumnMap, type ColumnMap } from '../column-map';
 import { cachedColumnMap } from '../column-map-cache';
 import type { Services, SheetPort } from '../ports';
 import { DIGEST_BLOCK_ROWS } from '../digest';
-import { ReadPace, ReadPlanner, pacedSheet } from '../read-pace';
+import { MAX_CELLS_PER_READ, ReadPace, ReadPlanner, pacedSheet } from '../read-pace';
 import type { MigrationSpec } from '../migrations/migration-spec';
 import { encodeCursor } from './cursor';
-import {
-  MAX_CELLS_PER_READ,
-  chunkRows,
-  readChunk,
-  readFirstChunk,
-  readWholeFirstChunk,
-  type Chunk,
-} from './block-reader';
+import { chunkRows, readChunk, readFirstChunk, readWholeFirstChunk, type Chunk } from './block-reader';
 import { compareChunk, recheckRows, type IntactContext } from './checks/intact';
 import { appendedAfterFill, tallyOccupation, tallyValues, tallyVersions } from './checks/rows';
 import { addToSample, emptySample } from './sample';

@@ -4,7 +4,6 @@ import { MAX_CELLS_PER_READ } from '../read-pace';
 
 // Reads a sheet's data rows in chunks of whole digest blocks, two round trips per chunk (values of every column,
 // formulas of the v2.1 columns), never more than MAX_CELLS_PER_READ cells per call.
-export { MAX_CELLS_PER_READ };
 
 export interface Chunk {
   /** 0-based index of the first data row (a multiple of DIGEST_BLOCK_ROWS). */

@@ -1,5 +1,5 @@
 import type { Baseline } from '../baseline';
-import { MAX_CELLS_PER_READ } from './block-reader';
+import { MAX_CELLS_PER_READ } from '../read-pace';
 import { emptySample } from './sample';
 import { MAX_CURSOR_CHARS, type VerificationCursor, type VerificationMode } from './types';
 
