@@ -53,10 +53,7 @@ export function computeFigures(
   const headers = source.readValues(headerRow, 1, 1, extent.lastColumn)[0].map(headerText);
   const at = (name: string): number => {
     const index = headers.findIndex((text) => normaliseHeader(text) === normaliseHeader(name));
-    if (index < 0)
-      throw new Error(
-        `Sheet "${sourceName}" has no column "${name}", so the union figures cannot be computed.`,
-      );
+    if (index < 0) throw new Error(t('computed_source_column_missing', { sheet: sourceName, column: name }));
     return index;
   };
   const indexes = fills.map((fill) => ({

@@ -9,6 +9,7 @@
 // step fails with SheetsTooSlow rather than pause for ever. The first read of a migration run, before any is
 // measured, assumes the published speed (PUBLISHED_MS_PER_CELL); an execution that follows one which recorded no
 // measure (it may have died in an unmeasured read) assumes the cautious DEFAULT_MS_PER_CELL instead.
+import { translator, type Translate } from './messages';
 import type { Clock, SheetPort, SpreadsheetPort, SpreadsheetsPort } from './ports';
 
 /** The most cells one block read asks for: the size Sheets serves well in one getValues (about 2M cells). */
@@ -158,13 +159,22 @@ export interface RowRequest {
   wholeRest?: boolean;
 }
 
+/**
+ * A read as SheetsTooSlow names it ("reading the key column"), in the owner's language: asked for only when the
+ * error is thrown, so the locale is not read for a read that fits.
+ */
+export type ReadName = (t: Translate) => string;
+
 /** Thrown when even the smallest block read would not fit a fresh execution: pausing could never help. */
 export class SheetsTooSlow extends Error {
-  constructor(what: string, unitMs: number, msPerCell: number) {
+  /** `what`: the read, in the words of `t`'s language. */
+  constructor(what: string, unitMs: number, msPerCell: number, t: Translate = translator('en')) {
     super(
-      `Sheets is reading too slowly to go on: ${what} is expected to take about ${Math.round(unitMs / 1000)} s ` +
-        `(${(msPerCell * 1000).toFixed(0)} µs a cell measured), more than one Apps Script execution allows. ` +
-        'Nothing was lost; try again later, when Sheets answers faster.',
+      t('sheets_too_slow', {
+        what,
+        seconds: Math.round(unitMs / 1000),
+        us: (msPerCell * 1000).toFixed(0),
+      }),
     );
     this.name = 'SheetsTooSlow';
   }
@@ -192,6 +202,8 @@ export class ReadPlanner {
     readonly startMs: number,
     /** The time budget's deadline. */
     readonly deadlineMs: number,
+    /** The owner's language, for SheetsTooSlow and the reads callers name in it. */
+    readonly t: Translate = translator('en'),
   ) {}
 
   /** Latest time a read may end: the margin before the execution limit. */
@@ -216,7 +228,7 @@ export class ReadPlanner {
    * Whether a unit that cannot be made smaller may start now: when it fits, or when it is the first unit of this
    * execution and fits before the margin. Throws SheetsTooSlow when it could not fit any execution.
    */
-  unit(reads: number, cells: number, what = 'one block read'): boolean {
+  unit(reads: number, cells: number, what: ReadName = (t) => t('read_one_block')): boolean {
     if (this.stopRequested()) return false;
     const unitMs = this.pace.predictMs(reads, cells);
     if (unitMs <= this.allowanceMs()) {
@@ -224,7 +236,7 @@ export class ReadPlanner {
       return true;
     }
     if (unitMs > EXECUTION_LIMIT_MS - LIMIT_MARGIN_MS - STARTUP_MS) {
-      throw new SheetsTooSlow(what, unitMs, this.pace.msPerCell);
+      throw new SheetsTooSlow(what(this.t), unitMs, this.pace.msPerCell, this.t);
     }
     const ok = !this.granted && this.clock.now() + unitMs <= this.hardDeadlineMs;
     if (ok) this.granted = true;
@@ -235,7 +247,7 @@ export class ReadPlanner {
    * Rows the next unit may read: a multiple of `step` (or all that remain), or 0 when even the smallest unit
    * does not fit now (pause). Throws SheetsTooSlow when the smallest unit could not fit any execution.
    */
-  rows(request: RowRequest, what = 'one block read'): number {
+  rows(request: RowRequest, what: ReadName = (t) => t('read_one_block')): number {
     const { cellsPerRow, reads, remaining, max, step } = request;
     if (remaining <= 0 || this.stopRequested(remaining)) return 0;
     const extra = request.extraCells ?? 0;
@@ -257,6 +269,7 @@ export class ReadPlanner {
       return rows;
     }
     const smallest = Math.min(step, remaining);
-    return this.unit(reads, extra + smallest * cellsPerRow, `${what} of ${smallest} rows`) ? smallest : 0;
+    const unit: ReadName = (t) => t('read_of_rows', { what: what(t), rows: smallest });
+    return this.unit(reads, extra + smallest * cellsPerRow, unit) ? smallest : 0;
   }
 }

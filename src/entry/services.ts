@@ -1,6 +1,6 @@
 // The services of one execution, built from the Apps Script adapters. Every entry point starts here.
 import { messagesFor } from '../core/messages';
-import type { KeyValueStore, Services, SpreadsheetPort, SpreadsheetsPort } from '../core/ports';
+import type { KeyValueStore, Services, SessionPort, SpreadsheetPort, SpreadsheetsPort } from '../core/ports';
 import { gasDocumentCache } from '../gas/cache';
 import { gasDrive } from '../gas/drive';
 import { gasMail } from '../gas/mail';
@@ -30,8 +30,7 @@ function answeredOnce(store: KeyValueStore, first: Record<string, string> | null
   };
 }
 
-function build(spreadsheets: SpreadsheetsPort, opened: OpenedStores = {}): Services {
-  const session = gasSession();
+function build(session: SessionPort, spreadsheets: SpreadsheetsPort, opened: OpenedStores = {}): Services {
   return {
     clock: systemClock,
     logger: consoleLogger(),
@@ -48,8 +47,8 @@ function build(spreadsheets: SpreadsheetsPort, opened: OpenedStores = {}): Servi
 }
 
 /** Opens each spreadsheet once per execution (a second openById would be a second round trip). */
-function opener(): (id: string) => SpreadsheetPort {
-  const all = gasSpreadsheets();
+function opener(session: SessionPort): (id: string) => SpreadsheetPort {
+  const all = gasSpreadsheets(messagesFor(session));
   const opened = new Map<string, SpreadsheetPort>();
   return (id) => {
     let spreadsheet = opened.get(id);
@@ -63,14 +62,15 @@ function opener(): (id: string) => SpreadsheetPort {
 
 /** An execution started from the open spreadsheet (menu, sidebar). `active()` may be null outside one. */
 export function servicesForActiveSpreadsheet(): Services {
-  const all = gasSpreadsheets();
+  const session = gasSession();
+  const all = gasSpreadsheets(messagesFor(session));
   let active: SpreadsheetPort | null | undefined;
-  return build({
+  return build(session, {
     active: () => {
       if (active === undefined) active = all.active();
       return active;
     },
-    open: opener(),
+    open: opener(session),
   });
 }
 
@@ -79,6 +79,7 @@ export function servicesForActiveSpreadsheet(): Services {
  * on first use, and stands in for the active one.
  */
 export function servicesForSpreadsheetId(id: string, opened: OpenedStores = {}): Services {
-  const open = opener();
-  return build({ active: () => open(id), open }, opened);
+  const session = gasSession();
+  const open = opener(session);
+  return build(session, { active: () => open(id), open }, opened);
 }

@@ -1,3 +1,4 @@
+import { translator, type Translate } from '../core/messages';
 import type {
   CellValue,
   Grid,
@@ -17,7 +18,10 @@ class GasSheet implements SheetPort {
   readonly name: string;
   private dataRange: GoogleAppsScript.Spreadsheet.Range | null = null;
 
-  constructor(private readonly sheet: Sheet) {
+  constructor(
+    private readonly sheet: Sheet,
+    private readonly t: Translate,
+  ) {
     this.name = sheet.getName();
   }
 
@@ -47,7 +51,7 @@ class GasSheet implements SheetPort {
   assertEditable(): void {
     for (const protection of this.sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) {
       if (!protection.canEdit()) {
-        throw new Error(`You do not have permission to edit sheet "${this.name}": it is protected.`);
+        throw new Error(this.t('sheet_protected', { sheet: this.name }));
       }
     }
     this.sheet.addDeveloperMetadata(EDIT_PROBE_KEY);
@@ -114,7 +118,10 @@ class GasSpreadsheet implements SpreadsheetPort {
   private readonly sheets = new Map<string, SheetPort>();
   readonly name: string;
 
-  constructor(private readonly spreadsheet: Spreadsheet) {
+  constructor(
+    private readonly spreadsheet: Spreadsheet,
+    private readonly t: Translate,
+  ) {
     this.name = spreadsheet.getName();
   }
 
@@ -133,7 +140,7 @@ class GasSpreadsheet implements SpreadsheetPort {
     if (known) return known;
     const sheet = this.spreadsheet.getSheetByName(name);
     if (!sheet) return null;
-    const port = new GasSheet(sheet);
+    const port = new GasSheet(sheet, this.t);
     this.sheets.set(name, port);
     return port;
   }
@@ -143,7 +150,7 @@ class GasSpreadsheet implements SpreadsheetPort {
   }
 
   insertSheet(name: string): SheetPort {
-    const port = new GasSheet(this.spreadsheet.insertSheet(name));
+    const port = new GasSheet(this.spreadsheet.insertSheet(name), this.t);
     this.sheets.set(name, port);
     return port;
   }
@@ -181,7 +188,7 @@ class GasSpreadsheet implements SpreadsheetPort {
   // spreadsheet's editors until its own list is set; the owner and the current user cannot be removed.
   protectSheet(sheetName: string, description: string): void {
     const sheet = this.spreadsheet.getSheetByName(sheetName);
-    if (!sheet) throw new Error(`Sheet "${sheetName}" is not in the spreadsheet, so it cannot be protected.`);
+    if (!sheet) throw new Error(this.t('sheet_not_protectable', { sheet: sheetName }));
     const protection = sheet.protect().setDescription(description);
     protection.addEditor(Session.getEffectiveUser());
     protection.removeEditors(protection.getEditors());
@@ -216,14 +223,15 @@ class GasSpreadsheet implements SpreadsheetPort {
   }
 }
 
-export function gasSpreadsheets(): SpreadsheetsPort {
+/** The spreadsheets, whose refusals (a protected sheet) are written with `t`. */
+export function gasSpreadsheets(t: Translate = translator('en')): SpreadsheetsPort {
   return {
     active() {
       const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-      return spreadsheet ? new GasSpreadsheet(spreadsheet) : null;
+      return spreadsheet ? new GasSpreadsheet(spreadsheet, t) : null;
     },
     open(id: string) {
-      return new GasSpreadsheet(SpreadsheetApp.openById(id));
+      return new GasSpreadsheet(SpreadsheetApp.openById(id), t);
     },
   };
 }

@@ -4,6 +4,8 @@ import { World } from '../../emulator';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
 import { catalogues, translator } from '../../src/core/messages';
 import { menuItems } from '../../src/entry/menu';
+import type { WorkbookModel } from '../../rehearse/workbook';
+import { v31Workbook, withUniones, worldOf } from '../support/chain-bundle';
 
 // Words of the English texts that Spanish never uses: one of them in a text means English leaked into it.
 const ENGLISH =
@@ -291,4 +293,137 @@ test("a failed verification's errors are in Spanish, each after its check's name
       '"Cliente": copia "Cliente", ahora "CLIENTÉ".',
   ]);
   for (const error of report.errors) expect(error).not.toMatch(ENGLISH);
+});
+
+test('a sheet protected by its owner is refused in Spanish, nothing changed', () => {
+  const world = new World({ user: { email: 'ana@zeues.example', locale: 'es' } });
+  const ss = world.createSpreadsheet({
+    ...zeuesWorkbook({ rows: 30, keyHeader: 'TAG' }),
+    owner: 'jefe@zeues.example',
+    editors: ['ana@zeues.example'],
+  });
+  ss.protect('Operaciones', { editors: ['jefe@zeues.example'] });
+  const before = JSON.stringify(world.snapshot({ times: false }));
+  const refused = world.run('startMigration', [], { activeSpreadsheet: ss.id });
+  const message = refused.ok ? '' : refused.error.message;
+  expect(message).toMatch(
+    /^La migración no puede empezar\. No puede editar la hoja "Operaciones" \(No tiene permiso para editar la hoja "Operaciones": está protegida\.\)/,
+  );
+  expect(message).not.toMatch(ENGLISH);
+  expect(JSON.stringify(world.snapshot({ times: false }))).toBe(before);
+});
+
+test('a preview toward a target below the current schema is refused in Spanish', () => {
+  const { world, as } = spanishWorld();
+  expect((world.call('startMigration', [{ target: 'v3.1' }], as) as { state: string }).state).toBe('done');
+  const refused = world.run('previewMigration', [{ target: 'v3.0' }], as);
+  const message = refused.ok ? '' : refused.error.message;
+  expect(message).toMatch(/^El destino v3\.0 queda por debajo del esquema actual \(3\.1\): /);
+  expect(message).not.toMatch(ENGLISH);
+});
+
+test("a verification of a sheet where a new column's header appears twice fails in Spanish", () => {
+  const { world, ss, as } = spanishWorld();
+  expect((world.call('startMigration', [], as) as { state: string }).state).toBe('done');
+  const sheet = ss.sheet('Operaciones');
+  const header = sheet.values()[0] as string[];
+  sheet.setValues(1, header.indexOf('Cliente') + 1, [['version']]);
+  const report = world.call('verifyMigration', [], as) as {
+    success: boolean;
+    errors: string[];
+    checks: { new_headers: { problems: string[] } };
+  };
+  expect(report.success).toBe(false);
+  expect(report.checks.new_headers.problems).toEqual([
+    '"version" aparece 2 veces; debería aparecer exactamente una',
+  ]);
+  expect(report.errors.length).toBeGreaterThan(0);
+  for (const error of report.errors) expect(error).not.toMatch(ENGLISH);
+});
+
+describe('v4.0 and its Uniones sheet in Spanish', () => {
+  function unionsWorld(edit?: (workbook: WorkbookModel) => void) {
+    const workbook = withUniones(v31Workbook({ rows: 20 }), (spool) => spool % 4);
+    if (edit) edit(workbook);
+    return worldOf(workbook, { user: { locale: 'es' } });
+  }
+  const sheetOf = (workbook: WorkbookModel, name: string) =>
+    workbook.sheets.find((sheet) => sheet.name === name) as WorkbookModel['sheets'][number];
+
+  it("a preview gives the other sheets' blocking reasons in Spanish", () => {
+    const f = unionsWorld((workbook) => {
+      const uniones = sheetOf(workbook, 'Uniones');
+      uniones.values[0][13] = uniones.values[0][4];
+      workbook.sheets = workbook.sheets.filter((sheet) => sheet.name !== 'Metadata');
+    });
+    const plan = f.world.call('previewMigration', [], f.as) as { blocking: string[] };
+    expect(plan.blocking).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^No se encontró la hoja "Metadata", y v4\.0 le añade N_UNION\. /),
+        expect.stringMatching(/^La hoja "Uniones" tiene encabezados repetidos \(dn_union\)\. /),
+      ]),
+    );
+    for (const reason of plan.blocking) expect(reason).not.toMatch(ENGLISH);
+  });
+
+  it('a verification after a Uniones column lost its header says so in Spanish', () => {
+    const f = unionsWorld();
+    expect((f.world.call('startMigration', [], f.as) as { state: string }).state).toBe('done');
+    const uniones = f.ss.sheet('Uniones');
+    const at = (uniones.values()[0] as string[]).indexOf('DN_UNION');
+    uniones.setValues(1, at + 1, [['DN']]);
+    const report = f.world.call('verifyMigration', [], f.as) as {
+      success: boolean;
+      errors: string[];
+    };
+    expect(report.success).toBe(false);
+    expect(report.errors).toEqual([
+      'uniones_structure: a la hoja "Uniones" le faltan "DN_UNION".',
+      'union_figures: La hoja "Uniones" no tiene la columna "DN_UNION", así que no se pueden calcular las ' +
+        'cifras de uniones.',
+    ]);
+    for (const error of report.errors) expect(error).not.toMatch(ENGLISH);
+  });
+});
+
+test('the edit freeze describes its protection in Spanish and removes it', () => {
+  const { world, ss, as } = spanishWorld();
+  world.call('setMigrationConfig', [{ edit_freeze: true }], as);
+  const seen = new Set<string>();
+  const run = world.run('startMigration', [], {
+    ...as,
+    beforeCall: Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => [
+        i + 1,
+        // Sheet.protect() comes before setDescription: the call between them sees no description yet
+        () => ss.protections().forEach((p) => p.description && seen.add(p.description)),
+      ]),
+    ),
+  });
+  expect(run.ok && (run.value as { state: string }).state).toBe('done');
+  expect([...seen]).toEqual([
+    expect.stringMatching(
+      /^Migración de esquema \S+: ediciones en pausa hasta que terminen su copia de seguridad y su verificación/,
+    ),
+  ]);
+  expect(ss.protections()).toEqual([]);
+});
+
+test('a sheet too slow for one block read per execution fails in Spanish', () => {
+  const world = new World({ user: { locale: 'es' }, costs: { readPerCellUs: 3000 } });
+  const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 1200 }));
+  const runs = [world.run('startMigration', [], { activeSpreadsheet: ss.id })];
+  while (runs.length < 30) {
+    const last = runs[runs.length - 1];
+    if (!last.ok || (last.value as { state: string }).state !== 'paused') break;
+    const due = world.runDueTriggers();
+    if (due.length === 0) break;
+    runs.push(...due);
+  }
+  const last = runs[runs.length - 1];
+  const message = last.ok ? String((last.value as { error?: string }).error ?? '') : last.error.message;
+  expect(message).toMatch(
+    /: Sheets está leyendo demasiado despacio para continuar: se calcula que leer .* de 1000 filas tardará unos \d+ s/,
+  );
+  expect(message).not.toMatch(ENGLISH);
 });

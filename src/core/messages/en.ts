@@ -425,6 +425,74 @@ export const en = {
     'The backup "{name}" ({id}) is gone from Drive, so the v2.1 data cannot be compared with it. ' +
     'There is no backup to compare with.',
   verify_backup_no_sheet: 'The backup "{name}" ({id}) has no sheet "{sheet}" to compare with.',
+
+  sheet_protected: 'You do not have permission to edit sheet "{sheet}": it is protected.',
+  sheet_not_protectable: 'Sheet "{sheet}" is not in the spreadsheet, so it cannot be protected.',
+  properties_quota:
+    'The document properties are full (500 KB), so the run could not save its checkpoint. Nothing was ' +
+    "changed. Delete old history entries or other add-ons' data, then try again.",
+  sheets_too_slow:
+    'Sheets is reading too slowly to go on: {what} is expected to take about {seconds} s ' +
+    '({us} µs a cell measured), more than one Apps Script execution allows. ' +
+    'Nothing was lost; try again later, when Sheets answers faster.',
+  read_one_block: 'one block read',
+  read_of_rows: '{what} of {rows} rows',
+  read_rows_to_export: 'reading the rows to export',
+  read_compare_rows: 'comparing rows with the backup',
+  read_restore_rows: 'restoring rows from the backup',
+  read_compare_changed_rows: 'comparing changed rows with the backup',
+  read_values_formulas: 'reading the values and formulas of {columns} columns',
+  read_sheet_again: 'reading the sheet again where the copy differs',
+  read_version_column: 'reading the version column',
+  read_key_column: 'reading the key column',
+  read_values_and_formulas: 'reading {values} columns of values and {formulas} of formulas',
+  plan_other_sheet_missing:
+    'Sheet "{sheet}" was not found, and {migration} adds {columns} to it. Restore the sheet (or its name), then try again.',
+  plan_other_duplicates:
+    'Sheet "{sheet}" has duplicate headers ({headers}). Rename or remove the extra columns so each header is unique, then try again.',
+  computed_source_column_missing:
+    'Sheet "{sheet}" has no column "{column}", so the union figures cannot be computed.',
+  write_refused:
+    'The migration refused its own write to {where}: a run writes only the columns it adds ({zones}), so the ' +
+    'cells others keep editing are never overwritten. Nothing was written there. Roll back from the backup if ' +
+    'the sheet looks wrong, and report this message.',
+  zones_none: 'it adds no columns there',
+  zone_new_sheet: 'the sheet it creates',
+  zone_header_cells: 'the header cells of columns {columns}',
+  zone_columns: 'columns {columns}',
+  zones_and: ' and ',
+  insert_columns_refused:
+    'The migration refused to insert columns after column {column} of {sheet}: that would move columns that ' +
+    'existed before the run. Nothing was changed. Report this message.',
+  change_refused:
+    'The migration refused to {what} in {sheet}: a run adds columns only. Nothing was changed. Report this message.',
+  refused_delete_columns: 'delete columns',
+  refused_insert_rows: 'insert rows',
+  refused_delete_rows: 'delete rows',
+  refused_add_sheet: 'add a sheet it did not plan',
+  refused_delete_sheet: 'delete the sheet',
+  freeze_prefix: 'Schema migration',
+  freeze_description:
+    '{prefix} {run}: edits paused until its backup and verification end (removed automatically)',
+  freeze_not_removed:
+    'Edit freeze: the protection of {sheets} could not be removed ({error}). Remove it by hand: ' +
+    'Data > Protect sheets and ranges, the one described "{prefix} ...".',
+  trigger_not_replaced:
+    'The resume trigger could not be replaced ({error}). Resume the run from the menu ({menu} > {resume}).',
+
+  check_column_missing:
+    'column "{header}" was not found in the header row, so its cells could not be checked',
+  check_no_counter: 'the migration spec declares no counter column',
+  check_no_pair: 'the migration spec declares no paired columns',
+  check_header_holds: 'column {column} should be "{header}" but holds "{found}"',
+  check_header_count: '"{header}" appears {count} times, expected exactly once',
+  check_sheet_missing: 'sheet "{sheet}" is missing',
+  check_computed_column_missing: 'the key column or a computed column of "{sheet}" is missing',
+  check_computed_expected: "every row's {headers} equal to those recomputed from {source}",
+  check_backup_unopenable: 'the backup could not be opened: {error}',
+  check_backup_no_sheet: 'the backup has no sheet "{sheet}"',
+  check_backup_sheet_smaller: 'the backup\'s sheet "{sheet}" is smaller than the sheet was',
+  check_unnamed_column: 'column {column}',
 } as const;
 
 export type MessageKey = keyof typeof en;

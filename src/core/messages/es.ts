@@ -452,4 +452,74 @@ export const es: Record<MessageKey, string> = {
     'datos v2.1. No hay ninguna copia con la que comparar.',
   verify_backup_no_sheet:
     'La copia de seguridad "{name}" ({id}) no tiene la hoja "{sheet}" con la que comparar.',
+
+  sheet_protected: 'No tiene permiso para editar la hoja "{sheet}": está protegida.',
+  sheet_not_protectable: 'La hoja "{sheet}" no está en la hoja de cálculo, así que no se puede proteger.',
+  properties_quota:
+    'Las propiedades del documento están llenas (500 KB), así que la ejecución no pudo guardar su punto de ' +
+    'control. No se cambió nada. Elimine entradas antiguas del historial o datos de otros complementos y ' +
+    'vuelva a intentarlo.',
+  sheets_too_slow:
+    'Sheets está leyendo demasiado despacio para continuar: se calcula que {what} tardará unos {seconds} s ' +
+    '({us} µs por celda medidos), más de lo que permite una ejecución de Apps Script. ' +
+    'No se perdió nada; vuelva a intentarlo más tarde, cuando Sheets responda más rápido.',
+  read_one_block: 'una lectura de un bloque',
+  read_of_rows: '{what} de {rows} filas',
+  read_rows_to_export: 'leer las filas que se exportan',
+  read_compare_rows: 'comparar las filas con la copia de seguridad',
+  read_restore_rows: 'restaurar las filas desde la copia de seguridad',
+  read_compare_changed_rows: 'comparar las filas cambiadas con la copia de seguridad',
+  read_values_formulas: 'leer los valores y las fórmulas de {columns} columnas',
+  read_sheet_again: 'volver a leer la hoja donde la copia difiere',
+  read_version_column: 'leer la columna de versión',
+  read_key_column: 'leer la columna clave',
+  read_values_and_formulas: 'leer los valores de {values} columnas y las fórmulas de {formulas}',
+  plan_other_sheet_missing:
+    'No se encontró la hoja "{sheet}", y {migration} le añade {columns}. Restaure la hoja (o su nombre) y vuelva a intentarlo.',
+  plan_other_duplicates:
+    'La hoja "{sheet}" tiene encabezados repetidos ({headers}). Cambie el nombre o elimine las columnas sobrantes para que cada encabezado sea único y vuelva a intentarlo.',
+  computed_source_column_missing:
+    'La hoja "{sheet}" no tiene la columna "{column}", así que no se pueden calcular las cifras de uniones.',
+  write_refused:
+    'La migración rechazó una escritura propia en {where}: una ejecución solo escribe en las columnas que añade ' +
+    '({zones}), para no sobrescribir nunca las celdas que otras personas siguen editando. No se escribió nada ' +
+    'ahí. Si la hoja parece incorrecta, revierta la migración desde la copia de seguridad y comunique este mensaje.',
+  zones_none: 'ahí no añade ninguna columna',
+  zone_new_sheet: 'la hoja que crea',
+  zone_header_cells: 'las celdas de encabezado de las columnas {columns}',
+  zone_columns: 'las columnas {columns}',
+  zones_and: ' y ',
+  insert_columns_refused:
+    'La migración se negó a insertar columnas después de la columna {column} de {sheet}: eso movería columnas ' +
+    'que existían antes de la ejecución. No se cambió nada. Comunique este mensaje.',
+  change_refused:
+    'La migración se negó a {what} en {sheet}: una ejecución solo añade columnas. No se cambió nada. Comunique este mensaje.',
+  refused_delete_columns: 'eliminar columnas',
+  refused_insert_rows: 'insertar filas',
+  refused_delete_rows: 'eliminar filas',
+  refused_add_sheet: 'añadir una hoja que no tenía prevista',
+  refused_delete_sheet: 'eliminar la hoja',
+  freeze_prefix: 'Migración de esquema',
+  freeze_description:
+    '{prefix} {run}: ediciones en pausa hasta que terminen su copia de seguridad y su verificación (la protección se quita automáticamente)',
+  freeze_not_removed:
+    'Congelar ediciones: no se pudo quitar la protección de {sheets} ({error}). Quítela a mano en ' +
+    'Datos > Proteger hojas y rangos (o «Proteger hojas e intervalos»): la que tiene la descripción "{prefix} ...".',
+  trigger_not_replaced:
+    'No se pudo sustituir el activador de reanudación ({error}). Reanude la ejecución desde el menú ({menu} > {resume}).',
+
+  check_column_missing:
+    'no se encontró la columna "{header}" en la fila de encabezados, así que no se pudieron comprobar sus celdas',
+  check_no_counter: 'la especificación de la migración no declara ninguna columna contador',
+  check_no_pair: 'la especificación de la migración no declara columnas emparejadas',
+  check_header_holds: 'la columna {column} debería ser "{header}" pero contiene "{found}"',
+  check_header_count: '"{header}" aparece {count} veces; debería aparecer exactamente una',
+  check_sheet_missing: 'falta la hoja "{sheet}"',
+  check_computed_column_missing: 'falta la columna clave o una columna calculada de "{sheet}"',
+  check_computed_expected: 'en cada fila, {headers} iguales a los valores recalculados a partir de {source}',
+  check_backup_unopenable: 'no se pudo abrir la copia de seguridad: {error}',
+  check_backup_no_sheet: 'la copia de seguridad no tiene la hoja "{sheet}"',
+  check_backup_sheet_smaller:
+    'la hoja "{sheet}" de la copia de seguridad es más pequeña de lo que era la hoja',
+  check_unnamed_column: 'columna {column}',
 };

@@ -92,7 +92,7 @@ function nextRows(ctx: RunContext, next: number, extraReads = 0): number {
       step: DIGEST_BLOCK_ROWS,
       extraCells: next === 0 ? 2 * width : 0,
     },
-    `reading the values and formulas of ${width} columns`,
+    (t) => t('read_values_formulas', { columns: width }),
   );
   const max = compareChunkRows(width);
   if (ctx.backupRead && rows < Math.min(remaining, max) && fullChunkFitsAnExecution(ctx, max, extraReads)) {
@@ -206,7 +206,7 @@ function settleSuspects(ctx: RunContext, check: BackupCheck): 'done' | 'paused' 
       Math.min((lastBlock + 1) * DIGEST_BLOCK_ROWS, suspects.rows) - firstBlock * DIGEST_BLOCK_ROWS,
     );
     const cells = 2 * (count + (headerSuspect ? 1 : 0)) * ctx.plan.last_column;
-    if (!ctx.reads.unit(2, cells, 'reading the sheet again where the copy differs')) return 'paused';
+    if (!ctx.reads.unit(2, cells, (t) => t('read_sheet_again'))) return 'paused';
     const now = digestsOf(ctx, readSide(ctx, ctx.sheet, first, count, headerSuspect), first, headerSuspect);
     if (headerSuspect && now.header !== suspects.header) throw new CopyUnproven('the header row differs');
     for (const block of blocks) {

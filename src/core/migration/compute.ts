@@ -68,7 +68,7 @@ export function computeColumns(ctx: RunContext): StepOutcome {
         max: COMPUTE_CHUNK_ROWS,
         step: MIN_COMPUTE_CHUNK_ROWS,
       },
-      'reading the key column',
+      (t) => t('read_key_column'),
     );
     if (count === 0) {
       ctx.checkpoint.computed = cursor;

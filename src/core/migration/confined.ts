@@ -3,6 +3,7 @@
 // keep writing the existing cells while a run goes on; confining the run's own writes is what lets the checks
 // tell their edits from damage: a v2.1 cell that differs from the backup cannot have been written by the run.
 import { columnLetter } from '../column-map';
+import { translator, type Translate } from '../messages';
 import type { CellValue, Grid, SheetPort, SpreadsheetPort } from '../ports';
 import type { RunPlan } from './types';
 import { a1, boxesInside, zonesOf, type Box, type WriteZone } from '../write-zones';
@@ -12,19 +13,28 @@ export function planZones(plan: RunPlan): WriteZone[] {
   return zonesOf({ ...plan, new_columns: plan.present.length + plan.to_add.length });
 }
 
-function describeZones(zones: WriteZone[]): string {
-  if (zones.length === 0) return 'it adds no columns there';
+function describeZones(zones: WriteZone[], t: Translate): string {
+  if (zones.length === 0) return t('zones_none');
   return zones
-    .map((zone) =>
-      zone.lastColumn === null
-        ? 'the sheet it creates'
-        : `${zone.headerOnly ? 'the header cells of ' : ''}columns ${columnLetter(zone.firstColumn)}` +
-          `${zone.lastColumn !== zone.firstColumn ? `-${columnLetter(zone.lastColumn)}` : ''}`,
-    )
-    .join(' and ');
+    .map((zone) => {
+      if (zone.lastColumn === null) return t('zone_new_sheet');
+      const first = columnLetter(zone.firstColumn);
+      const columns =
+        zone.lastColumn !== zone.firstColumn ? `${first}-${columnLetter(zone.lastColumn)}` : first;
+      return t(zone.headerOnly ? 'zone_header_cells' : 'zone_columns', { columns });
+    })
+    .join(t('zones_and'));
 }
 
 export class WriteRefused extends Error {}
+
+/** What a run never does to a sheet (the guard's refusal names it). */
+type Refused =
+  | 'refused_delete_columns'
+  | 'refused_insert_rows'
+  | 'refused_delete_rows'
+  | 'refused_add_sheet'
+  | 'refused_delete_sheet';
 
 /**
  * The guard one run's writes go through; `record` keeps the boxes before each write (the run stores them in its
@@ -40,6 +50,8 @@ export class WriteGuard {
     private readonly record: (sheet: string, box: Box) => void,
     /** Throws when someone else changed the sheet's structure since the plan (see structure-watch.ts). */
     private readonly watch: (sheet: SheetPort) => void = () => undefined,
+    /** The owner's language for the refusals. */
+    private readonly t: Translate = translator('en'),
   ) {}
 
   /** Before the first write of this execution to a sheet: its structure is still the planned one. */
@@ -53,9 +65,7 @@ export class WriteGuard {
     if (boxesInside(this.zones, sheet, [box], this.headerRow)) return;
     const own = this.zones.filter((zone) => zone.sheet === sheet);
     throw new WriteRefused(
-      `The migration refused its own write to ${sheet}!${a1(box)}: a run writes only the columns it adds ` +
-        `(${describeZones(own)}), so the cells others keep editing are never overwritten. Nothing was written ` +
-        'there. Roll back from the backup if the sheet looks wrong, and report this message.',
+      this.t('write_refused', { where: `${sheet}!${a1(box)}`, zones: describeZones(own, this.t) }),
     );
   }
 
@@ -68,17 +78,11 @@ export class WriteGuard {
   checkInsertColumns(sheet: string, afterColumn: number): void {
     const firsts = this.zones.filter((zone) => zone.sheet === sheet).map((zone) => zone.firstColumn);
     if (firsts.length > 0 && afterColumn >= Math.min(...firsts) - 1) return;
-    throw new WriteRefused(
-      `The migration refused to insert columns after column ${columnLetter(afterColumn)} of ${sheet}: that would ` +
-        'move columns that existed before the run. Nothing was changed. Report this message.',
-    );
+    throw new WriteRefused(this.t('insert_columns_refused', { column: columnLetter(afterColumn), sheet }));
   }
 
-  refuse(sheet: string, what: string): never {
-    throw new WriteRefused(
-      `The migration refused to ${what} in ${sheet}: a run adds columns only. Nothing was changed. Report this ` +
-        'message.',
-    );
+  refuse(sheet: string, what: Refused): never {
+    throw new WriteRefused(this.t('change_refused', { what: this.t(what), sheet }));
   }
 
   sheet(port: SheetPort): SheetPort {
@@ -152,13 +156,13 @@ class ConfinedSheet implements SheetPort {
     this.port.insertColumnsAfter(afterColumn, count);
   }
   deleteColumns(): void {
-    this.guard.refuse(this.name, 'delete columns');
+    this.guard.refuse(this.name, 'refused_delete_columns');
   }
   insertRowsAfter(): void {
-    this.guard.refuse(this.name, 'insert rows');
+    this.guard.refuse(this.name, 'refused_insert_rows');
   }
   deleteRows(): void {
-    this.guard.refuse(this.name, 'delete rows');
+    this.guard.refuse(this.name, 'refused_delete_rows');
   }
 }
 
@@ -176,11 +180,10 @@ export function confinedSpreadsheet(
     return found ? guard.sheet(found) : null;
   };
   const insertSheet = (name: string): SheetPort => {
-    if (!creates.includes(name) || !spreadsheet.insertSheet)
-      guard.refuse(name, 'add a sheet it did not plan');
+    if (!creates.includes(name) || !spreadsheet.insertSheet) guard.refuse(name, 'refused_add_sheet');
     return guard.sheet((spreadsheet.insertSheet as (name: string) => SheetPort).call(spreadsheet, name));
   };
-  const deleteSheet = (name: string): void => guard.refuse(name, 'delete the sheet');
+  const deleteSheet = (name: string): void => guard.refuse(name, 'refused_delete_sheet');
   return new Proxy(spreadsheet, {
     get(target, property, receiver) {
       if (property === 'sheet') return sheet;

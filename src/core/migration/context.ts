@@ -1,4 +1,5 @@
 import type { Grid, Logger, Services, SheetPort, SpreadsheetPort } from '../ports';
+import { messagesFor } from '../messages';
 import { ReadPace, ReadPlanner } from '../read-pace';
 import type { MigrationSpec } from '../migrations/migration-spec';
 import type { TimeBudget } from '../slice/budget';
@@ -80,6 +81,7 @@ export class RunContext {
       plan.header_row,
       (sheet, box) => this.recordWrite(sheet, box),
       (sheet) => watchStructure(this, sheet),
+      messagesFor(services.session),
     );
     const creates = (plan.others ?? []).filter((other) => !other.existed).map((other) => other.sheet);
     const spreadsheet = confinedSpreadsheet(live, guard, creates);
@@ -91,7 +93,13 @@ export class RunContext {
         open: (id) => (id === live.id ? spreadsheet : services.spreadsheets.open(id)),
       },
     };
-    this.reads = new ReadPlanner(services.clock, pace, budget.startMs, budget.deadlineMs);
+    this.reads = new ReadPlanner(
+      services.clock,
+      pace,
+      budget.startMs,
+      budget.deadlineMs,
+      messagesFor(services.session),
+    );
     this.reads.stopRequested = (remainingRows) => {
       if (remainingRows !== undefined) this.rowsRemaining = remainingRows;
       return this.pulse !== null && this.pulse.stopRequested();

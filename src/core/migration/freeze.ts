@@ -7,20 +7,24 @@
 // with no protection of its own at that moment is listed, so a whole-sheet protection found later on a listed
 // sheet with the run's description, or with none (a crash between Sheet.protect() and setDescription), is the
 // run's. A sheet someone had already protected is left as it is, and named in the log.
+import { catalogues, messagesFor, translator, type Translate } from '../messages';
 import type { Logger, Services, SpreadsheetPort } from '../ports';
 import { PUBLISHED_MS_PER_CELL } from '../read-pace';
 import type { Checkpoint } from './checkpoint';
 import type { RunPlan } from './types';
 
-/** Every protection the freeze makes has a description that starts so. */
-export const FREEZE_PREFIX = 'Schema migration';
+/**
+ * Every protection the freeze makes has a description that starts with freeze_prefix in the language of the
+ * owner who started the run (they see it in Data > Protected sheets and ranges); any language's is the run's.
+ */
+const FREEZE_PREFIXES = Object.values(catalogues).map((catalogue) => catalogue.freeze_prefix);
 
-export function freezeDescription(runId: string): string {
-  return `${FREEZE_PREFIX} ${runId}: edits paused until its backup and verification end (removed automatically)`;
+export function freezeDescription(runId: string, t: Translate = translator('en')): string {
+  return t('freeze_description', { prefix: t('freeze_prefix'), run: runId });
 }
 
 function isOurs(description: string): boolean {
-  return description === '' || description.startsWith(FREEZE_PREFIX);
+  return description === '' || FREEZE_PREFIXES.some((prefix) => description.startsWith(prefix));
 }
 
 export interface FreezeRecord {
@@ -49,6 +53,7 @@ export function applyFreeze(
   plan: RunPlan,
   logger: Logger,
   commit: () => void,
+  t: Translate = translator('en'),
 ): void {
   const freeze = checkpoint.freeze;
   if (!freeze || freeze.applied || !spreadsheet.protectSheet || !spreadsheet.sheetProtection) return;
@@ -62,7 +67,7 @@ export function applyFreeze(
     }
     commit();
   }
-  for (const name of freeze.sheets) spreadsheet.protectSheet(name, freezeDescription(checkpoint.run_id));
+  for (const name of freeze.sheets) spreadsheet.protectSheet(name, freezeDescription(checkpoint.run_id, t));
   freeze.applied = true;
   logger.info(`Edit freeze: ${freeze.sheets.join(', ')} protected until the verification ends.`);
 }
@@ -76,6 +81,7 @@ export function removeFreeze(
   checkpoint: Checkpoint,
   logger: Logger,
   openBackup: (fileId: string) => SpreadsheetPort | null,
+  t: Translate = translator('en'),
 ): void {
   const freeze = checkpoint.freeze;
   if (!freeze) return;
@@ -89,26 +95,30 @@ export function removeFreeze(
     delete checkpoint.freeze;
   } catch (error) {
     logger.error(
-      `Edit freeze: the protection of ${sheets.join(', ')} could not be removed (${(error as Error).message}). ` +
-        `Remove it by hand: Data > Protect sheets and ranges, the one described "${FREEZE_PREFIX} ...".`,
+      t('freeze_not_removed', {
+        sheets: sheets.join(', '),
+        error: (error as Error).message,
+        prefix: t('freeze_prefix'),
+      }),
     );
   }
 }
 
 /** removeFreeze, opening the backup copy through the services (a copy that cannot be opened is skipped). */
 export function thawRun(
-  services: Pick<Services, 'spreadsheets'>,
+  services: Pick<Services, 'spreadsheets' | 'session'>,
   spreadsheet: SpreadsheetPort,
   checkpoint: Checkpoint,
   logger: Logger,
 ): void {
-  removeFreeze(spreadsheet, checkpoint, logger, (fileId) => {
+  const openBackup = (fileId: string) => {
     try {
       return services.spreadsheets.open(fileId);
     } catch {
       return null;
     }
-  });
+  };
+  removeFreeze(spreadsheet, checkpoint, logger, openBackup, messagesFor(services.session));
 }
 
 /**

@@ -158,7 +158,7 @@ export function planFromFacts(
   const totalCells = facts.grids.reduce((sum, grid) => sum + grid.maxRows * grid.maxColumns, 0);
   // Inserting columns past the grid's last column widens it; inside the grid it still adds whole columns.
   const elsewhere = facts.other_sheets
-    ? planOtherSheets(spec, facts.other_sheets, facts.grids)
+    ? planOtherSheets(spec, facts.other_sheets, facts.grids, t)
     : { others: [], blocking: [], addedCells: 0, changes: [] };
   blocking.push(...elsewhere.blocking);
   const cellsAfter = totalCells + toAdd.length * target.maxRows + elsewhere.addedCells;

@@ -158,8 +158,7 @@ export function previewChain(services: Services, options?: unknown): Plan {
   const nextAt = next ? indexOf(next.id) : chain.length;
   if (goal && indexOf(goal.id) < nextAt - 1) {
     throw new Error(
-      `Target ${goal.id} is below the current schema (${reading.current}): the chain only goes forward. To go ` +
-        'back, roll back the newer migrations one by one.',
+      messagesFor(services.session)('target_below_schema', { target: goal.id, current: reading.current }),
     );
   }
   // nothing pending up to the goal: the plan of the migration already in place says so (nothing to migrate)

@@ -205,10 +205,7 @@ function beginRun(
     });
   } catch (error) {
     if (/quota/i.test((error as Error).message)) {
-      throw new Error(
-        'The document properties are full (500 KB), so the run could not save its checkpoint. Nothing was ' +
-          "changed. Delete old history entries or other add-ons' data, then try again.",
-      );
+      throw new Error(t('properties_quota'));
     }
     throw error;
   }

@@ -30,10 +30,11 @@ export function runSteps(ctx: RunContext, firing: string | null): Status {
   checkpoint.state = 'running';
   let current: string = checkpoint.steps[0].name;
   try {
-    applyFreeze(ctx.spreadsheet, checkpoint, ctx.plan, ctx.logger, () => {
+    const commit = () => {
       ctx.touch();
       ctx.commit();
-    });
+    };
+    applyFreeze(ctx.spreadsheet, checkpoint, ctx.plan, ctx.logger, commit, messagesFor(ctx.services.session));
     for (const record of checkpoint.steps) {
       if (record.status === 'done' || record.status === 'skipped') continue;
       current = record.name;

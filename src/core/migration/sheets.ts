@@ -1,6 +1,6 @@
 // The migration's other sheets (v4.0: Uniones required, Metadata widened): what the plan reads of them, what it
 // decides, and the steps' effects there. A required sheet's data is never written: only its header row.
-import { messagesFor } from '../messages';
+import { messagesFor, translator, type Translate } from '../messages';
 import { columnLetter, headerText, normaliseHeader } from '../column-map';
 import type { OtherSheetPlan } from '../baseline';
 import type { SheetChangePlan } from '../contract';
@@ -56,6 +56,7 @@ export function planOtherSheets(
   spec: MigrationSpec,
   facts: Record<string, OtherSheetFacts>,
   grids: { name: string; maxRows: number; maxColumns: number }[],
+  t: Translate = translator('en'),
 ): { others: OtherSheetPlan[]; blocking: string[]; addedCells: number; changes: SheetChangePlan[] } {
   const others: OtherSheetPlan[] = [];
   const blocking: string[] = [];
@@ -66,8 +67,11 @@ export function planOtherSheets(
     const grid = grids.find((candidate) => candidate.name === other.sheet);
     if (!seen.exists && !other.ensure) {
       blocking.push(
-        `Sheet "${other.sheet}" was not found, and ${spec.id} adds ${other.newColumns.map((c) => c.header).join(', ')} ` +
-          'to it. Restore the sheet (or its name), then try again.',
+        t('plan_other_sheet_missing', {
+          sheet: other.sheet,
+          migration: spec.id,
+          columns: other.newColumns.map((c) => c.header).join(', '),
+        }),
       );
       continue;
     }
@@ -78,8 +82,7 @@ export function planOtherSheets(
       .filter((key, i, all) => key !== '' && all.indexOf(key) !== i);
     if (duplicates.length > 0) {
       blocking.push(
-        `Sheet "${other.sheet}" has duplicate headers (${[...new Set(duplicates)].join(', ')}). Rename or remove ` +
-          'the extra columns so each header is unique, then try again.',
+        t('plan_other_duplicates', { sheet: other.sheet, headers: [...new Set(duplicates)].join(', ') }),
       );
     }
     const ensureMissing = (other.ensure ?? []).filter((header) => !has(seen.headers, header));

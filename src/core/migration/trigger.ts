@@ -2,6 +2,7 @@
 // slice pauses and removed when the run ends. Editor add-ons may fire it at most hourly and its execution has
 // no active spreadsheet (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions),
 // so the spreadsheet id is kept in the user's properties under the trigger's id.
+import { messagesFor } from '../messages';
 import { RESUME_PREFIX } from '../state/keys';
 import type { RunState } from '../contract';
 import type { Services } from '../ports';
@@ -99,9 +100,13 @@ export function rearmBusyTrigger(
       services.triggers.delete(firing);
     }
   } catch (error) {
+    const t = messagesFor(services.session);
     services.logger.warn(
-      `The resume trigger could not be replaced (${(error as Error).message}). Resume the run from the menu ` +
-        '(Extensions > Sheet Schema Migrator > Resume migration).',
+      t('trigger_not_replaced', {
+        error: (error as Error).message,
+        menu: t('menu_path'),
+        resume: t('menu_resume'),
+      }),
     );
   }
 }

@@ -83,7 +83,7 @@ export function initializeVersions(ctx: RunContext): StepOutcome {
         max: VERSION_CHUNK_ROWS,
         step: MIN_VERSION_CHUNK_ROWS,
       },
-      'reading the version column',
+      (t) => t('read_version_column'),
     );
     if (count === 0) {
       ctx.checkpoint.versions = cursor;

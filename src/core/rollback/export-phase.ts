@@ -42,7 +42,7 @@ export function exportPhase(
       reads: span.unit.reads + backupCost.reads,
     };
     if (!paced) return rowBlocksCap(row, span.last, span.capColumns);
-    return nextBlock(reads, row, span.last, span.capColumns, unit, 'reading the rows to export');
+    return nextBlock(reads, row, span.last, span.capColumns, unit, (t) => t('read_rows_to_export'));
   };
   const cellsOf = (from: number, to: number) => {
     const cells: ExportedCell[] = [];

@@ -87,7 +87,7 @@ export function verifyRollback(input: FinishInput): RollbackCheckpoint {
       progress.rows,
       progress.width * 4,
       { cellsPerRow: 2 * dims.lastColumn + backupCost.cellsPerRow, reads: 2 + backupCost.reads },
-      'comparing rows with the backup',
+      (t) => t('read_compare_rows'),
     );
     if (block) progress = compareBlock(progress, sheet, dims, backup, block, columnNames);
     if (!block || (progress.next_row <= progress.rows && budget.spent())) {

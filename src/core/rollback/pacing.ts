@@ -1,4 +1,4 @@
-import type { ReadPlanner } from '../read-pace';
+import type { ReadName, ReadPlanner } from '../read-pace';
 import { rowBlocks, type RowBlock } from './blocks';
 
 /** Fewest rows a block read takes (unless fewer are left): slow Sheets makes blocks smaller, never per row. */
@@ -20,7 +20,7 @@ export function nextBlock(
   lastRow: number,
   capColumns: number,
   unit: BlockUnit,
-  what: string,
+  what: ReadName,
 ): RowBlock | null {
   const cap = rowBlocks(row, lastRow, capColumns)[0];
   if (!cap) return null;

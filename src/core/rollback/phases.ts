@@ -282,6 +282,6 @@ function restoreBlockFrom(
     extent.rows,
     extent.columns * 4,
     { cellsPerRow: 2 * extent.columns + backupCost.cellsPerRow, reads: 2 + backupCost.reads },
-    'restoring rows from the backup',
+    (t) => t('read_restore_rows'),
   );
 }

@@ -44,7 +44,7 @@ function run(services: Services, options: ParsedRollbackOptions, t: Translate): 
   const budget = new TimeBudget(services.clock, services.clock.now(), config.time_budget_seconds);
   const checkpoint = readCheckpoint(all);
   pace.adopt(checkpoint?.read_ms_per_cell);
-  const reads = new ReadPlanner(services.clock, pace, budget.startMs, budget.deadlineMs);
+  const reads = new ReadPlanner(services.clock, pace, budget.startMs, budget.deadlineMs, t);
   if (checkpoint && checkpoint.mode !== options.mode) {
     throw new Error(t('rollback_other_mode', { mode: checkpoint.mode }));
   }

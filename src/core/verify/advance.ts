@@ -155,6 +155,7 @@ export function advanceVerification(
       new ReadPace(clock, next.read_ms_per_cell),
       hints.executionStartMs ?? clock.now(),
       deadlineMs,
+      messagesFor(services.session),
     );
   const pace = reads.pace;
   // a paused cursor is stored in one property: hand it back already cut to size
@@ -185,7 +186,7 @@ export function advanceVerification(
     const { extent, header, chunk } = structure;
     const map = columnMapOf(services, header, spec);
     next.layout = layoutOf(extent, baseline, spec, map, hints.filledThrough);
-    next.structure = structureChecks(header, extent, baseline, spec, map);
+    next.structure = structureChecks(header, extent, baseline, spec, map, t);
     next.intact.backup_error = backupProblem(services, baseline, openBackup, hints);
     tallyChunk(next, chunk, context());
     next.phase = 'scan';
@@ -209,7 +210,7 @@ export function advanceVerification(
         step: DIGEST_BLOCK_ROWS,
         wholeRest: true,
       },
-      `reading ${layout.width} columns of values and ${baseline.v21_columns} of formulas`,
+      (t) => t('read_values_and_formulas', { values: layout.width, formulas: baseline.v21_columns }),
     );
     if (rows === 0) return paused();
     const started = clock.now();
@@ -271,7 +272,7 @@ function readStructure(
       step: DIGEST_BLOCK_ROWS,
       extraCells: width,
     },
-    `reading ${width} columns of values and ${baseline.v21_columns} of formulas`,
+    (t) => t('read_values_and_formulas', { values: width, formulas: baseline.v21_columns }),
   );
   if (rows === 0 && dataRows > 0) return null;
   const { header, chunk } = readFirstChunk(sheet, {

@@ -8,17 +8,17 @@ import { MAX_LISTED, type VerificationCursor } from './types';
 
 type ChecksButReport = Omit<VerificationReport['checks'], 'report'> & { values: Check };
 
-function missingColumn(header: string): string {
-  return `column "${header}" was not found in the header row, so its cells could not be checked`;
+function missingColumn(header: string, t: Translate): string {
+  return t('check_column_missing', { header });
 }
 
-function notApplicable(what: string): Check {
-  return { passed: true, not_applicable: `the migration spec declares no ${what}` };
+function notApplicable(what: 'check_no_counter' | 'check_no_pair', t: Translate): Check {
+  return { passed: true, not_applicable: t(what) };
 }
 
 function versionsCheck(cursor: VerificationCursor, t: Translate): Check {
   const counter = cursor.layout?.counter ?? null;
-  if (!counter) return notApplicable('counter column');
+  if (!counter) return notApplicable('check_no_counter', t);
   const { invalid, not_zero: notZero, checked } = cursor.versions;
   const column = counter.column;
   const postMigration = cursor.mode === 'post_migration';
@@ -32,13 +32,13 @@ function versionsCheck(cursor: VerificationCursor, t: Translate): Check {
     invalid_rows: invalid.first,
     not_zero: notZero.count,
     not_zero_rows: notZero.first,
-    ...(column === null ? { problem: missingColumn(counter.header) } : {}),
+    ...(column === null ? { problem: missingColumn(counter.header, t) } : {}),
   };
 }
 
 function occupationCheck(cursor: VerificationCursor, t: Translate): Check {
   const pair = cursor.layout?.pair ?? null;
-  if (!pair) return notApplicable('paired columns');
+  if (!pair) return notApplicable('check_no_pair', t);
   const [by, at] = pair;
   const { invalid, checked, occupied } = cursor.occupation;
   const missing = by.column === null ? by.header : at.column === null ? at.header : null;
@@ -59,7 +59,7 @@ function occupationCheck(cursor: VerificationCursor, t: Translate): Check {
     occupied,
     invalid: invalid.count,
     invalid_rows: invalid.first,
-    ...(missing ? { problem: missingColumn(missing) } : {}),
+    ...(missing ? { problem: missingColumn(missing, t) } : {}),
   };
 }
 
@@ -81,7 +81,7 @@ function valuesCheck(cursor: VerificationCursor, t: Translate): Check {
     rows_checked: tally.checked,
     invalid: tally.invalid.count,
     invalid_rows: tally.invalid.first,
-    ...(missing.length > 0 ? { problem: missing.map(missingColumn).join('; ') } : {}),
+    ...(missing.length > 0 ? { problem: missing.map((h) => missingColumn(h, t)).join('; ') } : {}),
   };
 }
 
@@ -265,7 +265,7 @@ export function errorsOf(
     )?.[0];
     errors.push(
       computed.problem
-        ? `computed_values: ${computed.problem}.`
+        ? `computed_values: ${String(computed.problem).replace(/\.?$/, '.')}`
         : `computed_values: ${t('verr_computed', {
             count: String(computed.mismatched),
             source: String(computed.source),

@@ -2,6 +2,7 @@ import { WriteGuard, confinedSpreadsheet, planZones } from '../../../src/core/mi
 import { MAX_BOXES_PER_SHEET, addBox, boxesInside, type Box } from '../../../src/core/write-zones';
 import type { RunPlan } from '../../../src/core/migration/types';
 import type { Grid, SheetPort, SpreadsheetPort } from '../../../src/core/ports';
+import { translator } from '../../../src/core/messages';
 
 function plan(overrides: Partial<RunPlan> = {}): RunPlan {
   return {
@@ -147,6 +148,24 @@ describe('the write guard of a run', () => {
     expect(boxesInside(zones, 'Metadata', [[1, 4, 900, 4]], 1)).toBe(true);
     expect(boxesInside(zones, 'Metadata', [[1, 3, 1, 3]], 1)).toBe(false);
     expect(boxesInside(zones, 'Operaciones', [[1, 6, 11, 8]], 1)).toBe(true);
+  });
+
+  it("refuses in the owner's language", () => {
+    const zones = planZones(plan());
+    const guard = new WriteGuard(zones, 1, () => undefined, undefined, translator('es'));
+    expect(() => guard.check('Operaciones', [3, 2, 3, 2])).toThrow(
+      'La migración rechazó una escritura propia en Operaciones!B3: una ejecución solo escribe en las ' +
+        'columnas que añade (las columnas F-H), para no sobrescribir nunca las celdas que otras personas ' +
+        'siguen editando. No se escribió nada ahí. Si la hoja parece incorrecta, revierta la migración desde ' +
+        'la copia de seguridad y comunique este mensaje.',
+    );
+    expect(() => guard.checkInsertColumns('Operaciones', 2)).toThrow(
+      /^La migración se negó a insertar columnas después de la columna B de Operaciones: /,
+    );
+    expect(() => guard.refuse('Operaciones', 'refused_delete_rows')).toThrow(
+      'La migración se negó a eliminar filas en Operaciones: una ejecución solo añade columnas. No se cambió ' +
+        'nada. Comunique este mensaje.',
+    );
   });
 });
 

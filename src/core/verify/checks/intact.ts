@@ -116,7 +116,7 @@ export function recheckRows(
       max: DIGEST_BLOCK_ROWS,
       step: RECHECK_STEP_ROWS,
     },
-    'comparing changed rows with the backup',
+    (t) => t('read_compare_changed_rows'),
   );
   if (rows === 0) return false;
   const start = range[0];

@@ -6,6 +6,7 @@
 import type { Baseline } from '../../baseline';
 import { cellKey } from '../../digest';
 import { headerText } from '../../column-map';
+import { translator, type Translate } from '../../messages';
 import type { Services, SheetPort, SpreadsheetPort } from '../../ports';
 import { addToSample, emptySample, showCell } from '../sample';
 import type { Sample } from '../types';
@@ -45,6 +46,7 @@ export function otherSheetsIntact(
   spreadsheet: SpreadsheetPort,
   baseline: Baseline,
   headerRow: number,
+  t: Translate = translator('en'),
 ): OtherIntact | null {
   const others = (baseline.others ?? []).filter(
     (other) => other.existed && other.last_row > headerRow && other.last_column > 0,
@@ -55,7 +57,7 @@ export function otherSheetsIntact(
   try {
     backup = services.spreadsheets.open(baseline.backup.file_id);
   } catch (error) {
-    result.problem = `the backup could not be opened: ${(error as Error).message}`;
+    result.problem = t('check_backup_unopenable', { error: (error as Error).message });
     return result;
   }
   for (const other of others) {
@@ -63,12 +65,12 @@ export function otherSheetsIntact(
     if (!sheet) continue; // the structure check says it is missing
     const copy = backup.sheet(other.sheet);
     if (!copy) {
-      result.problem = `the backup has no sheet "${other.sheet}"`;
+      result.problem = t('check_backup_no_sheet', { sheet: other.sheet });
       continue;
     }
     const old = rowsOf(copy, headerRow, other.last_row, other.last_column);
     if (!old) {
-      result.problem = `the backup's sheet "${other.sheet}" is smaller than the sheet was`;
+      result.problem = t('check_backup_sheet_smaller', { sheet: other.sheet });
       continue;
     }
     const now = rowsOf(sheet, headerRow, other.last_row, other.last_column);
@@ -84,7 +86,7 @@ export function otherSheetsIntact(
         addToSample(result.differences, {
           sheet: other.sheet,
           row: headerRow + 1 + r,
-          header: headerText(other.headers[c] ?? '') || `column ${c + 1}`,
+          header: headerText(other.headers[c] ?? '') || t('check_unnamed_column', { column: c + 1 }),
           backup: showCell(before, beforeFormula),
           current: showCell(current, currentFormula),
         });

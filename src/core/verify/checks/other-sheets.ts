@@ -5,6 +5,7 @@ import { buildColumnMap, headerText, normaliseHeader, resolveColumn } from '../.
 import { computeFigures, figuresFor, SOURCE_BLOCK_ROWS } from '../../computed';
 import type { Check } from '../../contract';
 import type { Services, SheetPort, SpreadsheetPort } from '../../ports';
+import { messagesFor, type Translate } from '../../messages';
 import type { MigrationSpec } from '../../migrations/migration-spec';
 import { addToSample, emptySample, isBlank, showCell } from '../sample';
 import { MAX_LISTED, type VerificationMode } from '../types';
@@ -29,7 +30,12 @@ function countOf(headers: string[], header: string): number {
 }
 
 /** sheet_structure and the other sheets' part of `values`. */
-function otherSheets(spreadsheet: SpreadsheetPort, spec: MigrationSpec, mode: VerificationMode) {
+function otherSheets(
+  spreadsheet: SpreadsheetPort,
+  spec: MigrationSpec,
+  mode: VerificationMode,
+  t: Translate,
+) {
   const sheets: Record<string, { missing: string[]; duplicated: string[] }> = {};
   const problems: string[] = [];
   const invalid = emptySample<{
@@ -42,7 +48,7 @@ function otherSheets(spreadsheet: SpreadsheetPort, spec: MigrationSpec, mode: Ve
   for (const other of spec.otherSheets ?? []) {
     const sheet = spreadsheet.sheet(other.sheet);
     if (!sheet) {
-      problems.push(`sheet "${other.sheet}" is missing`);
+      problems.push(t('check_sheet_missing', { sheet: other.sheet }));
       sheets[other.sheet] = {
         missing: [...(other.ensure ?? []), ...other.newColumns.map((c) => c.header)],
         duplicated: [],
@@ -88,14 +94,15 @@ function computedValues(
   spec: MigrationSpec,
   baseline: Baseline,
   mode: VerificationMode,
+  t: Translate,
 ): Check {
   const columns = spec.newColumns.filter((column) => column.computed);
   const source = (columns[0].computed as { from_sheet: string }).from_sheet;
   const sheet = spreadsheet.sheet(baseline.sheet_name);
-  if (!sheet) return { passed: false, problem: `sheet "${baseline.sheet_name}" is missing` };
+  if (!sheet) return { passed: false, problem: t('check_sheet_missing', { sheet: baseline.sheet_name }) };
   let figures;
   try {
-    figures = computeFigures(spreadsheet.sheet(source), source, columns, spec.headerRow);
+    figures = computeFigures(spreadsheet.sheet(source), source, columns, spec.headerRow, t);
   } catch (error) {
     return { passed: false, problem: (error as Error).message };
   }
@@ -106,7 +113,7 @@ function computedValues(
   if (key === null || at.some((column) => column === null)) {
     return {
       passed: false,
-      problem: `the key column or a computed column of "${baseline.sheet_name}" is missing`,
+      problem: t('check_computed_column_missing', { sheet: baseline.sheet_name }),
     };
   }
   const mismatched = emptySample<{
@@ -158,7 +165,7 @@ function computedValues(
     passed: mismatched.count === 0,
     mode,
     source,
-    expected: `every row's ${columns.map((c) => c.header).join(', ')} equal to those recomputed from ${source}`,
+    expected: t('check_computed_expected', { headers: columns.map((c) => c.header).join(', '), source }),
     rows_checked: rows,
     mismatched: mismatched.count,
     mismatched_cells: mismatched.first.slice(0, MAX_LISTED),
@@ -182,14 +189,15 @@ export function otherSheetChecks(
   const hasComputed = spec.newColumns.some((column) => column.computed);
   if (!hasOthers && !hasComputed) return {};
   const spreadsheet = spreadsheetOf(services, baseline);
+  const t = messagesFor(services.session);
   const result: ReturnType<typeof otherSheetChecks> = {};
   if (hasOthers) {
-    const { structure, values } = otherSheets(spreadsheet, spec, mode);
+    const { structure, values } = otherSheets(spreadsheet, spec, mode, t);
     result.sheet_structure = structure;
     result.other_values = values;
-    const intact = otherSheetsIntact(services, spreadsheet, baseline, spec.headerRow);
+    const intact = otherSheetsIntact(services, spreadsheet, baseline, spec.headerRow, t);
     if (intact) result.other_intact = intact;
   }
-  if (hasComputed) result.computed_values = computedValues(spreadsheet, spec, baseline, mode);
+  if (hasComputed) result.computed_values = computedValues(spreadsheet, spec, baseline, mode, t);
   return result;
 }

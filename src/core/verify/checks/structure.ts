@@ -1,5 +1,6 @@
 import type { Baseline } from '../../baseline';
 import { headerText, normaliseHeader, resolveColumn, resolveColumns, type ColumnMap } from '../../column-map';
+import { translator, type Translate } from '../../messages';
 import type { MigrationSpec } from '../../migrations/migration-spec';
 import { checkedColumns, type RuledColumn } from '../rules';
 import { addToSample, emptySample } from '../sample';
@@ -48,6 +49,7 @@ export function structureChecks(
   baseline: Baseline,
   spec: MigrationSpec,
   map: ColumnMap,
+  t: Translate = translator('en'),
 ): StructureChecks {
   const texts = header.map(headerText);
   const expectedCount = baseline.v21_columns + spec.newColumns.length;
@@ -57,11 +59,10 @@ export function structureChecks(
   const headerProblems: string[] = [];
   expectedHeaders.forEach((name, i) => {
     if (found[i] !== name) {
-      headerProblems.push(`column ${positions[i]} should be "${name}" but holds "${found[i]}"`);
+      headerProblems.push(t('check_header_holds', { column: positions[i], header: name, found: found[i] }));
     }
     const occurrences = resolveColumns(map, name).length;
-    if (occurrences !== 1)
-      headerProblems.push(`"${name}" appears ${occurrences} times, expected exactly once`);
+    if (occurrences !== 1) headerProblems.push(t('check_header_count', { header: name, count: occurrences }));
   });
 
   const headerDifferences = emptySample<{ row: number; header: string; backup: string; current: string }>();
