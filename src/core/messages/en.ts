@@ -163,12 +163,13 @@ export const en = {
   rule_number: 'a number',
   rule_like: 'like {example}',
   rule_as: 'as {format}',
-  check_versions_post: '{start} on every data row',
+  check_versions_post: '{start} on every data row, or higher where the app raised it during the run',
   check_versions_in_use: 'an integer >= {start} on every data row',
-  check_pair_post: '{by} and {at} empty on every data row',
+  check_pair_post:
+    '{by} and {at} empty on every data row, or both set where the app took the spool during the run',
   check_pair_in_use: 'both empty, or {by} {byRule} with {at} {atRule}',
-  check_value_empty_post: '{header} empty on every data row',
-  check_value_fill_post: '{header} = {fill} on every data row',
+  check_value_empty_post: '{header} empty on every data row, or as the app wrote it during the run',
+  check_value_fill_post: '{header} = {fill} on every data row, or as the app wrote it during the run',
   check_value_in_use: '{header} empty or {rule}',
 
   verify_unfinished: 'The verification is not finished yet.',

@@ -173,12 +173,16 @@ export const es: Record<MessageKey, string> = {
   rule_number: 'un número',
   rule_like: 'como {example}',
   rule_as: 'con formato {format}',
-  check_versions_post: '{start} en cada fila de datos',
+  check_versions_post:
+    '{start} en cada fila de datos, o más donde la aplicación lo subió durante la ejecución',
   check_versions_in_use: 'un entero >= {start} en cada fila de datos',
-  check_pair_post: '{by} y {at} vacías en cada fila de datos',
+  check_pair_post:
+    '{by} y {at} vacías en cada fila de datos, o ambas con valor donde la aplicación tomó el spool durante la ejecución',
   check_pair_in_use: 'ambas vacías, o {by} {byRule} con {at} {atRule}',
-  check_value_empty_post: '{header} vacía en cada fila de datos',
-  check_value_fill_post: '{header} = {fill} en cada fila de datos',
+  check_value_empty_post:
+    '{header} vacía en cada fila de datos, o como la aplicación la escribió durante la ejecución',
+  check_value_fill_post:
+    '{header} = {fill} en cada fila de datos, o como la aplicación la escribió durante la ejecución',
   check_value_in_use: '{header} vacía o {rule}',
 
   verify_unfinished: 'La verificación aún no ha terminado.',

@@ -4,6 +4,8 @@
 import { messagesFor } from '../messages';
 import { startOverHow } from './types';
 import { columnLetter, headerText, normaliseHeader } from '../column-map';
+import type { CellValue } from '../ports';
+import { computeBeforeHeaders, freshFigures } from './compute';
 import type { RunContext } from './context';
 import type { StepOutcome } from './steps';
 
@@ -56,10 +58,44 @@ function columnsStillMissing(ctx: RunContext): number {
 }
 
 /**
- * Most cells a header write may carry the fill of freshly inserted columns in (the write then replaces
- * initialize_versions' fill call): ten thousand rows of three columns, well within one quick write.
+ * Most cells a header write may carry the fill of freshly inserted columns in: ten thousand rows of three
+ * columns, well within one quick write. Past it, a fill call per column goes before the header write.
  */
 export const FILLED_WITH_HEADERS_MAX_CELLS = 30_000;
+
+/**
+ * Columns inserted in this execution: every data row's constant fill goes in before their headers do. The app
+ * finds columns by header, so until the headers are written nobody else can write to these columns, and the
+ * fill cannot overwrite a value someone wrote there. A small sheet gets headers and fill in one write; a large
+ * one a fill call per column, then the headers. Computed figures go in before the headers too: in the one
+ * write, or block by block as far as time allows (compute_union_figures writes the rest into blank cells only).
+ */
+function writeFreshColumns(ctx: RunContext): void {
+  const plan = ctx.plan;
+  const fills = ctx.spec.newColumns.map((column) => (column.computed ? '' : column.fill));
+  if (plan.data_rows * fills.length <= FILLED_WITH_HEADERS_MAX_CELLS) {
+    const figures = freshFigures(ctx);
+    const computed = ctx.spec.newColumns.flatMap((column, i) => (column.computed ? [i] : []));
+    const rows = [
+      plan.to_add.slice(),
+      ...Array.from({ length: plan.data_rows }, (_, r) => {
+        const row: CellValue[] = fills.slice();
+        if (figures) computed.forEach((column, c) => (row[column] = figures[r][c]));
+        return row;
+      }),
+    ];
+    ctx.sheet.writeValues(plan.header_row, plan.insert_after + 1, rows);
+    ctx.figuresFilled = figures !== null;
+  } else {
+    fills.forEach((fill, i) => {
+      if (fill === '' || plan.data_rows === 0) return;
+      ctx.sheet.fill(plan.header_row + 1, plan.insert_after + 1 + i, plan.data_rows, 1, fill);
+    });
+    computeBeforeHeaders(ctx);
+    ctx.sheet.writeValues(plan.header_row, plan.insert_after + 1, [plan.to_add.slice()]);
+  }
+  ctx.newColumnsFilled = true;
+}
 
 export function addColumns(ctx: RunContext): StepOutcome {
   const plan = ctx.plan;
@@ -78,17 +114,8 @@ export function addColumns(ctx: RunContext): StepOutcome {
     ctx.sheet.insertColumnsAfter(plan.insert_after, count);
     ctx.insertedThisExecution = true;
   }
-  if (missing > 0 && plan.present.length === 0 && plan.data_rows * count <= FILLED_WITH_HEADERS_MAX_CELLS) {
-    // The columns are new and empty: their headers and every data row's fill go in one write, and
-    // initialize_versions has nothing left to do. The app finds columns by header, so nothing else can have
-    // written to them before this write gave them their headers.
-    const fills = ctx.spec.newColumns.map((column) => column.fill);
-    const rows = [plan.to_add.slice(), ...Array.from({ length: plan.data_rows }, () => fills.slice())];
-    ctx.sheet.writeValues(plan.header_row, plan.insert_after + 1, rows);
-    ctx.newColumnsFilled = true;
-  } else {
-    ctx.sheet.writeValues(plan.header_row, plan.insert_after + 1, [plan.to_add.slice()]);
-  }
+  if (missing > 0 && plan.present.length === 0) writeFreshColumns(ctx);
+  else ctx.sheet.writeValues(plan.header_row, plan.insert_after + 1, [plan.to_add.slice()]);
   if (known) {
     // The row as it now is: the inserted columns hold the new headers, the columns after them moved right.
     const after = known.slice(plan.insert_after + (missing > 0 ? 0 : count));

@@ -1,17 +1,21 @@
 // The fill of computed columns (v4.0's union figures): the source sheet aggregated once per execution from block
-// reads, then the key column read and the figures written block by block, a cursor in the checkpoint. Writing
-// the same figures again after a crash is harmless, so the writes need no intent recorded before them.
+// reads, then block by block the key column and the computed columns read and the figures written into the
+// blank cells only, a cursor in the checkpoint. The app may already have written a figure there (its columns'
+// headers exist from add_v3_columns on): what it wrote stays. Writing the same figures again after a crash is
+// harmless, so the writes need no intent recorded before them.
 import { messagesFor } from '../messages';
 import { buildColumnMap, resolveColumn } from '../column-map';
 import { computeFigures, figuresFor, type Figures } from '../computed';
 import type { NewColumn } from '../migrations/migration-spec';
-import type { CellValue } from '../ports';
+import type { CellValue, Grid, SheetPort } from '../ports';
 import { stepOf } from './checkpoint';
 import type { RunContext } from './context';
 import type { StepOutcome } from './steps';
 
 export const COMPUTE_CHUNK_ROWS = 100_000;
 const MIN_COMPUTE_CHUNK_ROWS = 1000;
+/** Past this many separate runs of blank rows in a block, the block's rows are written in one call per column run. */
+const MAX_WRITES_PER_BLOCK = 20;
 
 /** Contiguous runs of computed columns: [first column, indexes into the computed list]. */
 function runsOf(positions: number[]): [number, number[]][] {
@@ -22,6 +26,52 @@ function runsOf(positions: number[]): [number, number[]][] {
     else runs.push([column, [i]]);
   });
   return runs;
+}
+
+function isBlank(value: CellValue): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+/**
+ * Writes each row's figures into the computed cells that are blank now (`current`: the rows as just read, from
+ * column `from` on); a cell someone wrote stays. Rows whose computed cells are all blank are written run by run;
+ * when a row is partly written or the runs are many, one write per column run spans the rows that need a
+ * figure, each written cell carrying back what was just read there. Returns the cells given a figure.
+ */
+export function writeFiguresIntoBlanks(
+  sheet: SheetPort,
+  firstRow: number,
+  positions: number[],
+  from: number,
+  current: Grid,
+  figures: CellValue[][],
+): number {
+  const blank = current.map((row) => positions.map((column) => isBlank(row[column - from])));
+  const needed = blank.map((cells) => cells.some(Boolean));
+  const first = needed.indexOf(true);
+  if (first < 0) return 0;
+  const last = needed.lastIndexOf(true);
+  const runs: [number, number][] = [];
+  let mixed = false;
+  for (let i = first; i <= last; i++) {
+    if (!needed[i]) continue;
+    if (!blank[i].every(Boolean)) mixed = true;
+    const open = runs[runs.length - 1];
+    if (open && open[0] + open[1] === i) open[1]++;
+    else runs.push([i, 1]);
+  }
+  const columnRuns = runsOf(positions);
+  const cellOf = (i: number, c: number): CellValue =>
+    blank[i][c] ? figures[i][c] : current[i][positions[c] - from];
+  const write = (start: number, length: number) => {
+    for (const [column, indexes] of columnRuns) {
+      const block = Array.from({ length }, (_, r) => indexes.map((c) => cellOf(start + r, c)));
+      sheet.writeValues(firstRow + start, column, block);
+    }
+  };
+  if (mixed || runs.length > MAX_WRITES_PER_BLOCK) write(first, last - first + 1);
+  else for (const [start, length] of runs) write(start, length);
+  return blank.reduce((sum, cells) => sum + cells.filter(Boolean).length, 0);
 }
 
 function sourceOf(columns: NewColumn[]): string {
@@ -35,7 +85,49 @@ export function runFigures(ctx: RunContext, columns: NewColumn[]): Figures {
   return computeFigures(ctx.spreadsheet.sheet(source), source, columns, ctx.plan.header_row, t);
 }
 
+function keyColumnOf(ctx: RunContext): number {
+  const keyColumn = resolveColumn(buildColumnMap(ctx.plan.v21_headers, ctx.spec), ctx.spec.keyColumn.header);
+  if (keyColumn === null) {
+    throw new Error(
+      messagesFor(ctx.services.session)('compute_key_missing', { key: ctx.spec.keyColumn.header }),
+    );
+  }
+  return keyColumn;
+}
+
+/**
+ * Every data row's computed figures (in the order of the spec's computed columns), for columns inserted in this
+ * execution whose headers are not written yet: add_v3_columns writes them with the headers, so nobody can have
+ * written a figure first. Null when the spec computes nothing.
+ */
+export function freshFigures(ctx: RunContext): CellValue[][] | null {
+  const columns = ctx.spec.newColumns.filter((column) => column.computed);
+  if (columns.length === 0 || ctx.plan.data_rows === 0) return null;
+  const keyColumn = keyColumnOf(ctx);
+  const figures = runFigures(ctx, columns);
+  const keys = ctx.sheet.readValues(ctx.plan.header_row + 1, keyColumn, ctx.plan.data_rows, 1);
+  return keys.map((row) => figuresFor(figures, row[0], columns.length));
+}
+
 export function computeColumns(ctx: RunContext): StepOutcome {
+  return ctx.figuresFilled ? computedRows(ctx, 'filled') : computedRows(ctx, 'blank_only');
+}
+
+/**
+ * Columns inserted in this execution whose headers are not written yet (add_v3_columns on a large sheet): their
+ * cells are blank and nobody can write them, so the figures go in without reading them first, as many blocks as
+ * fit now. Sets figuresFilled when every row has its figures.
+ */
+export function computeBeforeHeaders(ctx: RunContext): void {
+  if (computedRows(ctx, 'known_blank') === 'done') ctx.figuresFilled = true;
+}
+
+/**
+ * The computed columns' fill, block by block from the checkpoint's cursor: 'blank_only' reads the columns and
+ * writes blank cells only (their headers exist, so the app may have written some); 'known_blank' writes
+ * without reading; 'filled' has nothing left to write.
+ */
+function computedRows(ctx: RunContext, how: 'blank_only' | 'known_blank' | 'filled'): StepOutcome {
   const plan = ctx.plan;
   const columns = ctx.spec.newColumns.filter((column) => column.computed);
   if (columns.length === 0) return 'done';
@@ -47,23 +139,25 @@ export function computeColumns(ctx: RunContext): StepOutcome {
     record.progress = { done: 0, total: 0 };
     return 'done';
   }
+  if (how === 'filled') {
+    record.progress = { done: total, total };
+    return 'done';
+  }
   const all = [...plan.present, ...plan.to_add];
   const positions = columns.map((column) => plan.v21_columns + 1 + all.indexOf(column.header));
-  const keyColumn = resolveColumn(buildColumnMap(plan.v21_headers, ctx.spec), ctx.spec.keyColumn.header);
-  if (keyColumn === null) {
-    throw new Error(
-      messagesFor(ctx.services.session)('compute_key_missing', { key: ctx.spec.keyColumn.header }),
-    );
-  }
+  const keyColumn = keyColumnOf(ctx);
   const source = sourceOf(columns);
   const figures = runFigures(ctx, columns);
   const first = plan.header_row + 1;
+  const from = Math.min(...positions);
+  const width = Math.max(...positions) - from + 1;
+  const readsSpan = how === 'blank_only';
   record.progress = { done: cursor.next * columns.length, total };
   while (cursor.next < rows) {
     const count = ctx.reads.rows(
       {
-        cellsPerRow: 1,
-        reads: 1,
+        cellsPerRow: readsSpan ? 1 + width : 1,
+        reads: readsSpan ? 2 : 1,
         remaining: rows - cursor.next,
         max: COMPUTE_CHUNK_ROWS,
         step: MIN_COMPUTE_CHUNK_ROWS,
@@ -76,11 +170,11 @@ export function computeColumns(ctx: RunContext): StepOutcome {
       return 'paused';
     }
     const keys = ctx.sheet.readValues(first + cursor.next, keyColumn, count, 1);
-    const rowsOut = keys.map((row) => figuresFor(figures, row[0], columns.length));
-    for (const [column, indexes] of runsOf(positions)) {
-      const block: CellValue[][] = rowsOut.map((row) => indexes.map((i) => row[i]));
-      ctx.sheet.writeValues(first + cursor.next, column, block);
-    }
+    const current = readsSpan
+      ? ctx.sheet.readValues(first + cursor.next, from, count, width)
+      : keys.map(() => new Array<CellValue>(width).fill(''));
+    const figuresOut = keys.map((row) => figuresFor(figures, row[0], columns.length));
+    writeFiguresIntoBlanks(ctx.sheet, first + cursor.next, positions, from, current, figuresOut);
     cursor.next += count;
     record.progress = { done: cursor.next * columns.length, total };
     ctx.checkpoint.computed = cursor;

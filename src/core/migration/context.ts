@@ -17,10 +17,12 @@ import { addBox, covered, type Box } from '../write-zones';
 export class RunContext {
   /** The checkpoint changed since it was last written. */
   private dirty = false;
-  /** Set by add_v3_columns when it inserted the columns in this execution: they are known to be empty. */
+  /** Set by add_v3_columns when it inserted the columns in this execution. */
   insertedThisExecution = false;
-  /** Set by add_v3_columns when its header write also wrote every data row's fill (initialize_versions' work). */
+  /** Set by add_v3_columns when it wrote every data row's fill before the headers (initialize_versions' work). */
   newColumnsFilled = false;
+  /** Set by add_v3_columns when it wrote every data row's computed figures with the headers. */
+  figuresFilled = false;
   /** The sheet's whole data range as the plan read it in this execution, if it did. */
   planValues: Grid | null = null;
   /** The data range's formulas, when the edit check already read them in this execution. */

@@ -3,8 +3,7 @@
 // only, so nothing anyone wrote there is overwritten). Rows appended after that are the verification's to list.
 import { buildColumnMap, resolveColumn } from '../column-map';
 import { figuresFor } from '../computed';
-import { runFigures } from './compute';
-import type { CellValue } from '../ports';
+import { runFigures, writeFiguresIntoBlanks } from './compute';
 import type { RunContext } from './context';
 import { assertRowsKept } from './structure-watch';
 import { blankRuns, fillColumns } from './versions';
@@ -16,8 +15,8 @@ function lastRowNow(ctx: RunContext): number {
 }
 
 /**
- * Fills the new columns of rows appended since the last fill (constant fills in blank cells, computed figures
- * where all of a row's figures are blank) and records how far the fill now reaches. Returns that row.
+ * Fills the new columns of rows appended since the last fill (constant fills and computed figures in blank cells
+ * only) and records how far the fill now reaches. Returns that row.
  */
 export function topUpAppendedRows(ctx: RunContext): number {
   const plan = ctx.plan;
@@ -59,13 +58,6 @@ function topUpComputed(ctx: RunContext, first: number, rows: number): void {
   const width = Math.max(...positions) - from + 1;
   const keys = ctx.sheet.readValues(first, keyColumn, rows, 1);
   const current = ctx.sheet.readValues(first, from, rows, width);
-  keys.forEach(([key], i) => {
-    const cells = positions.map((column) => current[i][column - from]);
-    if (!cells.every((cell) => cell === '' || cell === null || cell === undefined)) return;
-    const row: CellValue[] = current[i].slice();
-    figuresFor(figures, key, columns.length).forEach((figure, c) => {
-      row[positions[c] - from] = figure;
-    });
-    ctx.sheet.writeValues(first + i, from, [row]);
-  });
+  const figuresOut = keys.map(([key]) => figuresFor(figures, key, columns.length));
+  writeFiguresIntoBlanks(ctx.sheet, first, positions, from, current, figuresOut);
 }

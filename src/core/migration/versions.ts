@@ -1,7 +1,8 @@
-// initialize_versions: every data row gets the spec's fill (version 0) in the new columns that have one. A column
-// inserted in this execution is known to be empty: one call fills it (or add_v3_columns' header write did). Otherwise (a partly migrated sheet, or a
-// resume after a crash) only blank cells are written, chunk by chunk with a cursor, so a version the app has
-// written is never overwritten. Blank-only writes are safe to repeat, so they need no checkpoint before them.
+// initialize_versions: every data row gets the spec's fill (version 0) in the new columns that have one. Columns
+// inserted in this execution were filled by add_v3_columns before their headers existed. Otherwise (a partly
+// migrated sheet, or a resume after a crash) only blank cells are written, chunk by chunk with a cursor, so a
+// version the app has written is never overwritten. Blank-only writes are safe to repeat, so they need no
+// checkpoint before them.
 import type { CellValue } from '../ports';
 import { stepOf } from './checkpoint';
 import type { RunContext } from './context';
@@ -63,11 +64,6 @@ export function initializeVersions(ctx: RunContext): StepOutcome {
   }
   const first = plan.header_row + 1;
   if (ctx.newColumnsFilled) {
-    record.progress = { done: total, total };
-    return 'done';
-  }
-  if (ctx.insertedThisExecution && plan.present.length === 0) {
-    for (const fill of columns) ctx.sheet.fill(first, fill.column, rows, 1, fill.value);
     record.progress = { done: total, total };
     return 'done';
   }

@@ -117,7 +117,7 @@ function columnMapOf(services: Services, header: unknown[], spec: MigrationSpec)
 function tallyChunk(cursor: VerificationCursor, chunk: Chunk, context: IntactContext): void {
   const layout = cursor.layout as NonNullable<VerificationCursor['layout']>;
   tallyVersions(cursor.versions, chunk, layout, context.headerRow, cursor.mode);
-  tallyOccupation(cursor.occupation, chunk, layout, context.headerRow, cursor.mode);
+  tallyOccupation(cursor.occupation, chunk, layout, context.headerRow);
   if (!cursor.values) cursor.values = { checked: 0, invalid: { count: 0, first: [] } };
   tallyValues(cursor.values, chunk, layout, context.headerRow, cursor.mode);
   compareChunk(cursor.intact, chunk, context);

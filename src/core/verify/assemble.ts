@@ -23,7 +23,7 @@ function versionsCheck(cursor: VerificationCursor, t: Translate): Check {
   const column = counter.column;
   const postMigration = cursor.mode === 'post_migration';
   return {
-    passed: column !== null && invalid.count === 0 && notZero.count === 0,
+    passed: column !== null && invalid.count === 0,
     mode: cursor.mode,
     expected: t(postMigration ? 'check_versions_post' : 'check_versions_in_use', { start: counter.start }),
     column,
@@ -187,14 +187,12 @@ export function errorsOf(
     errors.push(`new_headers: ${(headers.problems as string[]).join('; ')}.`);
   }
   if (versions && !versions.passed) {
-    const first = (versions.invalid_rows as { row: number }[]).concat(
-      versions.not_zero_rows as { row: number }[],
-    );
+    const first = versions.invalid_rows as { row: number }[];
     errors.push(
       versions.problem
         ? `versions: ${versions.problem}.`
         : `versions: ${t('verr_versions', {
-            count: Number(versions.invalid) + Number(versions.not_zero),
+            count: Number(versions.invalid),
             rule: String(versions.expected),
             row: String(first.map((r) => r.row).sort((a, b) => a - b)[0]),
           })}`,

@@ -1,7 +1,8 @@
 // The chain's migrations on a live sheet: before service call k of a one-execution v3.1 or v4.0 run, the app
 // writes an Operaciones value and appends rows (an Operaciones spool; for v4.0 a union of an existing spool to
 // Uniones and an event to Metadata). Each run ends done with every app write kept and its own verification passed;
-// v4.0's figures of a spool whose unions changed during the run are recomputed from Uniones as it is.
+// v4.0's figures of a spool whose unions changed after the run computed it are left as they are (the app's to
+// keep up) and listed by the later verifyMigration().
 import { V40_FIGURES, v30Workbook, v31Workbook, withUniones, worldOf } from '../../support/chain-bundle';
 import type { LiveFixture } from './support';
 import { APP, SHEET, STATUS_COLUMN, TAG_COLUMN } from './support';
@@ -94,7 +95,7 @@ describe('v4.0 on a live sheet', () => {
     expect(metadata[metadata.length - 1][0]).toBe(`evt-app-${k}`);
     expect(ranVerification(f)?.state).toBe('passed');
 
-    // the spool's figures: recomputed from Uniones as it is, unless the union came after the run's last read
+    // the spool's figures: from Uniones with the app's union when it came before the run computed them
     const header = f.ss.sheet(SHEET).values()[0];
     const total = f.ss.sheet(SHEET).values()[1][header.indexOf(V40_FIGURES[0])];
     const unions = uniones.filter((line) => line[3] === tag).length;

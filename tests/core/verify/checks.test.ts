@@ -62,7 +62,8 @@ describe('new_headers', () => {
 });
 
 describe('versions', () => {
-  it('lists the rows that are not 0 right after the migration', () => {
+  // the run writes only the fill: right after it, a higher counter is the app's raise during the run, listed
+  it('fails blank or non-integer rows right after the migration and lists the raised ones', () => {
     const world = migratedWorld(HEADERS, 1200);
     world.sheet.edit(3, 10, 1);
     world.sheet.edit(1101, 10, '');
@@ -79,8 +80,18 @@ describe('versions', () => {
       not_zero_rows: [{ row: 3, value: 1 }],
     });
     expect(report.errors).toContain(
-      'versions: 3 data rows break the rule (0 on every data row); first at row 3.',
+      'versions: 2 data rows break the rule (0 on every data row, or higher where the app raised it during ' +
+        'the run); first at row 1101.',
     );
+  });
+
+  it('passes right after the migration when the app raised some counters during the run', () => {
+    const world = migratedWorld(HEADERS, 20);
+    world.sheet.edit(3, 10, 1);
+    world.sheet.edit(9, 10, 4);
+    const { report } = verify(world);
+    expect(report.checks.versions).toMatchObject({ passed: true, invalid: 0, not_zero: 2 });
+    expect(report.errors).toEqual([]);
   });
 
   it('accepts later integers once the app is in use, but never negatives or fractions', () => {
@@ -95,15 +106,17 @@ describe('versions', () => {
 });
 
 describe('occupation_empty', () => {
-  it('fails right after the migration when a row is occupied', () => {
+  // the run writes neither column: right after it, a taken row is the app's doing during the run
+  it('accepts a spool the app took during the run but fails a half-set row right after the migration', () => {
     const world = migratedWorld(HEADERS, 20);
     world.sheet.edit(7, 8, 'MR(93)');
     world.sheet.edit(7, 9, '21-01-2026 10:15:00');
-    const { report } = verify(world);
-    expect(report.checks.occupation_empty).toMatchObject({
+    expect(verify(world).report.checks.occupation_empty).toMatchObject({ passed: true, occupied: 1 });
+    world.sheet.edit(8, 8, 'MR(93)');
+    expect(verify(world).report.checks.occupation_empty).toMatchObject({
       passed: false,
       invalid: 1,
-      invalid_rows: [{ row: 7, value: '"MR(93)" / "21-01-2026 10:15:00"' }],
+      invalid_rows: [{ row: 8, value: '"MR(93)" / ""' }],
     });
   });
 

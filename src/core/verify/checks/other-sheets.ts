@@ -2,11 +2,11 @@
 // columns it added there, and every row's computed figures recomputed from their source sheet and compared.
 import type { Baseline } from '../../baseline';
 import { buildColumnMap, headerText, normaliseHeader, resolveColumn } from '../../column-map';
-import { computeFigures, figuresFor, SOURCE_BLOCK_ROWS } from '../../computed';
+import { computeFigures, figuresFor, SOURCE_BLOCK_ROWS, type Figures } from '../../computed';
 import type { Check } from '../../contract';
-import type { Services, SheetPort, SpreadsheetPort } from '../../ports';
+import type { CellValue, Services, SheetPort, SpreadsheetPort } from '../../ports';
 import { messagesFor, type Translate } from '../../messages';
-import type { MigrationSpec } from '../../migrations/migration-spec';
+import type { MigrationSpec, NewColumn } from '../../migrations/migration-spec';
 import { addToSample, emptySample, isBlank, showCell } from '../sample';
 import { MAX_LISTED, type VerificationMode } from '../types';
 import { otherSheetsIntact, type OtherIntact } from './other-intact';
@@ -88,13 +88,18 @@ function otherSheets(
   return { structure, values: { checked, invalid } };
 }
 
-/** computed_values: every data row's figures equal those recomputed now from the source sheet. */
+/**
+ * computed_values: every data row's figures equal those recomputed now from the source sheet. Nothing is
+ * written: the figures are the app's to keep once the run has given them.
+ */
 function computedValues(
   spreadsheet: SpreadsheetPort,
   spec: MigrationSpec,
   baseline: Baseline,
   mode: VerificationMode,
   t: Translate,
+  /** The figures as the backup's copy of the source sheet gives them (none when the run created the sheet). */
+  backupFigures: (columns: NewColumn[]) => Figures,
 ): Check {
   const columns = spec.newColumns.filter((column) => column.computed);
   const source = (columns[0].computed as { from_sheet: string }).from_sheet;
@@ -122,14 +127,27 @@ function computedValues(
     value: string | number | boolean;
     expected: number;
   }>();
+  const listMismatch = (row: number, values: CellValue[], expected: number[]) =>
+    columns.forEach((column, c) => {
+      const value = values[(at[c] as number) - from];
+      if (value !== expected[c])
+        addToSample(mismatched, {
+          row,
+          header: column.header,
+          value: showCell(value),
+          expected: expected[c],
+        });
+    });
   let rows = 0;
   const from = Math.min(...(at as number[]));
   const width = Math.max(...(at as number[])) - from + 1;
-  // Right after the run, a row whose figures differ was computed before its source rows changed (the app kept
-  // writing Uniones): it is recomputed from the source as it is now and rewritten, its new columns only (the run's
-  // sheets are confined to them), and listed as refreshed. Only a figure that still differs after that fails.
-  const refresh = mode === 'post_migration';
-  const refreshed = emptySample<{ row: number; key: string | number | boolean }>();
+  // Right after the run, a row may differ because the app kept writing while the run went on: it added a union
+  // after the run computed the row, or wrote the row's figures itself after this check read the source. Such
+  // rows are read against the source once more; a row still differing whose key's figures differ between the
+  // backup's source sheet and the source now changed during the run: it is listed, and left as it is (the app
+  // may be writing it). Only a row whose source rows are as they were at the backup fails.
+  const postMigration = mode === 'post_migration';
+  const suspects: { row: number; key: CellValue; values: CellValue[] }[] = [];
   for (let row = spec.headerRow + 1; row <= lastRow; row += SOURCE_BLOCK_ROWS) {
     const count = Math.min(SOURCE_BLOCK_ROWS, lastRow - row + 1);
     const keys = sheet.readValues(row, key, count, 1);
@@ -137,29 +155,29 @@ function computedValues(
     keys.forEach(([cell], i) => {
       rows += 1;
       const expected = figuresFor(figures, cell, columns.length);
-      const differing = columns.filter((_, c) => values[i][(at[c] as number) - from] !== expected[c]);
-      if (differing.length === 0) return;
-      if (refresh) {
-        const line = values[i].slice();
-        columns.forEach((_, c) => {
-          line[(at[c] as number) - from] = expected[c];
-        });
-        sheet.writeValues(row + i, from, [line]);
-        addToSample(refreshed, { row: row + i, key: showCell(cell) });
-        return;
-      }
-      columns.forEach((column, c) => {
-        const value = values[i][(at[c] as number) - from];
-        if (value !== expected[c]) {
-          addToSample(mismatched, {
-            row: row + i,
-            header: column.header,
-            value: showCell(value),
-            expected: expected[c],
-          });
-        }
-      });
+      if (columns.every((_, c) => values[i][(at[c] as number) - from] === expected[c])) return;
+      if (postMigration) suspects.push({ row: row + i, key: cell, values: values[i] });
+      else listMismatch(row + i, values[i], expected);
     });
+  }
+  const changed = emptySample<{ row: number; key: string | number | boolean }>();
+  if (suspects.length > 0) {
+    let now: Figures = figures;
+    let before: Figures | null = null;
+    try {
+      now = computeFigures(spreadsheet.sheet(source), source, columns, spec.headerRow, t);
+      before = backupFigures(columns);
+    } catch {
+      before = null;
+    }
+    for (const suspect of suspects) {
+      const expected = figuresFor(now, suspect.key, columns.length);
+      if (columns.every((_, c) => suspect.values[(at[c] as number) - from] === expected[c])) continue;
+      const was = before ? figuresFor(before, suspect.key, columns.length) : expected;
+      if (was.some((figure, c) => figure !== expected[c]))
+        addToSample(changed, { row: suspect.row, key: showCell(suspect.key) });
+      else listMismatch(suspect.row, suspect.values, expected);
+    }
   }
   return {
     passed: mismatched.count === 0,
@@ -169,7 +187,9 @@ function computedValues(
     rows_checked: rows,
     mismatched: mismatched.count,
     mismatched_cells: mismatched.first.slice(0, MAX_LISTED),
-    ...(refresh ? { refreshed: refreshed.count, refreshed_rows: refreshed.first.slice(0, MAX_LISTED) } : {}),
+    ...(postMigration
+      ? { changed_during_run: changed.count, changed_during_run_rows: changed.first.slice(0, MAX_LISTED) }
+      : {}),
   };
 }
 
@@ -198,6 +218,15 @@ export function otherSheetChecks(
     const intact = otherSheetsIntact(services, spreadsheet, baseline, spec.headerRow, t);
     if (intact) result.other_intact = intact;
   }
-  if (hasComputed) result.computed_values = computedValues(spreadsheet, spec, baseline, mode, t);
+  if (hasComputed) {
+    const backupFigures = (columns: NewColumn[]): Figures => {
+      const source = (columns[0].computed as { from_sheet: string }).from_sheet;
+      const backup = services.spreadsheets.open(baseline.backup.file_id);
+      const copy = backup.sheet(source);
+      // a source sheet the run created was not there at the backup: no figures then
+      return copy ? computeFigures(copy, source, columns, spec.headerRow, t) : new Map();
+    };
+    result.computed_values = computedValues(spreadsheet, spec, baseline, mode, t, backupFigures);
+  }
   return result;
 }

@@ -18,7 +18,11 @@ export function appendedAfterFill(layout: Layout, row: number, cells: CellValue[
   return columns.every((column) => isBlank(cells[column - 1]));
 }
 
-/** `versions`: the spec's counter column on every data row an integer >= its fill; right after the migration, its fill. */
+/**
+ * `versions`: the spec's counter column on every data row an integer >= its fill. Right after the migration a
+ * row above the fill is listed (`not_zero`) but is no failure: the run writes only the fill, so a higher value
+ * is the app raising the counter of a spool it wrote while the run went on.
+ */
 export function tallyVersions(
   tally: VerificationCursor['versions'],
   chunk: Chunk,
@@ -40,16 +44,15 @@ export function tallyVersions(
 }
 
 /**
- * `occupation_empty`: right after the migration both of the spec's paired columns are empty on every row. Later,
- * a row is either free (both empty) or taken (each meets its rule: `Ocupado_Por` like `MR(93)` and
- * `Fecha_Ocupacion` a time), never half.
+ * `occupation_empty`: a row is either free (both of the spec's paired columns empty) or taken (each meets its
+ * rule: `Ocupado_Por` like `MR(93)` and `Fecha_Ocupacion` a time), never half. Right after the migration every
+ * row is free but those the app took while the run went on (the run writes neither column).
  */
 export function tallyOccupation(
   tally: VerificationCursor['occupation'],
   chunk: Chunk,
   layout: Layout,
   headerRow: number,
-  mode: VerificationMode,
 ): void {
   if (!layout.pair) return;
   const [by, at] = layout.pair;
@@ -64,11 +67,7 @@ export function tallyOccupation(
     tally.checked += 1;
     if (isBlank(first) && isBlank(second)) return;
     const wellFormed =
-      mode === 'in_use' &&
-      !isBlank(first) &&
-      !isBlank(second) &&
-      meetsRule(first, by.rule) &&
-      meetsRule(second, at.rule);
+      !isBlank(first) && !isBlank(second) && meetsRule(first, by.rule) && meetsRule(second, at.rule);
     if (wellFormed) tally.occupied += 1;
     else
       addToSample(tally.invalid, {
@@ -78,7 +77,10 @@ export function tallyOccupation(
   });
 }
 
-/** `values`: each of the other added columns holds its fill right after the migration; later, empty or its rule. */
+/**
+ * `values`: each of the other added columns holds its fill right after the migration, or a value meeting its
+ * rule that the app wrote while the run went on (the run writes only the fill); later, empty or its rule.
+ */
 export function tallyValues(
   tally: NonNullable<VerificationCursor['values']>,
   chunk: Chunk,
@@ -94,12 +96,10 @@ export function tallyValues(
     tally.checked += 1;
     for (const column of columns) {
       const value = cells[(column.column as number) - 1];
+      const filled = column.fill === '' ? isBlank(value) : value === column.fill;
       const ok =
-        mode === 'post_migration'
-          ? column.fill === ''
-            ? isBlank(value)
-            : value === column.fill
-          : isBlank(value) || meetsRule(value, column.rule);
+        (mode === 'post_migration' ? filled : isBlank(value)) ||
+        (!isBlank(value) && meetsRule(value, column.rule));
       if (!ok) addToSample(tally.invalid, { row, header: column.header, value: showCell(value) });
     }
   });
