@@ -30,13 +30,13 @@ export function validatePreviewOptions(options: unknown, t: Translate = translat
 }
 
 /** How a computed column is filled, in words. */
-export function describeFill(column: AddedColumn): string | undefined {
+export function describeFill(column: AddedColumn, t: Translate = translator('en')): string | undefined {
   const fill = column.fill;
   if (fill.kind !== 'computed') return undefined;
-  const rows = `${fill.from_sheet} rows whose ${fill.key} is this row's`;
-  if (fill.aggregate === 'count') return `count of ${rows}`;
-  if (fill.aggregate === 'count_not_empty') return `count of ${rows} with ${fill.where} not empty`;
-  return `sum of ${fill.column} over ${rows} with ${fill.where} not empty`;
+  const names = { sheet: fill.from_sheet, key: fill.key, where: fill.where ?? '', column: fill.column ?? '' };
+  if (fill.aggregate === 'count') return t('fill_count', names);
+  if (fill.aggregate === 'count_not_empty') return t('fill_count_not_empty', names);
+  return t('fill_sum', names);
 }
 
 interface SheetWidth {
@@ -50,6 +50,7 @@ function changesOn(
   migration: Migration,
   widths: Map<string, SheetWidth>,
   targetSheet: string,
+  t: Translate,
 ): SheetChangePlan[] {
   return migration.sheets.map((change, i) => {
     const name = i === 0 ? targetSheet : change.sheet;
@@ -57,7 +58,7 @@ function changesOn(
     const plan: SheetChangePlan = {
       sheet: name,
       add_columns: (change.add_columns ?? []).map((column, j) => {
-        const computed = describeFill(column);
+        const computed = describeFill(column, t);
         return {
           header: column.header,
           position: (width?.columns ?? 0) + 1 + j,
@@ -112,7 +113,7 @@ function laterPlans(
   // grids keep their empty columns: count what the first migration leaves from its own figure
   let cells = plan.cells_after;
   return later.map((migration) => {
-    const changes = changesOn(migration, widths, facts.sheet_name);
+    const changes = changesOn(migration, widths, facts.sheet_name, t);
     const added = changes.reduce(
       (sum, change) =>
         sum +
@@ -193,11 +194,12 @@ export function previewChain(services: Services, options?: unknown): Plan {
   );
   const own = widths.get(facts.sheet_name);
   if (own) own.columns = facts.last_column;
-  const changes = changesOn(migration, widths, facts.sheet_name);
+  const t = messagesFor(services.session);
+  const changes = changesOn(migration, widths, facts.sheet_name, t);
   // the target sheet's positions are the plan's (a partly migrated sheet gets only the missing columns)
   changes[0].add_columns = plan.columns_to_add.map((column) => {
     const spec = migration.sheets[0].add_columns?.find((candidate) => candidate.header === column.header);
-    const computed = spec ? describeFill(spec) : undefined;
+    const computed = spec ? describeFill(spec, t) : undefined;
     return { ...column, ...(computed ? { computed } : {}) };
   });
   plan.changes = [changes[0], ...(plan.changes ?? changes.slice(1))];

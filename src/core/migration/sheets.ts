@@ -200,11 +200,12 @@ export function addOtherColumns(ctx: RunContext): void {
 /** verify_schema on the other sheets: every required and added header present, exactly once. */
 export function otherSchemaProblems(ctx: RunContext): string[] {
   const problems: string[] = [];
+  const t = messagesFor(ctx.services.session);
   for (const other of ctx.plan.others ?? []) {
     const spec = (ctx.spec.otherSheets ?? []).find((candidate) => candidate.sheet === other.sheet);
     const sheet = ctx.spreadsheet.sheet(other.sheet);
     if (!sheet) {
-      problems.push(`sheet "${other.sheet}" is missing`);
+      problems.push(t('check_sheet_missing', { sheet: other.sheet }));
       continue;
     }
     const extent = sheet.extent ? sheet.extent() : sheet.dimensions();
@@ -214,7 +215,7 @@ export function otherSchemaProblems(ctx: RunContext): string[] {
         : [];
     for (const header of [...(spec?.ensure ?? []), ...other.present, ...other.to_add]) {
       const found = headers.filter((text) => normaliseHeader(text) === normaliseHeader(header)).length;
-      if (found !== 1) problems.push(`sheet "${other.sheet}" has "${header}" ${found} times, expected once`);
+      if (found !== 1) problems.push(t('schema_header_count', { sheet: other.sheet, header, found }));
     }
   }
   return problems;

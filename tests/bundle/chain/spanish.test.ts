@@ -23,6 +23,13 @@ describe('the chain described in the owner language', () => {
     expect(info.pending.map((p) => p.description)).toEqual([V3_1.descriptions?.es, V4_0.descriptions?.es]);
     const plan = world.call('previewMigration', [{ target: 'v4.0' }], as) as Plan;
     expect(plan.then?.map((later) => later.description)).toEqual([V4_0.descriptions?.es]);
+    // the computed columns of the later migration, in words, with no English in them
+    const computed = (plan.then?.[0].changes ?? []).flatMap((change) =>
+      change.add_columns.flatMap((column) => (column.computed ? [column.computed] : [])),
+    );
+    expect(computed).toHaveLength(5);
+    expect(computed[0]).toBe('número de filas de Uniones cuyo TAG_SPOOL es el de esta fila');
+    for (const text of computed) expect(text).not.toMatch(/\b(count|sum|rows|whose|with|not empty|over)\b/);
   });
 
   it('English: the specs descriptions', () => {
