@@ -9,6 +9,7 @@ import { computeFigures, figuresFor, type Figures } from '../computed';
 import type { NewColumn } from '../migrations/migration-spec';
 import type { CellValue, Grid, SheetPort } from '../ports';
 import { stepOf } from './checkpoint';
+import { isBlank } from './versions';
 import type { RunContext } from './context';
 import type { StepOutcome } from './steps';
 
@@ -28,15 +29,11 @@ function runsOf(positions: number[]): [number, number[]][] {
   return runs;
 }
 
-function isBlank(value: CellValue): boolean {
-  return value === '' || value === null || value === undefined;
-}
-
 /**
  * Writes each row's figures into the computed cells that are blank now (`current`: the rows as just read, from
  * column `from` on); a cell someone wrote stays. Rows whose computed cells are all blank are written run by run;
  * when a row is partly written or the runs are many, one write per column run spans the rows that need a
- * figure, each written cell carrying back what was just read there. Returns the cells given a figure.
+ * figure, each written cell carrying back what was just read there.
  */
 export function writeFiguresIntoBlanks(
   sheet: SheetPort,
@@ -45,11 +42,11 @@ export function writeFiguresIntoBlanks(
   from: number,
   current: Grid,
   figures: CellValue[][],
-): number {
+): void {
   const blank = current.map((row) => positions.map((column) => isBlank(row[column - from])));
   const needed = blank.map((cells) => cells.some(Boolean));
   const first = needed.indexOf(true);
-  if (first < 0) return 0;
+  if (first < 0) return;
   const last = needed.lastIndexOf(true);
   const runs: [number, number][] = [];
   let mixed = false;
@@ -71,7 +68,6 @@ export function writeFiguresIntoBlanks(
   };
   if (mixed || runs.length > MAX_WRITES_PER_BLOCK) write(first, last - first + 1);
   else for (const [start, length] of runs) write(start, length);
-  return blank.reduce((sum, cells) => sum + cells.filter(Boolean).length, 0);
 }
 
 function sourceOf(columns: NewColumn[]): string {

@@ -32,7 +32,7 @@ export function fillColumns(ctx: RunContext): FillColumn[] {
     );
 }
 
-function isBlank(value: CellValue): boolean {
+export function isBlank(value: CellValue): boolean {
   return value === '' || value === null || value === undefined;
 }
 
