@@ -118,6 +118,50 @@ export function computeBeforeHeaders(ctx: RunContext): void {
   if (computedRows(ctx, 'known_blank') === 'done') ctx.figuresFilled = true;
 }
 
+/** The run's computed columns: the spec's, their sheet columns, and the span from the first to the last. */
+function placementOf(ctx: RunContext) {
+  const plan = ctx.plan;
+  const columns = ctx.spec.newColumns.filter((column) => column.computed);
+  const all = [...plan.present, ...plan.to_add];
+  const positions = columns.map((column) => plan.v21_columns + 1 + all.indexOf(column.header));
+  const from = positions.length > 0 ? Math.min(...positions) : 0;
+  const width = positions.length > 0 ? Math.max(...positions) - from + 1 : 0;
+  return { columns, positions, from, width };
+}
+
+/**
+ * Rows `first` to `first + count - 1`: the key column read and each row's figures written into its blank computed
+ * cells, the computed cells read first unless they are known blank (their headers not written yet).
+ */
+function writeRowsFigures(
+  ctx: RunContext,
+  keyColumn: number,
+  figures: Figures,
+  first: number,
+  count: number,
+  knownBlank: boolean,
+): void {
+  const { columns, positions, from, width } = placementOf(ctx);
+  const keys = ctx.sheet.readValues(first, keyColumn, count, 1);
+  const current = knownBlank
+    ? keys.map(() => new Array<CellValue>(width).fill(''))
+    : ctx.sheet.readValues(first, from, count, width);
+  const figuresOut = keys.map((row) => figuresFor(figures, row[0], columns.length));
+  writeFiguresIntoBlanks(ctx.sheet, first, positions, from, current, figuresOut);
+}
+
+/**
+ * Rows appended during the run (the top-up before the verification): their figures into blank cells only, from
+ * the source as it is now. Nothing when the spec computes nothing or the key column is not in the sheet.
+ */
+export function topUpFigures(ctx: RunContext, first: number, count: number): void {
+  const { columns } = placementOf(ctx);
+  if (columns.length === 0) return;
+  const keyColumn = resolveColumn(buildColumnMap(ctx.plan.v21_headers, ctx.spec), ctx.spec.keyColumn.header);
+  if (keyColumn === null) return;
+  writeRowsFigures(ctx, keyColumn, runFigures(ctx, columns), first, count, false);
+}
+
 /**
  * The computed columns' fill, block by block from the checkpoint's cursor: 'blank_only' reads the columns and
  * writes blank cells only (their headers exist, so the app may have written some); 'known_blank' writes
@@ -139,15 +183,12 @@ function computedRows(ctx: RunContext, how: 'blank_only' | 'known_blank' | 'fill
     record.progress = { done: total, total };
     return 'done';
   }
-  const all = [...plan.present, ...plan.to_add];
-  const positions = columns.map((column) => plan.v21_columns + 1 + all.indexOf(column.header));
   const keyColumn = keyColumnOf(ctx);
   const source = sourceOf(columns);
   const figures = runFigures(ctx, columns);
   const first = plan.header_row + 1;
-  const from = Math.min(...positions);
-  const width = Math.max(...positions) - from + 1;
   const readsSpan = how === 'blank_only';
+  const { width } = placementOf(ctx);
   record.progress = { done: cursor.next * columns.length, total };
   while (cursor.next < rows) {
     const count = ctx.reads.rows(
@@ -165,12 +206,7 @@ function computedRows(ctx: RunContext, how: 'blank_only' | 'known_blank' | 'fill
       ctx.touch();
       return 'paused';
     }
-    const keys = ctx.sheet.readValues(first + cursor.next, keyColumn, count, 1);
-    const current = readsSpan
-      ? ctx.sheet.readValues(first + cursor.next, from, count, width)
-      : keys.map(() => new Array<CellValue>(width).fill(''));
-    const figuresOut = keys.map((row) => figuresFor(figures, row[0], columns.length));
-    writeFiguresIntoBlanks(ctx.sheet, first + cursor.next, positions, from, current, figuresOut);
+    writeRowsFigures(ctx, keyColumn, figures, first + cursor.next, count, !readsSpan);
     cursor.next += count;
     record.progress = { done: cursor.next * columns.length, total };
     ctx.checkpoint.computed = cursor;

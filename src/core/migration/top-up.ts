@@ -1,9 +1,7 @@
 // Rows others append while a run goes on (the app adds spools): the fill covered the rows the plan saw; just before
 // the verification reads the sheet, the rows appended since get their new columns filled the same way (blank cells
 // only, so nothing anyone wrote there is overwritten). Rows appended after that are the verification's to list.
-import { buildColumnMap, resolveColumn } from '../column-map';
-import { figuresFor } from '../computed';
-import { runFigures, writeFiguresIntoBlanks } from './compute';
+import { topUpFigures } from './compute';
 import type { RunContext } from './context';
 import { assertRowsKept } from './structure-watch';
 import { blankRuns, fillColumns } from './versions';
@@ -38,26 +36,9 @@ export function topUpAppendedRows(ctx: RunContext): number {
       ctx.sheet.fill(first + start, fill.column, length, 1, fill.value);
     }
   }
-  topUpComputed(ctx, first, rows);
+  topUpFigures(ctx, first, rows);
   ctx.checkpoint.filled_through = lastRow;
   ctx.touch();
   ctx.logger.info(`Filled the new columns of ${rows} row(s) appended during the run.`);
   return lastRow;
-}
-
-function topUpComputed(ctx: RunContext, first: number, rows: number): void {
-  const plan = ctx.plan;
-  const columns = ctx.spec.newColumns.filter((column) => column.computed);
-  if (columns.length === 0) return;
-  const all = [...plan.present, ...plan.to_add];
-  const positions = columns.map((column) => plan.v21_columns + 1 + all.indexOf(column.header));
-  const keyColumn = resolveColumn(buildColumnMap(plan.v21_headers, ctx.spec), ctx.spec.keyColumn.header);
-  if (keyColumn === null) return;
-  const figures = runFigures(ctx, columns);
-  const from = Math.min(...positions);
-  const width = Math.max(...positions) - from + 1;
-  const keys = ctx.sheet.readValues(first, keyColumn, rows, 1);
-  const current = ctx.sheet.readValues(first, from, rows, width);
-  const figuresOut = keys.map(([key]) => figuresFor(figures, key, columns.length));
-  writeFiguresIntoBlanks(ctx.sheet, first, positions, from, current, figuresOut);
 }
