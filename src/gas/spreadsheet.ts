@@ -114,13 +114,14 @@ class GasSheet implements SheetPort {
 }
 
 class GasSpreadsheet implements SpreadsheetPort {
-  private idCache: string | null = null;
   private readonly sheets = new Map<string, SheetPort>();
   readonly name: string;
 
+  /** `idCache`: the id it was opened by, when it was (openById's argument is the id getId returns). */
   constructor(
     private readonly spreadsheet: Spreadsheet,
     private readonly t: Translate,
+    private idCache: string | null = null,
   ) {
     this.name = spreadsheet.getName();
   }
@@ -231,7 +232,7 @@ export function gasSpreadsheets(t: Translate = translator('en')): SpreadsheetsPo
       return spreadsheet ? new GasSpreadsheet(spreadsheet, t) : null;
     },
     open(id: string) {
-      return new GasSpreadsheet(SpreadsheetApp.openById(id), t);
+      return new GasSpreadsheet(SpreadsheetApp.openById(id), t, id);
     },
   };
 }
