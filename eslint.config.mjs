@@ -54,4 +54,9 @@ export default tseslint.config(
     files: ['src/ui/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // the test sequencer and what it shares with the environment: CommonJS, as jest requires a sequencer
+    files: ['tests/support/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

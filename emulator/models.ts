@@ -93,9 +93,19 @@ export class SheetModel {
     return this.data.grid.read(0, 0, this.lastRow, this.lastColumn, copyCell);
   }
 
+  /** Values of the block at (row, column), 1-based, like getRange(row, column, rows, columns) ('' for empty cells, host Dates). */
+  block(row: number, column: number, rows: number, columns: number): (Cell | '')[][] {
+    return this.data.grid.read(row - 1, column - 1, rows, columns, copyCell);
+  }
+
   /** Formulas over the same area ('' where a cell has none). */
   formulas(): string[][] {
     return this.data.grid.readFormulas(0, 0, this.lastRow, this.lastColumn);
+  }
+
+  /** Formulas of the block at (row, column), 1-based, like getRange(...).getFormulas() ('' where none). */
+  formulaBlock(row: number, column: number, rows: number, columns: number): string[][] {
+    return this.data.grid.readFormulas(row - 1, column - 1, rows, columns);
   }
 
   /** Direct edit at (row, column), 1-based, no cost: as if a person typed the values. */

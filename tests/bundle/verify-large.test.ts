@@ -1,3 +1,4 @@
+/** @heavy a 150,000-row world verified over several executions (about 0.7 GB) */
 // verifyMigration() on 150,000 rows in the emulator: block reads, resumed across executions, never per row.
 import { World } from '../../emulator';
 import type { VerificationReport } from '../../src/core/contract';

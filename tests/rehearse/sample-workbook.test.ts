@@ -1,3 +1,4 @@
+/** @heavy 150,000-row sample workbooks (about 0.5 GB) */
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
 import { columnLetter, gridCells } from '../../rehearse/workbook';
 import { COMPANION_HEADERS, UNIONES_HEADERS, V21_HEADERS } from '../../rehearse/zeues-schema';

@@ -1,7 +1,8 @@
 // Worlds for the migration's bundle tests: the sample ZEUES workbook loaded in the emulator, run through the
 // BUILT dist/ bundle.
 import { World } from '../../emulator';
-import type { SpreadsheetModel, WorldOptions } from '../../emulator';
+import { createHash } from 'node:crypto';
+import type { SheetModel, SpreadsheetModel, WorldOptions } from '../../emulator';
 import { zeuesWorkbook, type SampleOptions } from '../../rehearse/sample-workbook';
 import { forked } from './world-fork';
 
@@ -61,6 +62,46 @@ export function driveToEnd(f: Fixture, limit = 20): Status {
  * The first row (0-based) whose first `columns` cells differ between two sheets' values, or -1. Cell by cell,
  * Dates by their time: a JSON string of a 150,000-row sheet would hold several hundred MB at once.
  */
+/** Rows read at a time by rowPrints: a block, never a copy of the whole sheet. */
+const PRINT_BLOCK_ROWS = 10_000;
+
+/**
+ * One fingerprint per row (rows 1..lastRow) of the sheet's first `columns` columns, read in blocks: what a
+ * 150,000-row test keeps of a sheet in place of a copy of its cells. SHA-1 of the row's cells as JSON, a Date as
+ * its time (so a date never equals the text it prints as); compare two lists with firstChangedPrint.
+ */
+export function rowPrints(sheet: SheetModel, columns: number): string[] {
+  const prints: string[] = [];
+  for (let row = 1; row <= sheet.lastRow; row += PRINT_BLOCK_ROWS) {
+    const block = sheet.block(row, 1, Math.min(PRINT_BLOCK_ROWS, sheet.lastRow - row + 1), columns);
+    for (const cells of block) {
+      // typeof, not instanceof: the emulator's Dates come from another realm, and instanceof costs seconds here
+      const typed = cells.map((cell) =>
+        typeof cell === 'object' && cell !== null ? { date: cell.getTime() } : cell,
+      );
+      prints.push(createHash('sha1').update(JSON.stringify(typed)).digest('base64'));
+    }
+  }
+  return prints;
+}
+
+/** Column `column` (1-based) of rows 1..lastRow, read in blocks. */
+export function columnOf(sheet: SheetModel, column: number): unknown[] {
+  const cells: unknown[] = [];
+  for (let row = 1; row <= sheet.lastRow; row += PRINT_BLOCK_ROWS) {
+    const block = sheet.block(row, column, Math.min(PRINT_BLOCK_ROWS, sheet.lastRow - row + 1), 1);
+    for (const rowCells of block) cells.push(rowCells[0]);
+  }
+  return cells;
+}
+
+/** The first row index (0-based) whose fingerprints differ, or where one list ends first; -1 when equal. */
+export function firstChangedPrint(after: string[], before: string[]): number {
+  const rows = Math.max(after.length, before.length);
+  for (let r = 0; r < rows; r += 1) if (after[r] !== before[r]) return r;
+  return -1;
+}
+
 export function firstChangedRow(after: unknown[][], before: unknown[][], columns: number): number {
   const same = (a: unknown, b: unknown) =>
     a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());

@@ -1,3 +1,4 @@
+/** @heavy Chromium and its processes (about 0.75 GB) */
 // Pause in the panel, in Chromium against the built bundle: Pause asks the server to pause (pauseMigration), the
 // loop stops, and the run waits for its owner: the hourly trigger that fires meanwhile removes itself and changes
 // nothing; Resume (resumeMigration) goes on from the checkpoint to the end.

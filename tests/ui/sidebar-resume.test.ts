@@ -1,3 +1,4 @@
+/** @heavy Chromium and its processes (about 0.75 GB) */
 // The sidebar picks up a run that was in progress when it opened (a reload, or a run started elsewhere), and
 // stops with the server's message when the server refuses.
 import { World } from '../../emulator';

@@ -1,3 +1,4 @@
+/** @heavy Chromium and its processes (about 0.75 GB) */
 // The panel in Chromium against the built bundle in the emulator: undo with its second confirmation and the
 // window override, the state after an undo (no stale results), and the Spanish panel chosen from the locale.
 import type { Page } from 'playwright-core';

@@ -1,3 +1,4 @@
+/** @heavy Chromium and its processes (about 0.75 GB) */
 // The panel in Chromium, talking through google.script.run to the built bundle in the emulator: the plan, a
 // 20,000-row run driven slice by slice with the bar moving while a slice is in flight and a time left, the
 // state once done, and data shown as text. The state and its primary action fit in 300 x 600 px.

@@ -81,6 +81,7 @@ export function appWrites(f: LiveFixture, n: number, v21Columns: number): () => 
 /** What a cell shows a test: its formula when it has one, else its value. */
 export function cellNow(f: LiveFixture, row: number, column: number): string {
   const sheet = f.ss.sheet(SHEET);
-  const formula = sheet.formulas()[row - 1]?.[column - 1] ?? '';
-  return formula !== '' ? formula : String(sheet.values()[row - 1]?.[column - 1] ?? '');
+  if (row > sheet.lastRow || column > sheet.lastColumn) return '';
+  const formula = sheet.formulaBlock(row, column, 1, 1)[0][0];
+  return formula !== '' ? formula : String(sheet.block(row, column, 1, 1)[0][0]);
 }

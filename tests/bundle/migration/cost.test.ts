@@ -1,3 +1,4 @@
+/** @heavy a 150,000-row world migrated over two executions (about 0.7 GB) */
 // The migration's round trips by method, 2,500 rows (one execution) against 150,000 rows x 63 columns (several
 // executions through the resume trigger). The 150,000-row run is also where the pause and the resume from the
 // trigger are checked (the suite builds and runs that world once). Issue 4's targets: at most 45 round trips for 2,500 rows, and round

@@ -1,0 +1,32 @@
+// The test-facing model of a sheet (emulator/models.ts): what tests read of the world without a service call.
+import { World } from '../../emulator';
+
+test("a sheet's block and formula block read like getRange(row, column, rows, columns), '' where empty", () => {
+  const world = new World();
+  const ss = world.createSpreadsheet({
+    name: 'S',
+    sheets: [
+      {
+        name: 'A',
+        values: [
+          ['a', 'b', 'c'],
+          [1, 2, null],
+          [new Date(0), 'x', 3],
+        ],
+        formulas: [
+          [null, null, null],
+          [null, null, '=A2+B2'],
+          [null, null, null],
+        ],
+      },
+    ],
+  });
+  const sheet = ss.sheet('A');
+  expect(sheet.block(2, 2, 2, 3)).toEqual([
+    [2, '', ''],
+    ['x', 3, ''],
+  ]);
+  expect(sheet.block(3, 1, 1, 1)[0][0]).toEqual(new Date(0));
+  expect(sheet.formulaBlock(2, 3, 2, 1)).toEqual([['=A2+B2'], ['']]);
+  expect(sheet.block(2, 1, 2, 3)).toEqual(sheet.values().slice(1));
+});
