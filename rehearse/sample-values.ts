@@ -26,7 +26,7 @@ export function pick<T>(random: Random, items: readonly T[]): T {
 }
 
 export function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
+  return `${n}`.padStart(width, '0'); // a template, not String(n): see `floor` above
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -33,13 +33,29 @@ export function headerText(value: unknown): string {
   return String(value);
 }
 
+// An execution maps the same few dozen headers again at every step and check (thousands of calls, each an NFD and
+// four Unicode regular expressions); each text is normalised once. Bounded: callers may pass cell values too.
+const NORMALISED_KEPT = 5000;
+const normalisedHeaders = new Map<string, string>();
+
 /**
  * Case, accents (NFD, combining marks dropped), spaces, underscores, '/', '.', '°' and other punctuation:
  * every run of characters that is neither a letter nor a digit becomes one '_', trimmed at both ends.
  * `PLANO_KRONOS N°` -> `plano_kronos_n`, `OK NDT si/no/Rep` -> `ok_ndt_si_no_rep`, `Ubicación` -> `ubicacion`.
  */
 export function normaliseHeader(text: unknown): string {
-  return headerText(text)
+  const raw = headerText(text);
+  let normalised = normalisedHeaders.get(raw);
+  if (normalised === undefined) {
+    if (normalisedHeaders.size >= NORMALISED_KEPT) normalisedHeaders.clear();
+    normalised = normalise(raw);
+    normalisedHeaders.set(raw, normalised);
+  }
+  return normalised;
+}
+
+function normalise(raw: string): string {
+  return raw
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[°º]/g, ' ')

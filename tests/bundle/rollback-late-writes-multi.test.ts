@@ -5,6 +5,7 @@
 import type { RollbackReport } from '../../src/core/contract';
 import { columnOf } from '../support/rollback-bundle';
 import { SHEET, migrateThroughTriggers, slowFixture, type Fixture } from '../support/slow-sheets';
+import { expectSameCells } from '../support/same-cells';
 
 interface Cell {
   row: number;
@@ -88,6 +89,6 @@ it('full mode: a value written to a row the restore has not reached is exported,
   expect(exportedCells(f, report)).toEqual(
     expect.arrayContaining([expect.objectContaining({ row: last, value: 'LATE-EDIT' })]),
   );
-  expect(sheet.values()).toEqual(original);
-  expect(sheet.formulas()).toEqual(originalFormulas);
+  expectSameCells(sheet.values(), original);
+  expectSameCells(sheet.formulas(), originalFormulas);
 });

@@ -4,6 +4,7 @@ import { zeuesWorkbook, type SampleOptions } from '../../rehearse/sample-workboo
 import type { CellValue, WorkbookModel } from '../../rehearse/workbook';
 import { UNIONES_HEADERS } from '../../rehearse/zeues-schema';
 import type { Fixture } from './migration-bundle';
+import { forkWorld } from './world-fork';
 
 export const V30_ADDED = ['Ocupado_Por', 'Fecha_Ocupacion', 'version'];
 export const V31_ADDED = ['Estado_Detalle'];
@@ -53,6 +54,12 @@ export function worldOf(workbook: WorkbookModel, worldOptions = {}): Fixture {
   const world = new World(worldOptions);
   const ss = world.createSpreadsheet(workbook);
   return { world, ss, as: { activeSpreadsheet: ss.id } };
+}
+
+/** A fork of the fixture's world (tests/support/world-fork.ts): the same untouched world again, not built again. */
+export function forkOf(f: Fixture): Fixture {
+  const world = forkWorld(f.world);
+  return { world, ss: world.spreadsheet(f.ss.id), as: { ...f.as } };
 }
 
 /** Every sheet's values and formulas, and the grid sizes: the state a full rollback must give back. */

@@ -1,7 +1,7 @@
 // v3.0 -> v3.1 on the built bundle, through the same engine as v3.0: dry run, clean run, crash at every service
 // call, rollback in both modes, and the chain's own rules (next pending only, targets, rolling back further).
 import { driveToEnd, masked, type Fixture, type Status } from '../../support/migration-bundle';
-import { V31_ADDED, sheetsOf, v30Workbook, worldOf } from '../../support/chain-bundle';
+import { V31_ADDED, forkOf, sheetsOf, v30Workbook, worldOf } from '../../support/chain-bundle';
 
 const ROWS = 60;
 const V31_STEPS = ['create_backup', 'add_columns', 'verify_schema', 'fill_columns', 'verify'];
@@ -151,10 +151,11 @@ describe('v3.1 on a v3.0 sheet', () => {
 
   describe('dying at any service call of its first execution', () => {
     const calls = run.stats.roundTrips;
+    const untouchedWorld = worldOf(v30Workbook({ rows: ROWS }));
     it.each(Array.from({ length: calls }, (_, i) => i + 1))(
       'ends like the clean run after dying at call %i',
       (n) => {
-        const g = worldOf(v30Workbook({ rows: ROWS }));
+        const g = forkOf(untouchedWorld);
         const dead = g.world.run('startMigration', [], { ...g.as, failAt: { call: n } });
         expect(dead.ok).toBe(false);
         expect(driveToEnd(g).state).toBe('done');

@@ -1,7 +1,14 @@
 // v3.1 -> v4.0 on the built bundle: three sheets (Uniones required, five Operaciones figures computed from it,
 // N_UNION on Metadata): dry run, clean run, computed figures, verification, crash at every service call.
 import { driveToEnd, masked, type Fixture, type Status } from '../../support/migration-bundle';
-import { expectedFigures, v31Workbook, withUniones, worldOf, V40_FIGURES } from '../../support/chain-bundle';
+import {
+  expectedFigures,
+  forkOf,
+  v31Workbook,
+  withUniones,
+  worldOf,
+  V40_FIGURES,
+} from '../../support/chain-bundle';
 
 const ROWS = 60;
 const FIGURES = V40_FIGURES;
@@ -108,10 +115,11 @@ describe('v4.0 on a v3.1 spreadsheet with Uniones', () => {
 
   describe('dying at any service call of its first execution', () => {
     const calls = run.stats.roundTrips;
+    const untouchedWorld = worldOf(workbook());
     it.each(Array.from({ length: calls }, (_, i) => i + 1))(
       'ends like the clean run after dying at call %i',
       (n) => {
-        const g = worldOf(workbook());
+        const g = forkOf(untouchedWorld);
         const dead = g.world.run('startMigration', [], { ...g.as, failAt: { call: n } });
         expect(dead.ok).toBe(false);
         expect(driveToEnd(g).state).toBe('done');

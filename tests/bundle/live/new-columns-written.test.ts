@@ -40,8 +40,16 @@ function letters(column: number): string {
   return text;
 }
 
+// Read before every service call: the header row and single columns only, never the whole sheet.
 function headerNow(f: LiveFixture, sheet = SHEET): unknown[] {
-  return f.ss.sheet(sheet).values()[0];
+  const model = f.ss.sheet(sheet);
+  return model.block(1, 1, 1, model.lastColumn)[0];
+}
+
+/** Column `column` (1-based) of the data rows, as it is now. */
+function columnNow(f: LiveFixture, sheet: string, column: number): unknown[] {
+  const model = f.ss.sheet(sheet);
+  return model.block(2, column, model.lastRow - 1, 1).map((cells) => cells[0]);
 }
 
 function ranVerification(f: LiveFixture): string | undefined {
@@ -59,8 +67,9 @@ describe.each([300, 12_000])(
     beforeAll(() => {
       const app = f.world.as(APP);
       status = runToEnd(f, (k) => {
-        const by = headerNow(f).indexOf('Ocupado_Por');
-        if (by < 0 || headerNow(f)[by + 2] !== 'version') return;
+        const header = headerNow(f);
+        const by = header.indexOf('Ocupado_Por');
+        if (by < 0 || header[by + 2] !== 'version') return;
         const row = 2 + ((k * 37) % rows);
         if (taken.includes(row)) return;
         app.setValues(f.ss.id, `${SHEET}!${letters(by + 1)}${row}:${letters(by + 3)}${row}`, [TAKEN]);
@@ -101,19 +110,16 @@ describe.each([200, 7_000])(
         const column = headerNow(f).indexOf(V40_FIGURES[0]);
         if (column < 0) return;
         const row = 2 + ((k * 37) % rows);
-        const spools = f.ss.sheet(SHEET).values();
-        const tag = String(spools[row - 1][TAG_COLUMN - 1]);
+        const tags = columnNow(f, SHEET, TAG_COLUMN);
+        const tag = String(tags[row - 2]);
         // one union per spool, on a spool whose tag no other row shares (the sample repeats one tag)
         if (recorded.some((r) => r.tag === tag)) return;
-        if (spools.filter((line) => line[TAG_COLUMN - 1] === tag).length !== 1) return;
+        if (tags.filter((other) => other === tag).length !== 1) return;
         const union = new Array<string | number>(17).fill('');
         union[0] = `U-APP-${k}`;
         union[3] = tag;
         app.appendRow(f.ss.id, 'Uniones', union);
-        const total = f.ss
-          .sheet('Uniones')
-          .values()
-          .filter((line) => String(line[3]).trim() === tag).length; // the app trims keys
+        const total = columnNow(f, 'Uniones', 4).filter((key) => String(key).trim() === tag).length; // the app trims keys
         app.setValues(f.ss.id, `${SHEET}!${letters(column + 1)}${row}`, [[total]]);
         recorded.push({ row, tag, total });
       });

@@ -5,6 +5,7 @@
 // end.
 import type { RunResult } from '../../../emulator';
 import { SHEET, driveToEnd, fixture, type Fixture, type Status } from '../../support/migration-bundle';
+import { expectSameCells } from '../../support/same-cells';
 
 const ROWS = 60;
 const APP = 'app@zeues.example';
@@ -132,7 +133,7 @@ describe('a backup copy that is not the sheet', () => {
     const made = copies(f);
     expect(made.map((copy) => copy.trashed)).toEqual([true, false]);
     expect(status.backup!.file_id).toBe(made[1].id);
-    expect(f.world.spreadsheet(made[1].id).sheet(SHEET).values()).toEqual(original);
+    expectSameCells(f.world.spreadsheet(made[1].id).sheet(SHEET).values(), original);
   });
 
   it('three damaged copies in a row stop the run, nothing changed, with advice; a resume then finishes', () => {
@@ -146,7 +147,7 @@ describe('a backup copy that is not the sheet', () => {
     expect(status.error?.message).toMatch(/Resume \(Extensions > Sheet Schema Migrator > Resume migration\)/);
     expect(status.error?.message).toMatch(/edit freeze/);
     expect(copies(f).map((copy) => copy.trashed)).toEqual([true, true, true]);
-    expect(f.ss.sheet(SHEET).values()).toEqual(original);
+    expectSameCells(f.ss.sheet(SHEET).values(), original);
     f.world.damageCopies(null);
     const resumed = driveToEnd(f);
     expect(resumed.state).toBe('done');
@@ -189,8 +190,8 @@ describe('a crash anywhere in the replacement of a damaged copy', () => {
       expect(status.state).toBe('done');
       const kept = copies(f).filter((copy) => !copy.trashed);
       expect(kept.map((copy) => copy.id)).toEqual([status.backup!.file_id]);
-      expect(f.world.spreadsheet(kept[0].id).sheet(SHEET).values()).toEqual(original);
-      expect(f.ss.sheet(SHEET).values()).toEqual(migrated);
+      expectSameCells(f.world.spreadsheet(kept[0].id).sheet(SHEET).values(), original);
+      expectSameCells(f.ss.sheet(SHEET).values(), migrated);
     },
   );
 });

@@ -3,6 +3,7 @@
 // panel's call is) stops it at its next block; the run then stays paused: no resume trigger, continueMigration()
 // and the trigger change nothing; resumeMigration() goes on from the checkpoint and the run ends as a clean one.
 import { SHEET, driveToEnd, fixture, type Fixture, type Status } from '../../support/migration-bundle';
+import { expectSameCells } from '../../support/same-cells';
 
 type Paused = Status & { pause_requested_at?: string };
 
@@ -119,7 +120,10 @@ describe('pausing a live slice', () => {
     expect(f.world.triggers()).toEqual([]);
     expect(end.steps.every((step) => step.status === 'done')).toBe(true);
     const migrated = f.ss.sheet(SHEET).values();
-    expect(migrated.map((row) => row.slice(0, original[0].length))).toEqual(original);
+    expectSameCells(
+      migrated.map((row) => row.slice(0, original[0].length)),
+      original,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 // The whole migration on the built bundle: a 2,500-row ZEUES sheet goes from v2.1 to v3.0 in one execution.
 import { ADDED, SHEET, fixture, type Status } from '../../support/migration-bundle';
+import { expectSameCells } from '../../support/same-cells';
 
 describe('startMigration on a 2,500-row v2.1 sheet', () => {
   const f = fixture({ rows: 2500 });
@@ -28,8 +29,14 @@ describe('startMigration on a 2,500-row v2.1 sheet', () => {
   it('keeps every v2.1 cell and formula', () => {
     const after = f.ss.sheet(SHEET);
     const width = values[0].length;
-    expect(after.values().map((row) => row.slice(0, width))).toEqual(values);
-    expect(after.formulas().map((row) => row.slice(0, width))).toEqual(formulas);
+    expectSameCells(
+      after.values().map((row) => row.slice(0, width)),
+      values,
+    );
+    expectSameCells(
+      after.formulas().map((row) => row.slice(0, width)),
+      formulas,
+    );
   });
 
   it('makes one backup next to the spreadsheet, holding the v2.1 sheet', () => {
@@ -37,7 +44,7 @@ describe('startMigration on a 2,500-row v2.1 sheet', () => {
     expect(copies).toHaveLength(1);
     expect(copies[0].name).toMatch(/^ZEUES \(v3\.0 backup \d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.\d{2} UTC\)$/);
     expect(status.backup?.name).toBe(copies[0].name);
-    expect(f.world.spreadsheet(copies[0].id).sheet(SHEET).values()).toEqual(values);
+    expectSameCells(f.world.spreadsheet(copies[0].id).sheet(SHEET).values(), values);
   });
 
   it('sets schema_version 3.0, clears the checkpoints, keeps the history and leaves no trigger', () => {
