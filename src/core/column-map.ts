@@ -28,6 +28,7 @@ export interface DuplicateHeader {
 
 /** A header cell as text: Apps Script may return numbers or Dates for header cells typed as such. */
 export function headerText(value: unknown): string {
+  if (typeof value === 'string') return value;
   if (value === null || value === undefined) return '';
   if (isDate(value)) return value.toISOString();
   return String(value);

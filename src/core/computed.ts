@@ -16,6 +16,7 @@ function isBlank(value: CellValue | undefined): boolean {
 
 /** The key a cell holds, as the app compares it: its text, trimmed. */
 export function keyOf(value: CellValue | undefined): string {
+  if (typeof value === 'string') return value.trim();
   return isBlank(value) ? '' : String(value).trim();
 }
 
@@ -65,24 +66,37 @@ export function computeFigures(
   for (let row = headerRow + 1; row <= extent.lastRow; row += SOURCE_BLOCK_ROWS) {
     const count = Math.min(SOURCE_BLOCK_ROWS, extent.lastRow - row + 1);
     for (const cells of source.readValues(row, 1, count, needed)) {
-      fills.forEach((fill, i) => {
+      // The fills of a migration share their key column: its key and figures are looked up once per row.
+      let keyAt = -1;
+      let sums: number[] | undefined;
+      for (let i = 0; i < fills.length; i += 1) {
+        const fill = fills[i];
         const index = indexes[i];
-        const key = keyOf(cells[index.key]);
-        if (key === '') return;
-        let sums = figures.get(key);
-        if (!sums) {
-          sums = fills.map(() => 0);
-          figures.set(key, sums);
+        if (index.key !== keyAt) {
+          keyAt = index.key;
+          sums = figuresOfKey(figures, keyOf(cells[keyAt]), fills.length);
         }
+        if (!sums) continue;
         if (fill.aggregate === 'count') sums[i] += 1;
         else if (!isBlank(cells[index.where])) {
           sums[i] += fill.aggregate === 'count_not_empty' ? 1 : numberOf(cells[index.column]);
         }
-      });
+      }
     }
   }
   for (const sums of figures.values()) sums.forEach((value, i) => (sums[i] = rounded(value)));
   return figures;
+}
+
+/** The running figures of a key, made at 0 the first time it is met; none for a blank key. */
+function figuresOfKey(figures: Figures, key: string, count: number): number[] | undefined {
+  if (key === '') return undefined;
+  let sums = figures.get(key);
+  if (!sums) {
+    sums = new Array<number>(count).fill(0);
+    figures.set(key, sums);
+  }
+  return sums;
 }
 
 /** The figures of a row's key (0 for each when no source row has it). */

@@ -27,6 +27,12 @@ export function cellKey(value: CellValue, formula: string): string {
   return `s${value}`;
 }
 
+/** Whether two cells have the same cellKey, without building the keys for the common case of equal primitives. */
+export function sameCell(value: CellValue, formula: string, other: CellValue, otherFormula: string): boolean {
+  if (!formula && !otherFormula && value === other && typeof value !== 'object') return true;
+  return cellKey(value, formula) === cellKey(other, otherFormula);
+}
+
 // The block digest: every cell fed into two 32-bit lanes (mixed into 64 bits at the end), with no text built.
 // Each cell is its type tag, then its content: a formula or a string as its length and its characters, two per
 // step; a number (a Date as its time) as its 64 bits; a boolean as 0 or 1. Lengths and tags make the encoding

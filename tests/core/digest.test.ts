@@ -1,4 +1,4 @@
-import { blockDigests, cellKey, digestRows, DIGEST_BLOCK_ROWS } from '../../src/core/digest';
+import { blockDigests, cellKey, digestRows, sameCell, DIGEST_BLOCK_ROWS } from '../../src/core/digest';
 
 describe('cell digests', () => {
   it('tells apart values that print alike but differ in type or formula', () => {
@@ -18,6 +18,38 @@ describe('cell digests', () => {
   it('keys a formula cell by its formula alone: a volatile formula reads another value every time', () => {
     expect(cellKey(45000.5, '=NOW()')).toBe(cellKey(45001.25, '=NOW()'));
     expect(cellKey(3, '=A1+1')).not.toBe(cellKey(3, '=A1+2'));
+  });
+
+  it('compares two cells exactly as their keys compare, for every pair of a varied set', () => {
+    const day = new Date('2026-01-21T03:00:00Z');
+    const cells: [unknown, string][] = [
+      [1, ''],
+      ['1', ''],
+      [0, ''],
+      [-0, ''],
+      [NaN, ''],
+      [true, ''],
+      ['true', ''],
+      ['', ''],
+      [null, ''],
+      ['null', ''],
+      [day, ''],
+      [new Date(day.getTime()), ''],
+      [day.toISOString(), ''],
+      [2, '=1+1'],
+      [3, '=1+1'],
+      [2, ''],
+    ];
+    let equalPairs = 0;
+    for (const [a, af] of cells) {
+      for (const [b, bf] of cells) {
+        const same = cellKey(a as never, af) === cellKey(b as never, bf);
+        expect([a, af, b, bf, sameCell(a as never, af, b as never, bf)]).toEqual([a, af, b, bf, same]);
+        if (same) equalPairs += 1;
+      }
+    }
+    // each cell with itself, 0 with -0, the two Dates, the two =1+1 cells, null with 'null' (both key as text)
+    expect(equalPairs).toBe(cells.length + 2 + 2 + 2 + 2);
   });
 
   it('changes when any one cell changes and not otherwise', () => {

@@ -39,12 +39,13 @@ export function fixture(sample: SampleOptions = { rows: 60 }, worldOptions: Worl
   );
 }
 
+// One pass over the text (the crash sweeps mask a whole world per call): ISO times, then the two stamp forms.
+const TIMES =
+  /\d{4}-\d{2}-\d{2}(?:(T\d{2}[:-]\d{2}[:-]\d{2}(?:\.\d{3})?Z)| \d{2}\.\d{2}\.\d{2} UTC)|\d{8}T\d{6}Z/g;
+
 /** Sheet JSON with ISO times and the time stamp in backup names masked: a resumed run ends later. */
 export function masked(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}[:-]\d{2}[:-]\d{2}(\.\d{3})?Z/g, '<time>')
-    .replace(/\d{8}T\d{6}Z/g, '<stamp>')
-    .replace(/\d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.\d{2} UTC/g, '<stamp>');
+  return JSON.stringify(value).replace(TIMES, (_, iso: string | undefined) => (iso ? '<time>' : '<stamp>'));
 }
 
 /** Runs continueMigration (startMigration when no run was recorded) until the run is done or fails. */

@@ -20,9 +20,13 @@ export interface SchemaReading {
 /** The header row of a sheet as text, or null when the spreadsheet has no such sheet. */
 export type HeaderReader = (sheet: string) => string[] | null;
 
-function has(headers: string[] | null, header: string, aliases: string[] = []): boolean {
-  if (!headers) return false;
-  const names = new Set(headers.map(normaliseHeader));
+/** A sheet's header row as the set of its normalised headers, or null when there is no such sheet. */
+function namesOf(headers: string[] | null): Set<string> | null {
+  return headers ? new Set(headers.map(normaliseHeader)) : null;
+}
+
+function has(names: Set<string> | null, header: string, aliases: string[] = []): boolean {
+  if (!names) return false;
   return [header, ...aliases].some((name) => names.has(normaliseHeader(name)));
 }
 
@@ -40,14 +44,14 @@ function changesInPlace(spec: Migration, read: HeaderReader, targetSheet: string
   let addedPresent = 0;
   spec.sheets.forEach((change, i) => {
     const sheet = sheetOf(spec, i, targetSheet);
-    const headers = read(sheet);
+    const names = namesOf(read(sheet));
     for (const column of change.add_columns ?? []) {
-      const found = has(headers, column.header);
+      const found = has(names, column.header);
       (found ? present : missing).push(`${sheet}!${column.header}`);
       if (found) addedPresent += 1;
     }
     for (const header of change.ensure?.headers ?? []) {
-      (has(headers, header) ? present : missing).push(`${sheet}!${header}`);
+      (has(names, header) ? present : missing).push(`${sheet}!${header}`);
     }
   });
   return { present, missing, addedPresent };
@@ -56,7 +60,7 @@ function changesInPlace(spec: Migration, read: HeaderReader, targetSheet: string
 /** From the headers alone: the newest schema whose changes are all in place, `partial`, or `unknown`. */
 export function schemaFromHeaders(read: HeaderReader, targetSheet: string): SchemaReading {
   const base = baseSchema();
-  const headers = read(targetSheet);
+  const names = namesOf(read(targetSheet));
   const unknown: SchemaReading = {
     current: 'unknown',
     source: 'headers',
@@ -64,7 +68,7 @@ export function schemaFromHeaders(read: HeaderReader, targetSheet: string): Sche
     pending: [],
     partial: null,
   };
-  if (!base.signature.every((column) => has(headers, column.header, column.aliases))) return unknown;
+  if (!base.signature.every((column) => has(names, column.header, column.aliases))) return unknown;
   const chain = migrations();
   const states = chain.map((spec) => changesInPlace(spec, read, targetSheet));
   let done = 0;

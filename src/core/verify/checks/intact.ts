@@ -1,5 +1,5 @@
 import type { Baseline } from '../../baseline';
-import { cellKey, digestRows, DIGEST_BLOCK_ROWS } from '../../digest';
+import { digestRows, sameCell, DIGEST_BLOCK_ROWS } from '../../digest';
 import type { CellValue, SheetPort } from '../../ports';
 import { readBackupRows, type Chunk } from '../block-reader';
 import { isCounter } from '../rules';
@@ -168,7 +168,7 @@ function compareRow(
     const beforeFormula = oldFormulas?.[c] ?? '';
     const now = values[c] ?? '';
     const nowFormula = formulas[c] ?? '';
-    if (cellKey(before, beforeFormula) === cellKey(now, nowFormula)) continue;
+    if (sameCell(before, beforeFormula, now, nowFormula)) continue;
     if (writtenByApp) {
       tally.changed_by_app += 1;
       continue;

@@ -4,7 +4,7 @@
 // difference is someone's edit or damage is the target sheet's check's call: the run's writes are proven inside
 // its new columns or they are not (./../assemble.ts).
 import type { Baseline } from '../../baseline';
-import { cellKey } from '../../digest';
+import { sameCell } from '../../digest';
 import { headerText } from '../../column-map';
 import { translator, type Translate } from '../../messages';
 import type { Services, SheetPort, SpreadsheetPort } from '../../ports';
@@ -82,7 +82,7 @@ export function otherSheetsIntact(
         const beforeFormula = old.formulas[r][c] ?? '';
         const current = now?.values[r]?.[c] ?? '';
         const currentFormula = now?.formulas[r]?.[c] ?? '';
-        if (cellKey(before, beforeFormula) === cellKey(current, currentFormula)) continue;
+        if (sameCell(before, beforeFormula, current, currentFormula)) continue;
         addToSample(result.differences, {
           sheet: other.sheet,
           row: headerRow + 1 + r,

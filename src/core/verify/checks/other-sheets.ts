@@ -26,7 +26,8 @@ function headersOf(sheet: SheetPort, headerRow: number): { headers: string[]; la
 }
 
 function countOf(headers: string[], header: string): number {
-  return headers.filter((text) => normaliseHeader(text) === normaliseHeader(header)).length;
+  const wanted = normaliseHeader(header);
+  return headers.filter((text) => normaliseHeader(text) === wanted).length;
 }
 
 /** sheet_structure and the other sheets' part of `values`. */
