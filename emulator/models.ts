@@ -98,6 +98,11 @@ export class SheetModel {
     return this.data.grid.read(row - 1, column - 1, rows, columns, copyCell);
   }
 
+  /** Values of one row (1-based), columns 1..lastColumn: a header row without a copy of the whole sheet. */
+  row(row: number): (Cell | '')[] {
+    return this.block(row, 1, 1, this.lastColumn)[0];
+  }
+
   /** Formulas over the same area ('' where a cell has none). */
   formulas(): string[][] {
     return this.data.grid.readFormulas(0, 0, this.lastRow, this.lastColumn);

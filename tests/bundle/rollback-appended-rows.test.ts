@@ -22,7 +22,7 @@ function exportedCells(world: ReturnType<typeof migratedWorld>['world']): Cell[]
 /** Two rows as the app appends them: a key, a client and an occupation. */
 function appendSpools(f: ReturnType<typeof migratedWorld>, tags: string[]): number[] {
   const sheet = f.ss.sheet(SHEET);
-  const headers = sheet.values()[0];
+  const headers = sheet.row(1);
   const rows: number[] = [];
   for (const tag of tags) {
     const line: unknown[] = headers.map(() => '');
@@ -81,7 +81,7 @@ describe('a full rollback with rows appended below the backup grid', () => {
           phase === 'remove_columns'
             ? appendSpools(f, tags)
             : tags.map((tag) => {
-                const line: unknown[] = sheet.values()[0].map(() => '');
+                const line: unknown[] = sheet.row(1).map(() => '');
                 line[columnOf(f.ss, 'TAG_SPOOL') - 1] = tag;
                 line[columnOf(f.ss, 'Cliente') - 1] = `Cliente ${tag}`;
                 sheet.appendRow(line);

@@ -24,7 +24,7 @@ function diedAfterInsert(workbook: () => WorkbookModel) {
     const as = { activeSpreadsheet: ss.id };
     const result = world.run('startMigration', [{}], { ...as, failAt: { call } });
     if (result.ok) throw new Error('the migration finished before any failure left its columns behind');
-    if (ss.sheet(SHEET).values()[0].includes('version')) return { world, ss, as, original };
+    if (ss.sheet(SHEET).row(1).includes('version')) return { world, ss, as, original };
   }
   throw new Error('no failure index left the inserted columns behind');
 }

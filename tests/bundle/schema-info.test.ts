@@ -59,7 +59,7 @@ describe('getSchemaInfo() in the emulator', () => {
   it('a partly migrated sheet is partial, naming what is missing; a v3.0 sheet without metadata is found by its headers', () => {
     const f = fixture({ rows: 10 });
     const sheet = f.ss.sheet('Operaciones');
-    const width = sheet.values()[0].length;
+    const width = sheet.row(1).length;
     sheet.insertColumnsAfter(width, 3);
     sheet.setValues(1, width + 1, [['Ocupado_Por']]);
     expect(f.world.call('getSchemaInfo', [], f.as)).toMatchObject({

@@ -77,7 +77,7 @@ test("the menu's Run migration asks and tells in Spanish", () => {
   );
   expect(told.prompt).toBe('No se cambió nada.');
   for (const line of question.prompt.split('\n')) expect(line).not.toMatch(ENGLISH);
-  expect(ss.sheet('Operaciones').values()[0]).not.toContain('version');
+  expect(ss.sheet('Operaciones').row(1)).not.toContain('version');
 });
 
 test("the verification's check details are in Spanish", () => {
@@ -284,7 +284,7 @@ test("a failed verification's errors are in Spanish, each after its check's name
   const { world, ss, as } = spanishWorld();
   expect((world.call('startMigration', [], as) as { state: string }).state).toBe('done');
   const sheet = ss.sheet('Operaciones');
-  const header = sheet.values()[0] as string[];
+  const header = sheet.row(1) as string[];
   sheet.setValues(1, header.indexOf('Cliente') + 1, [['CLIENTÉ']]);
   const report = world.call('verifyMigration', [], as) as { success: boolean; errors: string[] };
   expect(report.success).toBe(false);
@@ -326,7 +326,7 @@ test("a verification of a sheet where a new column's header appears twice fails 
   const { world, ss, as } = spanishWorld();
   expect((world.call('startMigration', [], as) as { state: string }).state).toBe('done');
   const sheet = ss.sheet('Operaciones');
-  const header = sheet.values()[0] as string[];
+  const header = sheet.row(1) as string[];
   sheet.setValues(1, header.indexOf('Cliente') + 1, [['version']]);
   const report = world.call('verifyMigration', [], as) as {
     success: boolean;
@@ -370,7 +370,7 @@ describe('v4.0 and its Uniones sheet in Spanish', () => {
     const f = unionsWorld();
     expect((f.world.call('startMigration', [], f.as) as { state: string }).state).toBe('done');
     const uniones = f.ss.sheet('Uniones');
-    const at = (uniones.values()[0] as string[]).indexOf('DN_UNION');
+    const at = (uniones.row(1) as string[]).indexOf('DN_UNION');
     uniones.setValues(1, at + 1, [['DN']]);
     const report = f.world.call('verifyMigration', [], f.as) as {
       success: boolean;

@@ -165,7 +165,7 @@ describe('verifyMigration on the built bundle', () => {
 
     // after the migration: an accent change still maps, a renamed header does not
     const sheet = ss.sheet(SHEET);
-    const header = sheet.values()[0] as string[];
+    const header = sheet.row(1) as string[];
     sheet.setValues(1, header.indexOf('Cliente') + 1, [['CLIENTÉ']]);
     sheet.setValues(1, header.indexOf('NV') + 1, [['Nota de venta']]);
     const after = verify(world, ss.id).report;

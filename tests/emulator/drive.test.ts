@@ -38,9 +38,9 @@ test('makeCopy of a spreadsheet into a folder creates an independent spreadsheet
     'ZEUES backup',
   ]);
   expect(url).toMatch(/^https:\/\/docs\.google\.com\/spreadsheets\/d\/ss-\d+\/edit$/);
-  expect(ss.sheet('Operaciones').values()[0][0]).toBe('H1');
+  expect(ss.sheet('Operaciones').row(1)[0]).toBe('H1');
   const copyId = world.spreadsheetIds().find((id) => id !== ss.id) as string;
-  expect(world.spreadsheet(copyId).sheet('Operaciones').values()[0][0]).toBe('changed in copy');
+  expect(world.spreadsheet(copyId).sheet('Operaciones').row(1)[0]).toBe('changed in copy');
   expect(world.spreadsheet(copyId).sheet('Operaciones').values()[1]).toEqual(['r2c1', 'r2c2', 'r2c3']);
   expect(world.drive.files().map((f) => f.name)).toEqual(['ZEUES', 'ZEUES backup']);
 });

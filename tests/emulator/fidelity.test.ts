@@ -68,7 +68,7 @@ test('insertColumnsAfter the last grid column widens the grid, counted against t
       'sh.getRange(1, 69, 1, 3).setValues([["x", "y", "z"]]); return [sh.getMaxColumns(), sh.getLastColumn()];',
   ]);
   expect(r).toMatchObject({ ok: true, value: [71, 71] });
-  expect(fits.sheet('A').values()[0].slice(66)).toEqual(['H67', 'H68', 'x', 'y', 'z']);
+  expect(fits.sheet('A').row(1).slice(66)).toEqual(['H67', 'H68', 'x', 'y', 'z']);
 });
 
 // Range.getValues: "Empty cells are represented by an empty string in the array"; date cells are Date objects:

@@ -30,3 +30,24 @@ test("a sheet's block and formula block read like getRange(row, column, rows, co
   expect(sheet.formulaBlock(2, 3, 2, 1)).toEqual([['=A2+B2'], ['']]);
   expect(sheet.block(2, 1, 2, 3)).toEqual(sheet.values().slice(1));
 });
+
+test("a sheet's row is that row of values() up to the last column, and a row past the last is blank", () => {
+  const world = new World();
+  const ss = world.createSpreadsheet({
+    name: 'S',
+    sheets: [
+      {
+        name: 'A',
+        values: [
+          ['h1', 'h2', ''],
+          [1, '', 'z'],
+          ['', '', ''],
+        ],
+      },
+    ],
+  });
+  const sheet = ss.sheet('A');
+  expect(sheet.row(1)).toEqual(sheet.values()[0]);
+  expect(sheet.row(2)).toEqual([1, '', 'z']);
+  expect(sheet.row(sheet.lastRow + 1)).toEqual(['', '', '']);
+});

@@ -43,7 +43,7 @@ test('setValues with the wrong number of rows or columns throws the platform mes
         'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
     },
   });
-  expect(a().values()[0]).toEqual(['H1', 'H2', 'H3']);
+  expect(a().row(1)).toEqual(['H1', 'H2', 'H3']);
 });
 
 test('setValue fills every cell of the range', () => {
@@ -215,5 +215,5 @@ test('a read-only spreadsheet refuses writes', () => {
     ok: false,
     error: { message: 'You do not have permission to edit this spreadsheet.' },
   });
-  expect(ss.sheet('A').values()[0][0]).toBe('H1');
+  expect(ss.sheet('A').row(1)[0]).toBe('H1');
 });

@@ -32,7 +32,7 @@ test('insertColumnsAfter shifts data, formulas and column metadata to the right'
   const { run, a } = setup();
   run('sh.getRange("D:D").addDeveloperMetadata("col", "last"); sh.insertColumnsAfter(2, 3);');
   expect(a().maxColumns).toBe(29);
-  expect(a().values()[0]).toEqual(['H1', 'H2', '', '', '', 'H3', 'H4']);
+  expect(a().row(1)).toEqual(['H1', 'H2', '', '', '', 'H3', 'H4']);
   expect(a().formulas()[1][6]).toBe('=C2*2');
   expect(a().columnMetadata()).toEqual([{ key: 'col', value: 'last', column: 7 }]);
 });
@@ -40,7 +40,7 @@ test('insertColumnsAfter shifts data, formulas and column metadata to the right'
 test('insertColumnsBefore / insertColumns / insertColumnAfter insert at the documented position', () => {
   const { run, a } = setup();
   run('sh.insertColumnsBefore(1, 1); sh.insertColumns(3); sh.insertColumnAfter(6);');
-  expect(a().values()[0]).toEqual(['', 'H1', '', 'H2', 'H3', 'H4']);
+  expect(a().row(1)).toEqual(['', 'H1', '', 'H2', 'H3', 'H4']);
   expect(a().maxColumns).toBe(29);
 });
 
@@ -49,7 +49,7 @@ test('deleteColumns shifts data and metadata left and drops metadata of deleted 
   run(
     'sh.getRange("B:B").addDeveloperMetadata("b"); sh.getRange("D:D").addDeveloperMetadata("d"); sh.deleteColumns(2, 2);',
   );
-  expect(a().values()[0]).toEqual(['H1', 'H4']);
+  expect(a().row(1)).toEqual(['H1', 'H4']);
   expect(a().formulas()[1]).toEqual(['', '=C2*2']);
   expect(a().columnMetadata()).toEqual([{ key: 'd', value: null, column: 2 }]);
   expect(run('sh.deleteColumn(30);')).toMatchObject({

@@ -66,7 +66,7 @@ function migrate(rows: number): MigratedWorld {
 }
 
 export function columnOf(ss: SpreadsheetModel, header: string): number {
-  const column = ss.sheet(SHEET).values()[0].indexOf(header) + 1;
+  const column = ss.sheet(SHEET).row(1).indexOf(header) + 1;
   if (column === 0) throw new Error(`no column ${header}`);
   return column;
 }

@@ -68,7 +68,7 @@ test('after v3.0: the chain card and a target picker; picking v4.0 runs v3.1 and
   );
   expect(await page.isHidden('#target-picker')).toBe(true);
   expect(ss.metadata('schema_version')).toBe('4.0');
-  expect(ss.sheet('Operaciones').values()[0].slice(-5)).toEqual([
+  expect(ss.sheet('Operaciones').row(1).slice(-5)).toEqual([
     'Total_Uniones',
     'Uniones_ARM_Completadas',
     'Uniones_SOLD_Completadas',

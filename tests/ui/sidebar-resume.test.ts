@@ -51,7 +51,7 @@ test('while another execution holds the lock, the sidebar says why nothing start
   expect(await page.textContent('#run-message')).toContain(
     told && !told.result.ok ? told.result.error.message : 'the refusal',
   );
-  expect(ss.sheet('Operaciones').values()[0]).not.toContain('version');
+  expect(ss.sheet('Operaciones').row(1)).not.toContain('version');
   await screenshot(page, 'run-waiting-for-lock');
 
   // The other execution let go: the action is there, and this time it runs.
@@ -60,7 +60,7 @@ test('while another execution holds the lock, the sidebar says why nothing start
   expect(await page.textContent('#primary-button')).toBe('Migrate to v3.0');
   await page.click('#primary-button');
   await page.waitForSelector('#summary[data-phase=done]');
-  expect((ss.sheet('Operaciones').values()[0] as string[]).slice(-3)).toEqual([
+  expect((ss.sheet('Operaciones').row(1) as string[]).slice(-3)).toEqual([
     'Ocupado_Por',
     'Fecha_Ocupacion',
     'version',

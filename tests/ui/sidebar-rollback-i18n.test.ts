@@ -46,7 +46,7 @@ async function englishShown(page: Page): Promise<string[]> {
 
 test('undo asks a second time, then shows the undone state with nothing stale from before', async () => {
   const { world, ss } = migratedWorld(800);
-  const v21Header = (ss.sheet('Operaciones').values()[0] as string[]).slice(0, -3);
+  const v21Header = (ss.sheet('Operaciones').row(1) as string[]).slice(0, -3);
   const { page, calls, pageErrors } = await openSidebar(
     harness.browser(),
     harness.served(),
@@ -76,7 +76,7 @@ test('undo asks a second time, then shows the undone state with nothing stale fr
   expect(calls.filter((c) => c.fn === 'rollbackMigration').map((c) => c.args)).toEqual([
     [{ mode: 'columns', confirm: true }],
   ]);
-  expect(ss.sheet('Operaciones').values()[0]).toEqual(v21Header);
+  expect(ss.sheet('Operaciones').row(1)).toEqual(v21Header);
   expect(ss.metadata('schema_version')).toBe('2.1');
 
   await expectAboveTheFold(page);

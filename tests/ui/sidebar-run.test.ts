@@ -188,7 +188,7 @@ test('a 20,000-row run: the bar moves while a slice is in flight, a time left ap
   expect(await page.textContent('body')).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
   expect(calls.filter((c) => c.fn === 'continueMigration').length).toBeGreaterThan(0);
   expect(calls.filter((c) => !c.result.ok)).toEqual([]);
-  const header = ss.sheet('Operaciones').values()[0] as string[];
+  const header = ss.sheet('Operaciones').row(1) as string[];
   expect(header.slice(-3)).toEqual(NEW_HEADERS);
   expect(ss.metadata('schema_version')).toBe('3.0');
   expect(pageErrors).toEqual([]);

@@ -120,6 +120,6 @@ describe('a fourth migration added as one spec file and one registry entry', () 
       removed_columns: ['Prioridad_Planta', 'Nota_Planificador'],
     });
     expect(ss.metadata('schema_version')).toBe('4.0');
-    expect(ss.sheet('Operaciones').values()[0]).not.toContain('Prioridad_Planta');
+    expect(ss.sheet('Operaciones').row(1)).not.toContain('Prioridad_Planta');
   });
 });

@@ -56,7 +56,7 @@ describe('v3.1 on a v3.0 sheet', () => {
     );
     expect(status.backup?.name).toMatch(/^ZEUES \(v3\.1 backup /);
     expect(f.ss.metadata('schema_version')).toBe('3.1');
-    const header = f.ss.sheet('Operaciones').values()[0];
+    const header = f.ss.sheet('Operaciones').row(1);
     expect(header.slice(66)).toEqual(['Ocupado_Por', 'Fecha_Ocupacion', 'version', ...V31_ADDED]);
     expect(
       f.ss

@@ -30,7 +30,7 @@ describe('rollback of v4.0', () => {
     const original = sheetsOf(f);
     expect(f.world.call('startMigration', [], f.as)).toMatchObject({ migration: 'v4.0', state: 'done' });
     const metadata = f.ss.sheet('Metadata');
-    const width = metadata.values()[0].length;
+    const width = metadata.row(1).length;
     const last = metadata.values().length;
     metadata.setValues(last + 1, 1, [['E-999', ...new Array(width - 2).fill('x'), '3']]);
     const edited = metadata.values()[1][2];
@@ -39,7 +39,7 @@ describe('rollback of v4.0', () => {
     expect(report).toMatchObject({ migration: 'v4.0', success: true });
     const meta = report.other_sheets?.find((o) => o.sheet === 'Metadata');
     expect(meta).toMatchObject({ removed_columns: ['N_UNION'], removed_rows: 1, restored_rows: 1 });
-    const header = String(metadata.values()[0][2]);
+    const header = String(metadata.row(1)[2]);
     expect(exported(f, meta?.exported?.file_id).cells).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ row: last + 1, column: 'N_UNION', value: '3' }),

@@ -69,7 +69,7 @@ describe('v4.0 on a v3.1 spreadsheet with Uniones', () => {
     const operaciones = f.ss.sheet('Operaciones').values();
     expect(operaciones[0].slice(70)).toEqual(FIGURES);
     expect(operaciones.slice(1).map((row) => row.slice(70, 75))).toEqual(expectedFigures(model));
-    expect(f.ss.sheet('Metadata').values()[0][10]).toBe('N_UNION');
+    expect(f.ss.sheet('Metadata').row(1)[10]).toBe('N_UNION');
     expect(f.ss.sheet('Uniones').values()).toEqual(model.sheets.find((s) => s.name === 'Uniones')?.values);
     expect(f.ss.metadata('schema_version')).toBe('4.0');
   });
@@ -97,7 +97,7 @@ describe('v4.0 on a v3.1 spreadsheet with Uniones', () => {
     const g = worldOf(workbook());
     expect(g.world.call('startMigration', [], g.as)).toMatchObject({ state: 'done' });
     const metadata = g.ss.sheet('Metadata');
-    const header = String(metadata.values()[0][2]);
+    const header = String(metadata.row(1)[2]);
     metadata.setValues(2, 3, [['EDITADO']]);
     const report = g.world.call('verifyMigration', [], g.as) as {
       success: boolean;

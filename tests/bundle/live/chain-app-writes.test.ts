@@ -96,7 +96,7 @@ describe('v4.0 on a live sheet', () => {
     expect(ranVerification(f)?.state).toBe('passed');
 
     // the spool's figures: from Uniones with the app's union when it came before the run computed them
-    const header = f.ss.sheet(SHEET).values()[0];
+    const header = f.ss.sheet(SHEET).row(1);
     const total = f.ss.sheet(SHEET).values()[1][header.indexOf(V40_FIGURES[0])];
     const unions = uniones.filter((line) => line[3] === tag).length;
     const report = f.world.call('verifyMigration', [], f.as) as Report;

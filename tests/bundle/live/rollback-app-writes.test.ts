@@ -44,7 +44,7 @@ describe.each(['columns', 'full'])('a %s rollback with app writes before call k'
           // the added column, found by its header as the app finds it, while the rollback has not removed it yet
           const state = world.documentProperties(ss.id)['rollback.state'];
           phase = state ? (JSON.parse(state) as { phase: string }).phase : 'none';
-          if (ss.sheet(SHEET).values()[0][occupied - 1] === 'Ocupado_Por') {
+          if (ss.sheet(SHEET).row(1)[occupied - 1] === 'Ocupado_Por') {
             app.setValues(ss.id, `${SHEET}!${letter(occupied)}7`, [['MR(93)']]);
           }
           const spool = new Array<string>(66).fill('');

@@ -23,7 +23,7 @@ const CHANGES: [string, Change][] = [
 
 const MOMENTS: [string, (f: LiveFixture) => boolean][] = [
   ['the backup copy exists', (f) => f.world.drive.files().some((file) => / backup /.test(file.name))],
-  ['the new columns have their headers', (f) => f.ss.sheet(SHEET).values()[0].includes('version')],
+  ['the new columns have their headers', (f) => f.ss.sheet(SHEET).row(1).includes('version')],
 ];
 
 function sheetNow(f: LiveFixture): unknown[][] {

@@ -21,14 +21,14 @@ describe('startMigration refuses bad input and changes nothing', () => {
 
   it('when the key column is missing', () => {
     const f = fixture();
-    const header = f.ss.sheet(SHEET).values()[0];
+    const header = f.ss.sheet(SHEET).row(1);
     f.ss.sheet(SHEET).setValues(1, header.indexOf('TAG_SPOOL') + 1, [['ETIQUETA']]);
     refused(f, 'startMigration', [], /Key column "TAG_SPOOL" \(or "TAG"\) was not found/);
   });
 
   it('when the header row is empty', () => {
     const f = fixture();
-    const width = f.ss.sheet(SHEET).values()[0].length;
+    const width = f.ss.sheet(SHEET).row(1).length;
     f.ss.sheet(SHEET).setValues(1, 1, [new Array(width).fill('')]);
     refused(f, 'startMigration', [], /Row 1 of sheet "Operaciones" has no headers/);
   });

@@ -26,7 +26,7 @@ describe('the edit check of a run', () => {
     const status = world.call('startMigration', [], { activeSpreadsheet: ss.id }) as Status;
     expect(status.state).toBe('done');
     expect(ss.sheet(SHEET).formulas()[0][0]).toBe('=LOWER("ID")');
-    expect(ss.sheet(SHEET).values()[0].slice(66, 69)).toEqual(['Ocupado_Por', 'Fecha_Ocupacion', 'version']);
+    expect(ss.sheet(SHEET).row(1).slice(66, 69)).toEqual(['Ocupado_Por', 'Fecha_Ocupacion', 'version']);
     const probes = world.totals.calls['Sheet.addDeveloperMetadata'] ?? 0;
     expect(probes).toBe(1);
     expect(world.totals.calls['DeveloperMetadata.remove']).toBe(1);

@@ -37,7 +37,7 @@ describe.each([
     const f = withBlankColumn(rows, at);
     const named = f.ss
       .sheet(SHEET)
-      .values()[0]
+      .row(1)
       .filter((h) => h !== '').length;
     const plan = f.world.call('previewMigration', [], f.as) as Plan;
     expect(plan.blocking).toEqual([]);
@@ -68,7 +68,7 @@ describe.each(['columns', 'full'])('a sheet with an empty header-less column', (
     const status = f.world.call('startMigration', [], f.as) as Status;
     expect(status).toMatchObject({ state: 'done' });
     expect(f.world.call('verifyMigration', [], f.as)).toMatchObject({ success: true });
-    expect(f.ss.sheet(SHEET).values()[0][19]).toBe('');
+    expect(f.ss.sheet(SHEET).row(1)[19]).toBe('');
     const report = f.world.call('rollbackMigration', [{ mode, confirm: true }], f.as);
     expect(report).toMatchObject({ success: true, errors: [] });
     expect(f.ss.sheet(SHEET).formulas()).toEqual(before.formulas);

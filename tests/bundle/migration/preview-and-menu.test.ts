@@ -47,7 +47,7 @@ describe('previewMigration', () => {
       ],
     });
     expect(world.call('startMigration', [], as)).toMatchObject({ state: 'done' });
-    const header = ss.sheet(SHEET).values()[0];
+    const header = ss.sheet(SHEET).row(1);
     expect(header.slice(66)).toEqual(['Ocupado_Por', 'Fecha_Ocupacion', 'version']);
     expect(ss.sheet(SHEET).maxColumns).toBe(69);
   });
@@ -111,7 +111,7 @@ describe('a failed step', () => {
     expect(
       f.ss
         .sheet(SHEET)
-        .values()[0]
+        .row(1)
         .filter((h) => h === 'version'),
     ).toHaveLength(1);
   });

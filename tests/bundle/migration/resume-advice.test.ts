@@ -15,11 +15,11 @@ it('a new header edited after the columns were inserted: fixed, the resumed run 
     const steps = (JSON.parse(raw) as RunCheckpoint).steps;
     const status = (name: string) => steps.find((step) => step.name === name)?.status;
     // The columns are in the sheet (their step may still read 'running'), the schema not yet verified.
-    const inserted = f.ss.sheet(SHEET).values()[0].slice(-3).join() === ADDED.join();
+    const inserted = f.ss.sheet(SHEET).row(1).slice(-3).join() === ADDED.join();
     if (!inserted || status('verify_schema') === 'done') continue;
     checked = true;
     const sheet = f.ss.sheet(SHEET);
-    const column = sheet.values()[0].indexOf('version') + 1;
+    const column = sheet.row(1).indexOf('version') + 1;
     sheet.setValues(1, column, [['versión']]);
     const failed = f.world.call('continueMigration', [], f.as) as Status & { error?: { next?: string } };
     expect(failed.state).toBe('failed');
@@ -30,7 +30,7 @@ it('a new header edited after the columns were inserted: fixed, the resumed run 
     expect(failed.error?.next).toMatch(/Fix the cause and resume/);
     sheet.setValues(1, column, [['version']]);
     expect(f.world.call('continueMigration', [], f.as)).toMatchObject({ state: 'done' });
-    expect(sheet.values()[0].slice(-3)).toEqual(ADDED);
+    expect(sheet.row(1).slice(-3)).toEqual(ADDED);
     expect(f.world.call('verifyMigration', [], f.as)).toMatchObject({ success: true });
   }
   expect(checked).toBe(true);

@@ -26,7 +26,7 @@ describe('a damaged checkpoint', () => {
     expect(status.ok ? '' : status.error.message).toMatch(/damaged.*Start over/);
     const forced = f.world.call('startMigration', [{ force: true }], f.as) as Status;
     expect(forced.state).toBe('done');
-    const header = f.ss.sheet(SHEET).values()[0];
+    const header = f.ss.sheet(SHEET).row(1);
     expect(header.filter((text) => ADDED.includes(String(text)))).toEqual(ADDED);
     expect(f.world.call('getMigrationStatus', [], f.as)).toMatchObject({ state: 'done' });
   });
