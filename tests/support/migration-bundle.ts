@@ -150,19 +150,3 @@ export function firstChangedPrint(after: RowPrints, before: RowPrints): number {
   }
   return -1;
 }
-
-/**
- * The first row (0-based) whose first `columns` cells differ between two sheets' values, or -1. Cell by cell,
- * Dates by their time: a JSON string of a 150,000-row sheet would hold several hundred MB at once.
- */
-export function firstChangedRow(after: unknown[][], before: unknown[][], columns: number): number {
-  const same = (a: unknown, b: unknown) =>
-    a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
-  const rows = Math.max(after.length, before.length);
-  for (let r = 0; r < rows; r += 1) {
-    const a = after[r] ?? [];
-    const b = before[r] ?? [];
-    for (let c = 0; c < columns; c += 1) if (!same(a[c] ?? '', b[c] ?? '')) return r;
-  }
-  return -1;
-}
