@@ -23,6 +23,21 @@ function hostError(e: unknown): never {
   throw e;
 }
 
+/** A row's formulas as the grid keeps them: undefined for a row without any, holes where a cell has none. */
+function formulaRow(line: (string | null)[] | null | undefined): (string | undefined)[] | undefined {
+  if (!line) return undefined;
+  let last = line.length - 1;
+  while (last >= 0 && !isFormula(line[last])) last -= 1;
+  if (last < 0) return undefined;
+  const row = new Array<string | undefined>(last + 1);
+  for (let c = 0; c <= last; c++) if (isFormula(line[c])) row[c] = line[c] as string;
+  return row;
+}
+
+function isFormula(f: unknown): boolean {
+  return typeof f === 'string' && f !== '';
+}
+
 export function fillSheet(ss: SpreadsheetData, spec: SheetSpec): SheetData {
   if (!Array.isArray(spec.values) || spec.values.some((r) => !Array.isArray(r))) {
     throw new Error(`Sheet "${spec.name}": values must be an array of rows (arrays)`);
@@ -42,15 +57,9 @@ export function fillSheet(ss: SpreadsheetData, spec: SheetSpec): SheetData {
   } catch (e) {
     hostError(e);
   }
-  sheet.grid.setBlock(
-    0,
-    0,
+  sheet.grid.adoptRows(
     spec.values.map((r) => r.map((v) => cellFromSeed(v))),
-  );
-  spec.formulas?.forEach((line, r) =>
-    line?.forEach((f, c) => {
-      if (typeof f === 'string' && f !== '') sheet.grid.set(r, c, sheet.grid.value(r, c), f);
-    }),
+    (spec.formulas ?? []).map(formulaRow),
   );
   sheet.frozenRows = spec.frozenRows ?? 0;
   sheet.hidden = spec.hidden ?? false;

@@ -123,6 +123,17 @@ export class Grid {
     if (formula !== undefined || s.formulas[r]?.[c] !== undefined) this.rowFor(s.formulas, r)[c] = formula;
   }
 
+  /**
+   * Fills an empty grid with rows it takes over (the caller keeps no reference to them): a large sheet is
+   * loaded without a second copy of its cells.
+   */
+  adoptRows(values: (Row<Cell> | undefined)[], formulas: (Row<string> | undefined)[]): void {
+    const s = this.own();
+    if (s.values.length > 0 || s.formulas.length > 0) throw new Error('adoptRows: the grid is not empty');
+    s.values = values;
+    s.formulas = formulas;
+  }
+
   setBlock(r0: number, c0: number, values: (Cell | undefined)[][]): void {
     const s = this.own();
     for (let i = 0; i < values.length; i++) {

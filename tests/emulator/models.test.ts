@@ -51,3 +51,26 @@ test("a sheet's row is that row of values() up to the last column, and a row pas
   expect(sheet.row(2)).toEqual([1, '', 'z']);
   expect(sheet.row(sheet.lastRow + 1)).toEqual(['', '', '']);
 });
+
+test("a created sheet keeps its own copy of the spec's cells and formulas; '' and null are no formula", () => {
+  const world = new World();
+  const values: unknown[][] = [
+    ['h1', 'h2', 'h3'],
+    [1, 2, 3],
+  ];
+  const formulas: (string | null)[][] = [
+    [null, '', null],
+    ['', '=A1', null],
+  ];
+  const sheet = world.createSpreadsheet({ name: 'S', sheets: [{ name: 'A', values, formulas }] }).sheet('A');
+  values[1][0] = 'changed';
+  formulas[1][1] = '=B9';
+  expect(sheet.values()).toEqual([
+    ['h1', 'h2', 'h3'],
+    [1, 2, 3],
+  ]);
+  expect(sheet.formulaBlock(1, 1, 2, 3)).toEqual([
+    ['', '', ''],
+    ['', '=A1', ''],
+  ]);
+});

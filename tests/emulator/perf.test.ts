@@ -1,3 +1,4 @@
+/** @heavy a 140,000 x 68 sheet, its copy and its insert (about 0.3 GB above the worker's own) */
 import { worldWith } from './support/bundle';
 
 // Sparse storage: a sheet the size of a large ZEUES copy must stay cheap to hold, read and copy. Wall times are

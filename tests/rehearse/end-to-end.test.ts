@@ -1,4 +1,3 @@
-/** @heavy rehearsals of up to 151,400 rows, run in this process (about 0.9 GB) */
 import fs from 'node:fs';
 import path from 'node:path';
 import { main } from '../../rehearse/main';
@@ -22,6 +21,7 @@ import { capture, tempDir } from './support';
 import { expectSameCells } from '../support/same-cells';
 
 // The rehearsal with the built bundle (dist/, built by `npm test`) in the emulator: what `npm start` does.
+// The two rehearsals at the cell limit (144,000 rows and more) are in end-to-end-limits.test.ts.
 
 let dir: string;
 beforeEach(() => {
@@ -216,22 +216,5 @@ describe('npm start -- <file.xlsx>', () => {
     const noOriginal = await start([alone, '--verify-only']);
     expect(noOriginal.code).toBe(2);
     expect(noOriginal.stderr).toMatch(/name that workbook with --original FILE/);
-  });
-
-  it('exits 2 before running anything when a later migration of the chain would pass the cell limit', async () => {
-    // 144,001 x 69 after v3.0 is under 10,000,000 cells; v3.1's column takes it over.
-    const r = await start(['--rows', '144000', '--dry-run']);
-    expect(r.code).toBe(2);
-    expect(r.stdout).not.toMatch(/^ {2}BLOCKING/m);
-    expect(r.stdout).toMatch(/then v3\.1 \(from 3\.0\)[\s\S]*\n {4}BLOCKING: /);
-    expect(r.stderr).toMatch(/the migration cannot start: then v3\.1: .*10,000,000/);
-  });
-
-  it('exits 2 when adding the three columns would pass the 10,000,000-cell limit', async () => {
-    // 151,401 x 66 + the companions is under the limit; 3 more columns per row is not.
-    const r = await start(['--rows', '151400', '--dry-run']);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/BLOCKING: /);
-    expect(r.stderr).toMatch(/the migration cannot start: .*10,000,000|the migration cannot start: .*cell/);
   });
 });
