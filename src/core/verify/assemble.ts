@@ -271,7 +271,14 @@ export function errorsOf(
             header: String(quote(first?.header)),
             value: String(quote(first?.value)),
             expected: String(first?.expected),
-          })}`,
+          })}${
+            computed.backup_unusable
+              ? ` ${t('verr_computed_backup_unusable', {
+                  source: String(computed.source),
+                  message: String(computed.backup_unusable),
+                })}`
+              : ''
+          }`,
     );
   }
   if (report && !report.passed) errors.push(`report: ${report.problem}`);

@@ -162,14 +162,21 @@ function computedValues(
     });
   }
   const changed = emptySample<{ row: number; key: string | number | boolean }>();
+  /** Why the backup's source could not be used, when a row's figures differ and only it could tell why. */
+  let backupUnusable: string | null = null;
   if (suspects.length > 0) {
     let now: Figures = figures;
     let before: Figures | null = null;
     try {
       now = computeFigures(spreadsheet.sheet(source), source, columns, spec.headerRow, t);
-      before = backupFigures(columns);
     } catch {
+      now = figures; // the source as this check first read it stands
+    }
+    try {
+      before = backupFigures(columns);
+    } catch (error) {
       before = null;
+      backupUnusable = (error as Error).message;
     }
     for (const suspect of suspects) {
       const expected = figuresFor(now, suspect.key, columns.length);
@@ -191,6 +198,7 @@ function computedValues(
     ...(postMigration
       ? { changed_during_run: changed.count, changed_during_run_rows: changed.first.slice(0, MAX_LISTED) }
       : {}),
+    ...(backupUnusable !== null && mismatched.count > 0 ? { backup_unusable: backupUnusable } : {}),
   };
 }
 
