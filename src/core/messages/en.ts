@@ -392,7 +392,7 @@ export const en = {
   verr_computed:
     '{count} figures no longer match {source}; first at row {row}, {header}: {value}, recomputed {expected}.',
   verr_computed_backup_unusable:
-    "The backup's {source} is unusable, so rows the app changed during the run cannot be told apart: make it usable, then check these rows ({message}).",
+    "The backup's sheet {source} is unusable, so rows the app changed during the run cannot be told apart: make it usable, then check these rows ({message}).",
   verr_intact_cells:
     '{count} v2.1 cells differ from the backup; first at row {row}, {header}: backup {backup}, now {current}',
   verr_intact_write_outside: "the run's record shows a write outside its new columns ({where})",

@@ -418,7 +418,7 @@ export const es: Record<MessageKey, string> = {
   verr_computed:
     '{count} cifras ya no coinciden con {source}; la primera en la fila {row}, {header}: {value}, recalculada {expected}.',
   verr_computed_backup_unusable:
-    '{source} de la copia de seguridad no se puede usar, así que no se distinguen los cambios de la aplicación durante la ejecución: vuelva a hacerla utilizable y revise estas filas ({message}).',
+    'La hoja {source} de la copia de seguridad no se puede usar, así que no se distinguen los cambios de la aplicación durante la ejecución: vuelva a hacerla utilizable y revise estas filas ({message}).',
   verr_intact_cells:
     '{count} celdas de v2.1 difieren de la copia de seguridad; la primera en la fila {row}, {header}: copia {backup}, ahora {current}',
   verr_intact_write_outside:

@@ -69,6 +69,6 @@ test("with the backup's Uniones unusable, the row is a mismatch and the error sa
   });
   const error = report.errors.find((text) => text.startsWith('union_figures:'));
   expect(error).toMatch(
-    /figures no longer match Uniones; first at row 2, .* The backup's Uniones is unusable, so rows the app changed during the run cannot be told apart: make it usable, then check these rows \(Sheet \"Uniones\" has no column \"DN_UNION\".*\)\.$/,
+    /figures no longer match Uniones; first at row 2, .* The backup's sheet Uniones is unusable, so rows the app changed during the run cannot be told apart: make it usable, then check these rows \(Sheet \"Uniones\" has no column \"DN_UNION\".*\)\.$/,
   );
 });
