@@ -58,11 +58,21 @@ export class FakeSheet {
   dims(): SheetDimensions {
     let lastRow = 0;
     let lastColumn = 0;
+    const filled = (r: number, c: number) => this.values[r][c] !== '' || this.formulas[r][c] !== '';
+    // each row scanned from the right only as far as the last column found so far: large sheets stay cheap
     for (let r = 0; r < this.maxRows; r += 1) {
-      for (let c = 0; c < this.maxColumns; c += 1) {
-        if (this.values[r][c] !== '' || this.formulas[r][c] !== '') {
-          lastRow = Math.max(lastRow, r + 1);
-          lastColumn = Math.max(lastColumn, c + 1);
+      for (let c = this.maxColumns - 1; c >= lastColumn; c -= 1) {
+        if (filled(r, c)) {
+          lastColumn = c + 1;
+          break;
+        }
+      }
+    }
+    for (let r = this.maxRows - 1; r >= 0 && lastRow === 0; r -= 1) {
+      for (let c = 0; c < lastColumn; c += 1) {
+        if (filled(r, c)) {
+          lastRow = r + 1;
+          break;
         }
       }
     }
@@ -119,6 +129,8 @@ export class FakeWorld {
   triggers: { id: string; handler: string }[] = [];
   lockElsewhere = false;
   calls = 0;
+  /** The most cells one readValues or readFormulas call has read. */
+  largestRead = 0;
   failAt: number | null = null;
   /** Virtual time each service call takes. */
   msPerCall = 50;
@@ -198,6 +210,7 @@ function sheetPort(world: FakeWorld, sheet: FakeSheet): SheetPort {
     readValues(row, column, rows, columns): Grid {
       tick();
       sheet.check(row, column, rows, columns);
+      world.largestRead = Math.max(world.largestRead, rows * columns);
       return sheet.values
         .slice(row - 1, row - 1 + rows)
         .map((line) => line.slice(column - 1, column - 1 + columns));
@@ -205,6 +218,7 @@ function sheetPort(world: FakeWorld, sheet: FakeSheet): SheetPort {
     readFormulas(row, column, rows, columns) {
       tick();
       sheet.check(row, column, rows, columns);
+      world.largestRead = Math.max(world.largestRead, rows * columns);
       return sheet.formulas
         .slice(row - 1, row - 1 + rows)
         .map((line) => line.slice(column - 1, column - 1 + columns));

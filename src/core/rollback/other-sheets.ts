@@ -64,7 +64,7 @@ export function rollbackOtherSheets(
     const extent = sheet.extent ? sheet.extent() : sheet.dimensions();
     const values =
       extent.lastRow > 0 && extent.lastColumn > 0
-        ? sheet.readValues(1, 1, extent.lastRow, extent.lastColumn)
+        ? inBlocks((...at) => sheet.readValues(...at), extent.lastRow, extent.lastColumn)
         : [];
     const headers = (values[context.headerRow - 1] ?? []).map(headerText);
     const cells: { row: number; column: string; value: CellValue }[] = [];
@@ -156,6 +156,22 @@ export function rollbackOtherSheets(
   return outcomes;
 }
 
+/**
+ * Rows 1..rows x columns 1..columns, read in row blocks of at most MAX_BLOCK_CELLS cells (one read for a sheet
+ * that size or smaller, as everywhere else the add-on reads a sheet) and joined.
+ */
+function inBlocks<T>(
+  read: (row: number, column: number, rows: number, columns: number) => T[][],
+  rows: number,
+  columns: number,
+): T[][] {
+  const out: T[][] = [];
+  for (const block of rowBlocks(1, rows, columns)) {
+    for (const line of read(block.row, 1, block.rows, columns)) out.push(line);
+  }
+  return out;
+}
+
 /** The cells of the sheet's rows before the migration (up to its last column then) that differ from the backup. */
 function editedCells(
   sheet: SheetPort,
@@ -167,10 +183,10 @@ function editedCells(
   const rows = Math.min(other.last_row, values.length);
   const width = other.last_column;
   if (rows === 0 || width === 0) return [];
-  const formulas = sheet.readFormulas(1, 1, rows, width);
+  const formulas = inBlocks((...at) => sheet.readFormulas(...at), rows, width);
   const old = {
-    values: backup.readValues(1, 1, rows, width),
-    formulas: backup.readFormulas(1, 1, rows, width),
+    values: inBlocks((...at) => backup.readValues(...at), rows, width),
+    formulas: inBlocks((...at) => backup.readFormulas(...at), rows, width),
   };
   const edited: { row: number; column: number; value: CellValue }[] = [];
   for (let r = 0; r < rows; r += 1) {
