@@ -76,10 +76,12 @@ export function rollbackOtherSheets(
     };
     const removedColumns: number[] = [];
     // A sheet the migration added columns to is, in full mode, given back its cells as the backup has them.
-    const restoreFrom =
+    const restoreSheet =
       context.mode === 'full' && other.existed && other.to_add.length > 0
         ? context.backupSheet(other.sheet)
         : null;
+    // read once for both the export of edited cells and the restore
+    const restoreFrom = restoreSheet ? new BackupSource(restoreSheet, restoreSheet.dimensions()) : null;
     const appendedRows =
       context.mode === 'full' && context.appendOnly.includes(other.sheet)
         ? Math.max(0, extent.lastRow - other.last_row)
@@ -175,7 +177,7 @@ function inBlocks<T>(
 /** The cells of the sheet's rows before the migration (up to its last column then) that differ from the backup. */
 function editedCells(
   sheet: SheetPort,
-  backup: SheetPort,
+  backup: BackupSource,
   other: OtherSheetPlan,
   values: CellValue[][],
   skip: number[],
@@ -184,30 +186,29 @@ function editedCells(
   const width = other.last_column;
   if (rows === 0 || width === 0) return [];
   const formulas = inBlocks((...at) => sheet.readFormulas(...at), rows, width);
-  const old = {
-    values: inBlocks((...at) => backup.readValues(...at), rows, width),
-    formulas: inBlocks((...at) => backup.readFormulas(...at), rows, width),
-  };
   const edited: { row: number; column: number; value: CellValue }[] = [];
-  for (let r = 0; r < rows; r += 1) {
-    for (let c = 0; c < width; c += 1) {
-      if (skip.includes(c + 1)) continue;
-      const now = values[r][c];
-      if (isBlank(now) && !formulas[r][c]) continue;
-      if (contentKey(now, formulas[r][c] || '') === contentKey(old.values[r][c], old.formulas[r][c] || ''))
-        continue;
-      edited.push({ row: r + 1, column: c + 1, value: now });
+  for (const block of rowBlocks(1, rows, width * 2)) {
+    const old = backup.rows(block.row, block.rows);
+    for (let i = 0; i < block.rows; i += 1) {
+      const r = block.row - 1 + i;
+      for (let c = 0; c < width; c += 1) {
+        if (skip.includes(c + 1)) continue;
+        const now = values[r][c];
+        if (isBlank(now) && !formulas[r][c]) continue;
+        const was = contentKey(old.values[i]?.[c], old.formulas[i]?.[c] || '');
+        if (contentKey(now, formulas[r][c] || '') !== was)
+          edited.push({ row: r + 1, column: c + 1, value: now });
+      }
     }
   }
   return edited;
 }
 
 /** Writes the backup's cells back where the sheet differs, in row blocks; returns the rows written. */
-function restoreCells(sheet: SheetPort, backup: SheetPort, other: OtherSheetPlan): number {
-  const source = new BackupSource(backup, backup.dimensions());
+function restoreCells(sheet: SheetPort, backup: BackupSource, other: OtherSheetPlan): number {
   let restored = 0;
   for (const block of rowBlocks(1, other.last_row, other.last_column * 2)) {
-    restored += restoreBlock(sheet, source, block, other.last_column);
+    restored += restoreBlock(sheet, backup, block, other.last_column);
   }
   return restored;
 }
