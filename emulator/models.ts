@@ -27,14 +27,15 @@ function hostError(e: unknown): never {
 function formulaRow(line: (string | null)[] | null | undefined): (string | undefined)[] | undefined {
   if (!line) return undefined;
   let last = line.length - 1;
-  while (last >= 0 && !isFormula(line[last])) last -= 1;
+  while (last >= 0 && !isSpecFormula(line[last])) last -= 1;
   if (last < 0) return undefined;
   const row = new Array<string | undefined>(last + 1);
-  for (let c = 0; c <= last; c++) if (isFormula(line[c])) row[c] = line[c] as string;
+  for (let c = 0; c <= last; c++) if (isSpecFormula(line[c])) row[c] = line[c] as string;
   return row;
 }
 
-function isFormula(f: unknown): boolean {
+/** SheetSpec.formulas: any non-empty string is the cell's formula (unlike setValues input, which needs '='). */
+function isSpecFormula(f: unknown): boolean {
   return typeof f === 'string' && f !== '';
 }
 

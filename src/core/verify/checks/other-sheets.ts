@@ -170,12 +170,11 @@ function computedValues(
     try {
       now = computeFigures(spreadsheet.sheet(source), source, columns, spec.headerRow, t);
     } catch {
-      now = figures; // the source as this check first read it stands
+      // the source as this check first read it stands
     }
     try {
       before = backupFigures(columns);
     } catch (error) {
-      before = null;
       backupUnusable = (error as Error).message;
     }
     for (const suspect of suspects) {
