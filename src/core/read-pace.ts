@@ -52,6 +52,8 @@ const READS = new Set(['readValues', 'readFormulas', 'readDataRange', 'readDataR
 /** The measured speed: milliseconds per cell of the latest read large enough to tell. */
 export class ReadPace {
   msPerCell: number;
+  /** A read of this execution measured the speed (else it is the one recorded by an earlier execution, or assumed). */
+  measuredHere = false;
 
   constructor(
     private readonly clock: Clock,
@@ -80,6 +82,7 @@ export class ReadPace {
     if (cells >= MIN_MEASURED_CELLS) {
       const elapsed = this.clock.now() - started;
       this.msPerCell = Math.max(elapsed - READ_CALL_MS, 0) / cells || this.msPerCell;
+      this.measuredHere = true;
     }
     return result;
   }

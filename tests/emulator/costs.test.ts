@@ -46,6 +46,16 @@ test('a read call costs ~0.2 s plus 8.5 us per cell (1,000,000 cells: 8.7 s)', (
   expect(r.stats.virtualMs - r.stats.scriptMs - OPEN).toBeCloseTo(200 + 1_000_000 * 0.0085, 3);
 });
 
+test('setCosts changes the read cost from the next execution on (Sheets slower later in the day)', () => {
+  const { world, ss } = setup(1000, 10, 100_000, 100);
+  const before = world.run('read', [ss.id, 100_000, 10]).stats;
+  world.setCosts({ readPerCellUs: 17 });
+  const after = world.run('read', [ss.id, 100_000, 10]).stats;
+  expect(before.virtualMs - before.scriptMs - OPEN).toBeCloseTo(200 + 1_000_000 * 0.0085, 3);
+  expect(after.virtualMs - after.scriptMs - OPEN).toBeCloseTo(200 + 1_000_000 * 0.017, 3);
+  expect(world.costs.readPerCellUs).toBe(17);
+});
+
 test('a one-cell write costs ~0.2 s', () => {
   const { world, ss } = setup();
   expect(world.run('writeOne', [ss.id]).stats.virtualMs - OPEN).toBeCloseTo(200, 0);

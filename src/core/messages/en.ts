@@ -358,6 +358,7 @@ export const en = {
   rollback_progress_exported: 'exported {done} of {total} rows',
   rollback_progress_restored: 'restored {done} of {total} rows',
   rollback_progress_verified: 'verified {done} of {total} rows',
+  rollback_progress_other_sheets: 'rolled back {done} of {total} other sheets',
   rollback_no_spreadsheet:
     'Open the spreadsheet to roll back its migration: none is active in this execution.',
   rollback_other_mode:
@@ -443,6 +444,7 @@ export const en = {
   read_rows_to_export: 'reading the rows to export',
   read_compare_rows: 'comparing rows with the backup',
   read_restore_rows: 'restoring rows from the backup',
+  read_other_sheet: 'rolling back the sheet {sheet}',
   read_compare_changed_rows: 'comparing changed rows with the backup',
   read_values_formulas: 'reading the values and formulas of {columns} columns',
   read_sheet_again: 'reading the sheet again where the copy differs',

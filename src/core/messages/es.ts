@@ -386,6 +386,7 @@ export const es: Record<MessageKey, string> = {
   rollback_progress_exported: 'exportadas {done} de {total} filas',
   rollback_progress_restored: 'restauradas {done} de {total} filas',
   rollback_progress_verified: 'comprobadas {done} de {total} filas',
+  rollback_progress_other_sheets: 'revertidas {done} de {total} hojas más',
   rollback_no_spreadsheet:
     'Abra la hoja de cálculo para revertir su migración: no hay ninguna activa en esta ejecución.',
   rollback_other_mode:
@@ -474,6 +475,7 @@ export const es: Record<MessageKey, string> = {
   read_rows_to_export: 'leer las filas que se exportan',
   read_compare_rows: 'comparar las filas con la copia de seguridad',
   read_restore_rows: 'restaurar las filas desde la copia de seguridad',
+  read_other_sheet: 'revertir la hoja {sheet}',
   read_compare_changed_rows: 'comparar las filas cambiadas con la copia de seguridad',
   read_values_formulas: 'leer los valores y las fórmulas de {columns} columnas',
   read_sheet_again: 'volver a leer la hoja donde la copia difiere',

@@ -50,6 +50,10 @@ export interface RollbackCheckpoint {
   };
   /** What the rollback did to the other sheets, once done. */
   other_sheets?: OtherSheetOutcome[];
+  /** The other sheets rolled back so far, while some are left (a rollback pauses between two sheets). */
+  other_sheets_done?: OtherSheetOutcome[];
+  /** What the rollback of the next other sheet is doing, recorded before its effects (see mergeOutcomes). */
+  other_sheet_pending?: OtherSheetOutcome;
   /** Deterministic, so a resumed execution finds the file it may already have written. */
   export_name: string;
   export_progress: ExportProgress | null;

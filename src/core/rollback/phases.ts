@@ -9,13 +9,22 @@ import { deleteAddedColumns, locateAddedColumns, readColumnMap } from './columns
 import type { ExportSource } from './export';
 import { exportPhase } from './export-phase';
 import { ExportLedger, cellsOutsideGrid, lateExport, overwrittenCells } from './late-export';
-import { rollbackOtherSheets } from './other-sheets';
+import {
+  mergeOutcomes,
+  otherSheetNow,
+  otherSheetReads,
+  rollbackOtherSheet,
+  type OtherSheetNow,
+  type OtherSheetsContext,
+} from './other-sheets';
 import { finishRollback, verifyRollback, type FinishInput } from './finish';
 import type { RollbackReport } from '../contract';
 import { matchGrid, restoreBlock, restoreExtent, type UnwritableCell } from './restore';
 import type { RowBlock } from './blocks';
 import { nextBlock } from './pacing';
-import type { ReadPlanner } from '../read-pace';
+import { SheetsTooSlow, type ReadPlanner } from '../read-pace';
+import type { OtherSheetPlan } from '../baseline';
+import type { RollbackMode } from '../contract';
 import { backupSheet, specFor, targetSheet, type Execution, type Located } from './execution';
 
 /** Unwritable cells kept in the checkpoint (each about 40 characters of its 9 KB). */
@@ -102,9 +111,10 @@ const PHASES: Record<Phase, (run: PhaseRun) => void> = {
   },
   restore_cells: restoreCells,
   other_sheets(run) {
-    const { services, spreadsheet } = run.execution;
+    const { services, spreadsheet, reads } = run.execution;
     const checkpoint = run.checkpoint();
-    const outcomes = rollbackOtherSheets(services.drive, spreadsheet, checkpoint.target.others ?? [], {
+    const others = checkpoint.target.others ?? [];
+    const context: OtherSheetsContext = {
       nowIso: new Date(services.clock.now()).toISOString(),
       mode: checkpoint.mode,
       folderId: checkpoint.target.backup.folder_id,
@@ -114,8 +124,36 @@ const PHASES: Record<Phase, (run: PhaseRun) => void> = {
       headerRow: run.spec.headerRow,
       appendOnly: (run.spec.otherSheets ?? []).filter((o) => o.appendOnly).map((o) => o.sheet),
       backupSheet: (name) => services.spreadsheets.open(checkpoint.target.backup.file_id).sheet(name),
+    };
+    let done = checkpoint.other_sheets_done ?? [];
+    const left = others.filter((other) => !done.some((outcome) => outcome.sheet === other.sheet));
+    for (const [i, other] of left.entries()) {
+      const now = otherSheetNow(spreadsheet, other.sheet);
+      if (!otherSheetFits(reads, other, now, checkpoint.mode)) {
+        const t = messagesFor(services.session);
+        const progress = t('rollback_progress_other_sheets', { done: done.length, total: others.length });
+        throw new RollbackNotFinished(checkpoint.mode, progress, t);
+      }
+      const earlier = run.checkpoint().other_sheet_pending;
+      const pending = earlier && earlier.sheet === other.sheet ? earlier : null;
+      const outcome = rollbackOtherSheet(services.drive, spreadsheet, other, now, {
+        ...context,
+        beforeEffects: (planned) => {
+          if (!pending) run.save({ ...run.checkpoint(), other_sheet_pending: planned });
+        },
+      });
+      done = [...done, pending ? mergeOutcomes(pending, outcome) : outcome];
+      if (i < left.length - 1) {
+        run.save({ ...run.checkpoint(), other_sheets_done: done, other_sheet_pending: undefined });
+      }
+    }
+    run.save({
+      ...run.checkpoint(),
+      other_sheets: done,
+      other_sheets_done: undefined,
+      other_sheet_pending: undefined,
+      phase: 'verify',
     });
-    run.save({ ...checkpoint, other_sheets: outcomes, phase: 'verify' });
   },
   verify(run) {
     const checkpoint = run.checkpoint();
@@ -136,6 +174,32 @@ const PHASES: Record<Phase, (run: PhaseRun) => void> = {
     run.save({ ...verified, phase: 'restore_grid', restore: null, verify: null, restore_passes: passes + 1 });
   },
 };
+
+/** Cells of the read that measures Sheets' speed when only an earlier execution's measure is known. */
+const MEASURE_CELLS = 10_000;
+
+/**
+ * Whether the rollback of one other sheet may start now (false: pause before it). A sheet is one unit that cannot
+ * be made smaller, so a speed recorded by an earlier execution that says it could never fit is checked first
+ * with a read of this execution: Sheets may be faster now, and a rollback must not stay refused on an old measure.
+ */
+function otherSheetFits(
+  reads: ReadPlanner,
+  other: OtherSheetPlan,
+  now: OtherSheetNow,
+  mode: RollbackMode,
+): boolean {
+  const cost = otherSheetReads(other, now, mode);
+  const plan = () => reads.unit(cost.reads, cost.cells, (t) => t('read_other_sheet', { sheet: other.sheet }));
+  try {
+    return plan();
+  } catch (error) {
+    if (!(error instanceof SheetsTooSlow) || reads.pace.measuredHere || !now) throw error;
+    const { lastRow, lastColumn } = now.extent;
+    now.sheet.readValues(1, 1, Math.min(lastRow, Math.ceil(MEASURE_CELLS / lastColumn)), lastColumn);
+    return plan();
+  }
+}
 
 /** Restore passes of a full rollback on a sheet the app keeps writing, before a difference is reported. */
 const MAX_RESTORE_PASSES = 3;

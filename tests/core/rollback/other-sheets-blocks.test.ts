@@ -5,7 +5,7 @@
 import type { OtherSheetPlan } from '../../../src/core/baseline';
 import type { CellValue } from '../../../src/core/ports';
 import { MAX_BLOCK_CELLS } from '../../../src/core/rollback/blocks';
-import { rollbackOtherSheets } from '../../../src/core/rollback/other-sheets';
+import { otherSheetNow, rollbackOtherSheet } from '../../../src/core/rollback/other-sheets';
 import { FakeSheet, FakeWorld } from '../../support/rollback-fakes';
 import { expectSameCells } from '../../support/same-cells';
 
@@ -75,17 +75,24 @@ test('reads past one block in blocks and rolls Metadata back as a single read wo
     insert_after: 10,
   };
   const services = world.services(ss.id);
-  const [outcome] = rollbackOtherSheets(services.drive, services.spreadsheets.active()!, [plan], {
-    nowIso: '2026-11-24T12:00:00.000Z',
-    mode: 'full',
-    folderId: 'root',
-    exportName: 'ZEUES - v4.0 rollback export',
-    migrationRunId: 'v4.0-run',
-    rollbackRunId: 'v4.0-rollback',
-    headerRow: 1,
-    appendOnly: ['Metadata'],
-    backupSheet: (name) => services.spreadsheets.open(backup.id).sheet(name),
-  });
+  const spreadsheet = services.spreadsheets.active()!;
+  const outcome = rollbackOtherSheet(
+    services.drive,
+    spreadsheet,
+    plan,
+    otherSheetNow(spreadsheet, 'Metadata'),
+    {
+      nowIso: '2026-11-24T12:00:00.000Z',
+      mode: 'full',
+      folderId: 'root',
+      exportName: 'ZEUES - v4.0 rollback export',
+      migrationRunId: 'v4.0-run',
+      rollbackRunId: 'v4.0-rollback',
+      headerRow: 1,
+      appendOnly: ['Metadata'],
+      backupSheet: (name) => services.spreadsheets.open(backup.id).sheet(name),
+    },
+  );
 
   expect(world.largestRead).toBeGreaterThan(0);
   expect(world.largestRead).toBeLessThanOrEqual(MAX_BLOCK_CELLS);
