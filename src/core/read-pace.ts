@@ -30,6 +30,13 @@ export const SHARE_OF_TIME_LEFT = 0.6;
  * 4,000). What it leaves is room for the report (8 s).
  */
 export const SHARE_OF_TIME_LEFT_LAST_UNIT = 0.8;
+/**
+ * For a unit planned against the execution's own limit (less LIMIT_MARGIN_MS) rather than the time budget: the
+ * verification's report checks, which come once the budget still holds REPORT_RESERVE_MS; pausing before them
+ * would cost a whole execution (and its trigger's wait) for seconds of reads.
+ */
+export const UP_TO_THE_LIMIT = 'limit';
+export type Share = number | typeof UP_TO_THE_LIMIT;
 /** Fixed cost assumed for every read call; the rest of a read's time is charged per cell. */
 export const READ_CALL_MS = 200;
 /**
@@ -46,6 +53,8 @@ export const PUBLISHED_MS_PER_CELL = 0.0085;
 export const DEFAULT_MS_PER_CELL = 2;
 /** Reads of fewer cells than this are timed but not used as a measure: their fixed cost dominates. */
 const MIN_MEASURED_CELLS = 1000;
+/** Cells of the read that measures Sheets' speed for measuredUnit (20 s at the cautious 2 ms a cell). */
+export const MEASURE_CELLS = 10_000;
 
 const READS = new Set(['readValues', 'readFormulas', 'readDataRange', 'readDataRangeFormulas']);
 
@@ -214,8 +223,9 @@ export class ReadPlanner {
     return this.startMs + EXECUTION_LIMIT_MS - LIMIT_MARGIN_MS;
   }
 
-  private allowanceMs(share = SHARE_OF_TIME_LEFT): number {
+  private allowanceMs(share: Share = SHARE_OF_TIME_LEFT): number {
     const now = this.clock.now();
+    if (share === UP_TO_THE_LIMIT) return this.hardDeadlineMs - now;
     return Math.min(share * (this.deadlineMs - now), this.hardDeadlineMs - now);
   }
 
@@ -228,13 +238,19 @@ export class ReadPlanner {
   }
 
   /**
-   * Whether a unit that cannot be made smaller may start now: when it fits, or when it is the first unit of this
-   * execution and fits before the margin. Throws SheetsTooSlow when it could not fit any execution.
+   * Whether a unit that cannot be made smaller may start now: when it fits `share` of the time left (or the
+   * time to the limit: UP_TO_THE_LIMIT), or when it is the first unit of this execution and fits before the
+   * margin. Throws SheetsTooSlow when it could not fit any execution.
    */
-  unit(reads: number, cells: number, what: ReadName = (t) => t('read_one_block')): boolean {
+  unit(
+    reads: number,
+    cells: number,
+    what: ReadName = (t) => t('read_one_block'),
+    share: Share = SHARE_OF_TIME_LEFT,
+  ): boolean {
     if (this.stopRequested()) return false;
     const unitMs = this.pace.predictMs(reads, cells);
-    if (unitMs <= this.allowanceMs()) {
+    if (unitMs <= this.allowanceMs(share)) {
       this.granted = true;
       return true;
     }
@@ -244,6 +260,27 @@ export class ReadPlanner {
     const ok = !this.granted && this.clock.now() + unitMs <= this.hardDeadlineMs;
     if (ok) this.granted = true;
     return ok;
+  }
+
+  /**
+   * unit(), for a unit whose speed may be an earlier execution's: when that speed says the unit could never fit,
+   * `measure` (one short read of this execution) measures it first, then the unit is planned again. Sheets may
+   * be faster now, and a unit that cannot be made smaller must not stay refused on an old measure.
+   */
+  measuredUnit(
+    reads: number,
+    cells: number,
+    what: ReadName,
+    measure: () => void,
+    share: Share = SHARE_OF_TIME_LEFT,
+  ): boolean {
+    try {
+      return this.unit(reads, cells, what, share);
+    } catch (error) {
+      if (!(error instanceof SheetsTooSlow) || this.pace.measuredHere) throw error;
+      measure();
+      return this.unit(reads, cells, what, share);
+    }
   }
 
   /**

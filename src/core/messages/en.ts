@@ -445,6 +445,7 @@ export const en = {
   read_compare_rows: 'comparing rows with the backup',
   read_restore_rows: 'restoring rows from the backup',
   read_other_sheet: 'rolling back the sheet {sheet}',
+  read_other_sheet_checks: 'checking the other sheets and the computed columns',
   read_compare_changed_rows: 'comparing changed rows with the backup',
   read_values_formulas: 'reading the values and formulas of {columns} columns',
   read_sheet_again: 'reading the sheet again where the copy differs',

@@ -476,6 +476,7 @@ export const es: Record<MessageKey, string> = {
   read_compare_rows: 'comparar las filas con la copia de seguridad',
   read_restore_rows: 'restaurar las filas desde la copia de seguridad',
   read_other_sheet: 'revertir la hoja {sheet}',
+  read_other_sheet_checks: 'comprobar las otras hojas y las columnas calculadas',
   read_compare_changed_rows: 'comparar las filas cambiadas con la copia de seguridad',
   read_values_formulas: 'leer los valores y las fórmulas de {columns} columnas',
   read_sheet_again: 'volver a leer la hoja donde la copia difiere',

@@ -22,7 +22,7 @@ import type { RollbackReport } from '../contract';
 import { matchGrid, restoreBlock, restoreExtent, type UnwritableCell } from './restore';
 import type { RowBlock } from './blocks';
 import { nextBlock } from './pacing';
-import { SheetsTooSlow, type ReadPlanner } from '../read-pace';
+import { MEASURE_CELLS, type ReadPlanner } from '../read-pace';
 import type { OtherSheetPlan } from '../baseline';
 import type { RollbackMode } from '../contract';
 import { backupSheet, specFor, targetSheet, type Execution, type Located } from './execution';
@@ -175,14 +175,7 @@ const PHASES: Record<Phase, (run: PhaseRun) => void> = {
   },
 };
 
-/** Cells of the read that measures Sheets' speed when only an earlier execution's measure is known. */
-const MEASURE_CELLS = 10_000;
-
-/**
- * Whether the rollback of one other sheet may start now (false: pause before it). A sheet is one unit that cannot
- * be made smaller, so a speed recorded by an earlier execution that says it could never fit is checked first
- * with a read of this execution: Sheets may be faster now, and a rollback must not stay refused on an old measure.
- */
+/** Whether the rollback of one other sheet may start now (false: pause before it); see ReadPlanner.measuredUnit. */
 function otherSheetFits(
   reads: ReadPlanner,
   other: OtherSheetPlan,
@@ -190,15 +183,16 @@ function otherSheetFits(
   mode: RollbackMode,
 ): boolean {
   const cost = otherSheetReads(other, now, mode);
-  const plan = () => reads.unit(cost.reads, cost.cells, (t) => t('read_other_sheet', { sheet: other.sheet }));
-  try {
-    return plan();
-  } catch (error) {
-    if (!(error instanceof SheetsTooSlow) || reads.pace.measuredHere || !now) throw error;
-    const { lastRow, lastColumn } = now.extent;
-    now.sheet.readValues(1, 1, Math.min(lastRow, Math.ceil(MEASURE_CELLS / lastColumn)), lastColumn);
-    return plan();
-  }
+  return reads.measuredUnit(
+    cost.reads,
+    cost.cells,
+    (t) => t('read_other_sheet', { sheet: other.sheet }),
+    () => {
+      if (!now) return;
+      const { lastRow, lastColumn } = now.extent;
+      now.sheet.readValues(1, 1, Math.min(lastRow, Math.ceil(MEASURE_CELLS / lastColumn)), lastColumn);
+    },
+  );
 }
 
 /** Restore passes of a full rollback on a sheet the app keeps writing, before a difference is reported. */

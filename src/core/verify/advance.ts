@@ -4,7 +4,15 @@ import { buildColumnMap, type ColumnMap } from '../column-map';
 import { cachedColumnMap } from '../column-map-cache';
 import type { Services, SheetPort } from '../ports';
 import { DIGEST_BLOCK_ROWS } from '../digest';
-import { MAX_CELLS_PER_READ, ReadPace, ReadPlanner, pacedSheet } from '../read-pace';
+import {
+  MAX_CELLS_PER_READ,
+  MEASURE_CELLS,
+  ReadPace,
+  ReadPlanner,
+  UP_TO_THE_LIMIT,
+  pacedSheet,
+  type ReadName,
+} from '../read-pace';
 import type { MigrationSpec } from '../migrations/migration-spec';
 import { encodeCursor } from './cursor';
 import { chunkRows, readChunk, readFirstChunk, readWholeFirstChunk, type Chunk } from './block-reader';
@@ -12,6 +20,7 @@ import { compareChunk, recheckRows, type IntactContext } from './checks/intact';
 import { appendedAfterFill, tallyOccupation, tallyValues, tallyVersions } from './checks/rows';
 import { addToSample, emptySample } from './sample';
 import { layoutOf, structureChecks } from './checks/structure';
+import { otherSheetChecksReads } from './checks/other-sheets';
 import { finishReport } from './report';
 import type { VerificationReport } from '../contract';
 import type { VerificationCursor } from './types';
@@ -227,6 +236,16 @@ export function advanceVerification(
   }
   next.phase = 'report';
   if (readSomething && outOfTime(REPORT_RESERVE_MS)) return paused();
+  // The report reads the other sheets whole (a migration of several sheets): one unit, planned like a block,
+  // against the execution's limit (UP_TO_THE_LIMIT).
+  const finish = otherSheetChecksReads(spec, baseline);
+  const measure = () => {
+    const rows = Math.min(layout.data_rows, Math.ceil(MEASURE_CELLS / Math.max(layout.width, 1)));
+    if (rows > 0) sheet.readValues(spec.headerRow + 1, 1, rows, layout.width);
+  };
+  const what: ReadName = (t) => t('read_other_sheet_checks');
+  const fits = () => reads.measuredUnit(finish.reads, finish.cells, what, measure, UP_TO_THE_LIMIT);
+  if (finish.cells > 0 && !fits()) return paused();
   next.read_ms_per_cell = Number(pace.msPerCell.toPrecision(4));
   return { cursor: next, report: finishReport(services, spec, baseline, next, hints.beforeReport) };
 }

@@ -201,6 +201,43 @@ function computedValues(
   };
 }
 
+/**
+ * The reads otherSheetChecks makes, for the read planner, estimated from the baseline (the other sheets as the run
+ * found them): each other sheet's header row and added columns, its rows before the run in both copies (values and
+ * formulas), and for computed columns the source sheet and the target's key and computed columns.
+ */
+export function otherSheetChecksReads(
+  spec: MigrationSpec,
+  baseline: Baseline,
+): { reads: number; cells: number } {
+  const others = baseline.others ?? [];
+  const rowsBelow = (lastRow: number) => Math.max(0, lastRow - spec.headerRow);
+  let reads = 0;
+  let cells = 0;
+  for (const other of spec.otherSheets ?? []) {
+    const plan = others.find((candidate) => candidate.sheet === other.sheet);
+    if (!plan) continue;
+    const rows = rowsBelow(plan.last_row);
+    reads += 1 + other.newColumns.length;
+    cells += plan.last_column + other.newColumns.length * rows;
+    if (plan.existed && rows > 0) {
+      reads += 4;
+      cells += 4 * rows * plan.last_column;
+    }
+  }
+  const computed = spec.newColumns.filter((column) => column.computed);
+  if (computed.length > 0) {
+    const source = others.find(
+      (candidate) => candidate.sheet === (computed[0].computed as { from_sheet: string }).from_sheet,
+    );
+    const sourceRows = source ? rowsBelow(source.last_row) : 0;
+    const blocks = (rows: number) => Math.ceil(rows / SOURCE_BLOCK_ROWS);
+    reads += 2 + blocks(sourceRows) + 2 * blocks(baseline.data_rows);
+    cells += sourceRows * (source ? source.last_column : 0) + baseline.data_rows * (1 + computed.length);
+  }
+  return { reads, cells };
+}
+
 /** The checks of the other sheets and computed columns, when the spec has any (none cost a call otherwise). */
 export function otherSheetChecks(
   services: Services,
