@@ -139,6 +139,19 @@ export function withUniones(workbook: WorkbookModel, unionsOf: (spool: number) =
   return workbook;
 }
 
+/** The workbook with its Metadata event log grown to `events` rows (copies of its own events, each with its own id). */
+export function withEvents(workbook: WorkbookModel, events: number): WorkbookModel {
+  const metadata = workbook.sheets.find((sheet) => sheet.name === 'Metadata');
+  if (!metadata) throw new Error('no Metadata sheet');
+  const sample = metadata.values.slice(1);
+  while (metadata.values.length < events + 1) {
+    const n = metadata.values.length;
+    metadata.values.push(sample[n % sample.length].map((cell, column) => (column === 0 ? `E-${n}` : cell)));
+  }
+  metadata.maxRows = Math.max(metadata.maxRows ?? 0, events + 11);
+  return workbook;
+}
+
 /** An independent recomputation of v4.0's five figures for every Operaciones row, straight from the model. */
 export function expectedFigures(workbook: WorkbookModel): number[][] {
   const operaciones = workbook.sheets.find((sheet) => sheet.name === 'Operaciones');

@@ -6,21 +6,15 @@
 import { DEFAULT_COSTS } from '../../../emulator';
 import type { WorkbookModel } from '../../../rehearse/workbook';
 import { type Fixture } from '../../support/migration-bundle';
-import { sheetsOf, v31Workbook, withUniones, worldOf } from '../../support/chain-bundle';
+import { sheetsOf, v31Workbook, withEvents, withUniones, worldOf } from '../../support/chain-bundle';
 import { EXECUTION_LIMIT_MS, callUntil, type Executions } from '../../support/slow-sheets';
 
 /** 250 spools with 18 unions each (4,500 Uniones rows) and a Metadata event log of `events` rows. */
 function workbook(events: number): WorkbookModel {
-  const book = withUniones(v31Workbook({ rows: 250 }), () => 18);
-  const metadata = book.sheets.find((sheet) => sheet.name === 'Metadata');
-  if (!metadata) throw new Error('no Metadata sheet');
-  const sample = metadata.values.slice(1);
-  while (metadata.values.length < events + 1) {
-    const n = metadata.values.length;
-    metadata.values.push(sample[n % sample.length].map((cell, column) => (column === 0 ? `E-${n}` : cell)));
-  }
-  metadata.maxRows = Math.max(metadata.maxRows ?? 0, events + 11);
-  return book;
+  return withEvents(
+    withUniones(v31Workbook({ rows: 250 }), () => 18),
+    events,
+  );
 }
 
 /** 2 ms a cell: 235 times the published read rate, so each sheet takes minutes. */
