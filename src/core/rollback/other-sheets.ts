@@ -4,8 +4,7 @@
 // append-only sheet (Metadata) gained since the migration are exported, then removed, and on a sheet it added
 // columns to, the cells edited since are exported, then written back from the backup. Each effect is recognised
 // when repeated after a crash: the export by its file name, a removal by the header or sheet being gone, a
-// restored cell by being equal to the backup. Each sheet is one unit of work: the rollback records it done before
-// the next starts, and pauses between two sheets when the next would not fit the time left.
+// restored cell by being equal to the backup. The phase that runs them in turn: ./other-sheets-phase.ts.
 import { headerText, normaliseHeader } from '../column-map';
 import type { RollbackMode } from '../contract';
 import type { CellValue, DrivePort, SheetPort, SpreadsheetPort } from '../ports';

@@ -9,22 +9,13 @@ import { deleteAddedColumns, locateAddedColumns, readColumnMap } from './columns
 import type { ExportSource } from './export';
 import { exportPhase } from './export-phase';
 import { ExportLedger, cellsOutsideGrid, lateExport, overwrittenCells } from './late-export';
-import {
-  mergeOutcomes,
-  otherSheetNow,
-  otherSheetReads,
-  rollbackOtherSheet,
-  type OtherSheetNow,
-  type OtherSheetsContext,
-} from './other-sheets';
+import { otherSheetsPhase } from './other-sheets-phase';
 import { finishRollback, verifyRollback, type FinishInput } from './finish';
 import type { RollbackReport } from '../contract';
 import { matchGrid, restoreBlock, restoreExtent, type UnwritableCell } from './restore';
 import type { RowBlock } from './blocks';
 import { nextBlock } from './pacing';
-import { MEASURE_CELLS, type ReadPlanner } from '../read-pace';
-import type { OtherSheetPlan } from '../baseline';
-import type { RollbackMode } from '../contract';
+import type { ReadPlanner } from '../read-pace';
 import { backupSheet, specFor, targetSheet, type Execution, type Located } from './execution';
 
 /** Unwritable cells kept in the checkpoint (each about 40 characters of its 9 KB). */
@@ -111,49 +102,7 @@ const PHASES: Record<Phase, (run: PhaseRun) => void> = {
   },
   restore_cells: restoreCells,
   other_sheets(run) {
-    const { services, spreadsheet, reads } = run.execution;
-    const checkpoint = run.checkpoint();
-    const others = checkpoint.target.others ?? [];
-    const context: OtherSheetsContext = {
-      nowIso: new Date(services.clock.now()).toISOString(),
-      mode: checkpoint.mode,
-      folderId: checkpoint.target.backup.folder_id,
-      exportName: checkpoint.export_name.replace(/\.json$/, ''),
-      migrationRunId: checkpoint.migration_run_id,
-      rollbackRunId: checkpoint.run_id,
-      headerRow: run.spec.headerRow,
-      appendOnly: (run.spec.otherSheets ?? []).filter((o) => o.appendOnly).map((o) => o.sheet),
-      backupSheet: (name) => services.spreadsheets.open(checkpoint.target.backup.file_id).sheet(name),
-    };
-    let done = checkpoint.other_sheets_done ?? [];
-    const left = others.filter((other) => !done.some((outcome) => outcome.sheet === other.sheet));
-    for (const [i, other] of left.entries()) {
-      const now = otherSheetNow(spreadsheet, other.sheet);
-      if (!otherSheetFits(reads, other, now, checkpoint.mode)) {
-        const t = messagesFor(services.session);
-        const progress = t('rollback_progress_other_sheets', { done: done.length, total: others.length });
-        throw new RollbackNotFinished(checkpoint.mode, progress, t);
-      }
-      const earlier = run.checkpoint().other_sheet_pending;
-      const pending = earlier && earlier.sheet === other.sheet ? earlier : null;
-      const outcome = rollbackOtherSheet(services.drive, spreadsheet, other, now, {
-        ...context,
-        beforeEffects: (planned) => {
-          if (!pending) run.save({ ...run.checkpoint(), other_sheet_pending: planned });
-        },
-      });
-      done = [...done, pending ? mergeOutcomes(pending, outcome) : outcome];
-      if (i < left.length - 1) {
-        run.save({ ...run.checkpoint(), other_sheets_done: done, other_sheet_pending: undefined });
-      }
-    }
-    run.save({
-      ...run.checkpoint(),
-      other_sheets: done,
-      other_sheets_done: undefined,
-      other_sheet_pending: undefined,
-      phase: 'verify',
-    });
+    otherSheetsPhase(run.execution, run.spec, run.checkpoint, run.save);
   },
   verify(run) {
     const checkpoint = run.checkpoint();
@@ -174,26 +123,6 @@ const PHASES: Record<Phase, (run: PhaseRun) => void> = {
     run.save({ ...verified, phase: 'restore_grid', restore: null, verify: null, restore_passes: passes + 1 });
   },
 };
-
-/** Whether the rollback of one other sheet may start now (false: pause before it); see ReadPlanner.measuredUnit. */
-function otherSheetFits(
-  reads: ReadPlanner,
-  other: OtherSheetPlan,
-  now: OtherSheetNow,
-  mode: RollbackMode,
-): boolean {
-  const cost = otherSheetReads(other, now, mode);
-  return reads.measuredUnit(
-    cost.reads,
-    cost.cells,
-    (t) => t('read_other_sheet', { sheet: other.sheet }),
-    () => {
-      if (!now) return;
-      const { lastRow, lastColumn } = now.extent;
-      now.sheet.readValues(1, 1, Math.min(lastRow, Math.ceil(MEASURE_CELLS / lastColumn)), lastColumn);
-    },
-  );
-}
 
 /** Restore passes of a full rollback on a sheet the app keeps writing, before a difference is reported. */
 const MAX_RESTORE_PASSES = 3;
