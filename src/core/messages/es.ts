@@ -386,7 +386,7 @@ export const es: Record<MessageKey, string> = {
   rollback_progress_exported: 'exportadas {done} de {total} filas',
   rollback_progress_restored: 'restauradas {done} de {total} filas',
   rollback_progress_verified: 'comprobadas {done} de {total} filas',
-  rollback_progress_other_sheets: 'revertidas {done} de {total} hojas más',
+  rollback_progress_other_sheets: 'revertidas {done} de {total} hojas adicionales',
   rollback_no_spreadsheet:
     'Abra la hoja de cálculo para revertir su migración: no hay ninguna activa en esta ejecución.',
   rollback_other_mode:

@@ -195,6 +195,7 @@ export function rollbackOtherSheet(
         .filter((at) => at >= 0 && at + 1 > other.headers.length)
     : [];
   removedColumns.sort((a, b) => b - a);
+  // What the effects below do, known before them: recorded first (intent), and what the sheet's rollback reports.
   const planned: OtherSheetOutcome = {
     ...outcome,
     removed_sheet: !other.existed,
@@ -203,33 +204,25 @@ export function rollbackOtherSheet(
     removed_rows: appendedRows,
     restored_rows: editedRows.size,
   };
-  const effects =
-    planned.removed_sheet ||
-    planned.removed_columns.length + planned.cleared_headers.length + planned.removed_rows > 0 ||
-    restoreFrom !== null;
-  if (effects && context.beforeEffects) context.beforeEffects(planned);
+  const { removed_sheet, removed_columns, cleared_headers, removed_rows, restored_rows } = planned;
+  if (removed_sheet || removed_columns.length + cleared_headers.length + removed_rows + restored_rows > 0) {
+    context.beforeEffects?.(planned);
+  }
   if (!other.existed) {
     if (spreadsheet.deleteSheet) spreadsheet.deleteSheet(other.sheet);
-    outcome.removed_sheet = true;
-    return outcome;
+    return planned;
   }
   if (appendedRows > 0) {
     // the rows go, and the grid gets back the size it had (rows the app inserted past it are deleted)
     sheet.clear(other.last_row + 1, 1, appendedRows, Math.max(extent.lastColumn, 1));
     const grid = sheet.dimensions();
     if (grid.maxRows > other.max_rows) sheet.deleteRows(other.max_rows + 1, grid.maxRows - other.max_rows);
-    outcome.removed_rows = appendedRows;
   }
-  for (const column of removedColumns) {
-    sheet.deleteColumns(column, 1);
-    outcome.removed_columns.push(headers[column - 1]);
-  }
-  if (restoreFrom) outcome.restored_rows = restoreCells(sheet, restoreFrom, other);
-  for (const at of appended) {
-    sheet.writeValues(context.headerRow, at + 1, [['']]);
-    outcome.cleared_headers.push(headers[at]);
-  }
-  return outcome;
+  for (const column of removedColumns) sheet.deleteColumns(column, 1);
+  // the rows written back, as the writes counted them
+  const restored = restoreFrom ? restoreCells(sheet, restoreFrom, other) : 0;
+  for (const at of appended) sheet.writeValues(context.headerRow, at + 1, [['']]);
+  return { ...planned, restored_rows: restored };
 }
 
 /**
