@@ -1,6 +1,7 @@
 import { HISTORY_PREFIX } from './state/keys';
 import type { HistoryEntry } from './contract';
 import type { KeyValueStore } from './ports';
+import { propertyValue } from './state/property-size';
 
 /**
  * The run history: one document property per entry (`history.<seq>`), newest kept, oldest dropped past
@@ -8,7 +9,6 @@ import type { KeyValueStore } from './ports';
  * plain JSON object that must stay under the 9 KB property limit; callers keep reports to a summary.
  */
 export const HISTORY_LIMIT = 25;
-const MAX_ENTRY_BYTES = 8500;
 
 function sequenceOf(key: string): number {
   return Number(key.slice(HISTORY_PREFIX.length));
@@ -34,13 +34,7 @@ export function readHistory(all: Record<string, string>): HistoryEntry[] {
 }
 
 export function encodeHistoryEntry(entry: HistoryEntry): string {
-  const json = JSON.stringify(entry);
-  if (json.length > MAX_ENTRY_BYTES) {
-    throw new Error(
-      `History entry for run ${entry.run_id} is ${json.length} bytes; an entry must stay under ${MAX_ENTRY_BYTES}.`,
-    );
-  }
-  return json;
+  return propertyValue(entry, `History entry for run ${entry.run_id}`);
 }
 
 /**

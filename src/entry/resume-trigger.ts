@@ -1,6 +1,6 @@
 import { resumeFromTrigger } from '../core/migration/api';
 import { readCheckpoint } from '../core/migration/checkpoint';
-import { spreadsheetForTrigger } from '../core/migration/trigger';
+import { spreadsheetForTrigger } from '../core/slice/trigger';
 import type { Status } from '../core/contract';
 import type { KeyValueStore } from '../core/ports';
 import { gasDocumentStore, gasUserStore } from '../gas/properties';

@@ -2,9 +2,10 @@
 // the copy after it (C), and the original again (B) only for the blocks where C and A differ.
 import { DIGEST_BLOCK_ROWS, blockDigests } from '../digest';
 import type { Grid, SheetPort } from '../ports';
-import { MAX_CELLS_PER_READ, SHARE_OF_TIME_LEFT } from '../read-pace';
+import { MAX_CELLS_PER_READ, SHARE_OF_TIME_LEFT } from '../slice/read-pace';
 import type { BackupCheck } from './checkpoint';
 import type { RunContext } from './context';
+import type { PhaseOutcome } from '../slice/phases';
 
 /** A copy that cannot be proven to be the sheet as it was when copied: it is replaced, not trusted. */
 export class CopyUnproven extends Error {}
@@ -114,7 +115,7 @@ function fullChunkFitsAnExecution(ctx: RunContext, rows: number, extraReads: num
  * the whole sheet (a small sheet: no read beyond its formulas); a retry reads the sheet again, since the plan's
  * read is older than the copy that failed.
  */
-export function readOriginal(ctx: RunContext, check: BackupCheck): 'done' | 'paused' {
+export function readOriginal(ctx: RunContext, check: BackupCheck): PhaseOutcome {
   const plan = ctx.plan;
   const original = check.original as NonNullable<BackupCheck['original']>;
   const wholeCells = plan.last_row * plan.last_column;
@@ -153,7 +154,7 @@ export function readOriginal(ctx: RunContext, check: BackupCheck): 'done' | 'pau
  * and data past the plan's extent, which only an edit after the plan can put there, is the verification's to
  * find), and judges it block by block. Throws CopyUnproven for a copy that cannot be proven faithful.
  */
-export function checkCopy(ctx: RunContext, check: BackupCheck, copy: SheetPort): 'done' | 'paused' {
+export function checkCopy(ctx: RunContext, check: BackupCheck, copy: SheetPort): PhaseOutcome {
   const plan = ctx.plan;
   if (check.suspects && settleSuspects(ctx, check) === 'paused') return 'paused';
   while (check.next < plan.data_rows || !check.header_read) {
@@ -193,7 +194,7 @@ function readCopy(read: () => Rows): Rows {
  * The blocks of the chunk just read where C differs from A: each must equal B, the original read now (an edit
  * between A and the copy). One read of the span holding them all; the chunk is then accepted.
  */
-function settleSuspects(ctx: RunContext, check: BackupCheck): 'done' | 'paused' {
+function settleSuspects(ctx: RunContext, check: BackupCheck): PhaseOutcome {
   const suspects = check.suspects as NonNullable<BackupCheck['suspects']>;
   const { blocks } = suspects;
   const headerSuspect = suspects.header !== undefined;

@@ -20,7 +20,7 @@ import type { SheetPort } from '../ports';
 import { CopyUnproven, checkCopy, newCheck, readOriginal } from './backup-check';
 import { type BackupCheck, encode, stepOf } from './checkpoint';
 import type { RunContext } from './context';
-import type { StepOutcome } from './steps';
+import type { PhaseOutcome } from '../slice/phases';
 
 /** Unproven copies in a row before the run stops. */
 export const BACKUP_ATTEMPTS = 3;
@@ -28,7 +28,7 @@ export const BACKUP_ATTEMPTS = 3;
 /** The run stops: the sheet changed too much while it was copied. Nothing was changed in it. */
 export class BackupUnproven extends Error {}
 
-export function createBackup(ctx: RunContext): StepOutcome {
+export function createBackup(ctx: RunContext): PhaseOutcome {
   const backup = ctx.checkpoint.backup;
   const stored = ctx.checkpoint.backup_check;
   if (!stored && !backup.file_id && ctx.budget.spent()) return 'paused';

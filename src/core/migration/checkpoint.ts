@@ -11,10 +11,9 @@ import type { MigrationSpec } from '../migrations/migration-spec';
 import { startOverHow, type RunPlan } from './types';
 import { translator, type Translate } from '../messages';
 import type { WrittenBoxes } from '../write-zones';
+import { propertyValue, utf8Bytes } from '../state/property-size';
 
-/** Apps Script allows 9 KB per property value (https://developers.google.com/apps-script/guides/services/quotas). */
-export const MAX_VALUE_BYTES = 9000;
-/** ... and 500 KB per store. */
+/** Apps Script allows 500 KB per property store (https://developers.google.com/apps-script/guides/services/quotas). */
 export const MAX_STORE_BYTES = 500 * 1024;
 
 export interface BackupRecord {
@@ -137,27 +136,7 @@ export function readBaseline(all: Record<string, string>): Baseline | null {
 }
 
 export function encode(key: string, value: unknown): string {
-  const json = JSON.stringify(value);
-  if (utf8Bytes(json) >= MAX_VALUE_BYTES) {
-    throw new Error(
-      `Checkpoint value ${key} would be ${utf8Bytes(json)} bytes; document properties hold at most ${MAX_VALUE_BYTES} per value.`,
-    );
-  }
-  return json;
-}
-
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code < 0xdc00) {
-      bytes += 4;
-      i += 1;
-    } else bytes += 3;
-  }
-  return bytes;
+  return propertyValue(value, `Checkpoint value ${key}`);
 }
 
 export function storeBytes(all: Record<string, string>): number {

@@ -7,7 +7,7 @@ import { columnLetter, headerText, normaliseHeader } from '../column-map';
 import type { CellValue } from '../ports';
 import { computeBeforeHeaders, freshFigures } from './compute';
 import type { RunContext } from './context';
-import type { StepOutcome } from './steps';
+import type { PhaseOutcome } from '../slice/phases';
 
 function sameHeader(a: unknown, b: string): boolean {
   return normaliseHeader(a) === normaliseHeader(b);
@@ -97,7 +97,7 @@ function writeFreshColumns(ctx: RunContext): void {
   ctx.newColumnsFilled = true;
 }
 
-export function addColumns(ctx: RunContext): StepOutcome {
+export function addColumns(ctx: RunContext): PhaseOutcome {
   const plan = ctx.plan;
   const count = plan.to_add.length;
   if (count === 0) return 'done';
@@ -126,7 +126,7 @@ export function addColumns(ctx: RunContext): StepOutcome {
 }
 
 /** The header row must hold the v2.1 headers unchanged followed by every new header, and nothing after. */
-export function verifySchema(ctx: RunContext): StepOutcome {
+export function verifySchema(ctx: RunContext): PhaseOutcome {
   const plan = ctx.plan;
   const expected = [...plan.v21_headers, ...plan.present, ...plan.to_add];
   const gridWidth = plan.max_columns + plan.to_add.length;

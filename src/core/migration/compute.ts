@@ -11,7 +11,7 @@ import type { CellValue, Grid, SheetPort } from '../ports';
 import { stepOf } from './checkpoint';
 import { isBlank } from './versions';
 import type { RunContext } from './context';
-import type { StepOutcome } from './steps';
+import type { PhaseOutcome } from '../slice/phases';
 
 export const COMPUTE_CHUNK_ROWS = 100_000;
 const MIN_COMPUTE_CHUNK_ROWS = 1000;
@@ -105,7 +105,7 @@ export function freshFigures(ctx: RunContext): CellValue[][] | null {
   return keys.map((row) => figuresFor(figures, row[0], columns.length));
 }
 
-export function computeColumns(ctx: RunContext): StepOutcome {
+export function computeColumns(ctx: RunContext): PhaseOutcome {
   return ctx.figuresFilled ? computedRows(ctx, 'filled') : computedRows(ctx, 'blank_only');
 }
 
@@ -167,7 +167,7 @@ export function topUpFigures(ctx: RunContext, first: number, count: number): voi
  * writes blank cells only (their headers exist, so the app may have written some); 'known_blank' writes
  * without reading; 'filled' has nothing left to write.
  */
-function computedRows(ctx: RunContext, how: 'blank_only' | 'known_blank' | 'filled'): StepOutcome {
+function computedRows(ctx: RunContext, how: 'blank_only' | 'known_blank' | 'filled'): PhaseOutcome {
   const plan = ctx.plan;
   const columns = ctx.spec.newColumns.filter((column) => column.computed);
   if (columns.length === 0) return 'done';

@@ -1,6 +1,6 @@
 import type { Grid, Logger, Services, SheetPort, SpreadsheetPort } from '../ports';
 import { messagesFor } from '../messages';
-import { ReadPace, ReadPlanner } from '../read-pace';
+import { ReadPace, ReadPlanner } from '../slice/read-pace';
 import type { MigrationSpec } from '../migrations/migration-spec';
 import type { TimeBudget } from '../slice/budget';
 import type { Checkpoint } from './checkpoint';

@@ -9,7 +9,7 @@
 // run's. A sheet someone had already protected is left as it is, and named in the log.
 import { catalogues, messagesFor, translator, type Translate } from '../messages';
 import type { Logger, Services, SpreadsheetPort } from '../ports';
-import { PUBLISHED_MS_PER_CELL } from '../read-pace';
+import { PUBLISHED_MS_PER_CELL } from '../slice/read-pace';
 import type { Checkpoint } from './checkpoint';
 import type { RunPlan } from './types';
 

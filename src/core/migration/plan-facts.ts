@@ -4,7 +4,7 @@ import { messagesFor, type Translate } from '../messages';
 import { normaliseHeader } from '../column-map';
 import type { Grid, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../migrations/migration-spec';
-import { EXECUTION_LIMIT_MS, STARTUP_MS } from '../read-pace';
+import { EXECUTION_LIMIT_MS, STARTUP_MS } from '../slice/read-pace';
 import type { MigrationConfig } from '../contract';
 import { readOtherSheets, type OtherSheetFacts } from './sheets';
 import { readSheet, type SheetReading } from './sheet-reading';

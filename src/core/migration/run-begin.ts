@@ -3,7 +3,7 @@
 import { CHAIN_KEY, CHECKPOINT_PREFIX, PLAN_KEY, RUN_KEY, SCHEMA_VERSION_KEY } from '../state/keys';
 import type { Grid, KeyValueStore, Logger, Services, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../migrations/migration-spec';
-import { ReadPace, SHARE_OF_TIME_LEFT } from '../read-pace';
+import { ReadPace, SHARE_OF_TIME_LEFT } from '../slice/read-pace';
 import { TimeBudget } from '../slice/budget';
 import {
   type Checkpoint,

@@ -3,7 +3,7 @@
 // what to do next); an unattended outcome is mailed to the owner.
 import { CHAIN_KEY, SCHEMA_VERSION_KEY } from '../state/keys';
 import { appendHistory } from '../history';
-import type { HistoryEntry, Status } from '../contract';
+import type { HistoryEntry, Status, StepRecord } from '../contract';
 import { messagesFor } from '../messages';
 import { BackupUnproven } from './backup';
 import { checkpointKeys, readBaseline } from './checkpoint';
@@ -15,9 +15,10 @@ import { noticeRecipient, sendNotice, type RunOutcome } from './notice';
 import { ownerPausedMessage } from './pause';
 import { plain, statusFromCheckpoint, statusFromHistory } from './status';
 import { STEPS, kindOf } from './steps';
+import { runPhases } from '../slice/phases';
 import { StructureChanged, asStructureChange } from './structure-watch';
 import { topUpAppendedRows } from './top-up';
-import { ensureResumeTrigger, removeResumeTriggers } from './trigger';
+import { ensureResumeTrigger, removeResumeTriggers } from '../slice/trigger';
 
 export function runSteps(ctx: RunContext, firing: string | null): Status {
   const checkpoint = ctx.checkpoint;
@@ -35,22 +36,28 @@ export function runSteps(ctx: RunContext, firing: string | null): Status {
       ctx.commit();
     };
     applyFreeze(ctx.spreadsheet, checkpoint, ctx.plan, ctx.logger, commit, messagesFor(ctx.services.session));
-    for (const record of checkpoint.steps) {
-      if (record.status === 'done' || record.status === 'skipped') continue;
-      current = record.name;
+    // The steps are the run's phases: the next one is the first not done, and a step's end is its record done.
+    const next = () => {
+      const record = checkpoint.steps.find((step) => step.status !== 'done' && step.status !== 'skipped');
+      return record ? record.name : null;
+    };
+    const outcome = runPhases(next, (name) => {
+      const record = checkpoint.steps.find((step) => step.name === name) as StepRecord;
+      current = name;
       ctx.rowsRemaining = null;
       if (record.status !== 'running') {
         record.status = 'running';
         record.started_at = ctx.nowIso();
         ctx.touch();
       }
-      if (STEPS[kindOf(ctx, record.name)](ctx) === 'paused') return pause(ctx, firing);
+      if (STEPS[kindOf(ctx, name)](ctx) === 'paused') return 'paused';
       record.status = 'done';
       record.completed_at = ctx.nowIso();
       ctx.touch();
-      ctx.logger.info(`Step ${record.name} done.`);
-    }
-    return finish(ctx, firing);
+      ctx.logger.info(`Step ${name} done.`);
+      return 'done';
+    });
+    return outcome === 'paused' ? pause(ctx, firing) : finish(ctx, firing);
   } catch (error) {
     return fail(ctx, current, error as Error, firing);
   }

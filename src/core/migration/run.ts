@@ -4,7 +4,7 @@
 import { CHAIN_KEY } from '../state/keys';
 import type { Services } from '../ports';
 import type { MigrationSpec } from '../migrations/migration-spec';
-import { PUBLISHED_MS_PER_CELL, ReadPace, pacedSpreadsheet } from '../read-pace';
+import { PUBLISHED_MS_PER_CELL, ReadPace, pacedSpreadsheet } from '../slice/read-pace';
 import { TimeBudget } from '../slice/budget';
 import { thawRun } from './freeze';
 import { LOCK_WAIT_MS, busyMessage } from '../slice/lock';
@@ -15,7 +15,7 @@ import { leveledLogger } from './logger';
 import { targetSpreadsheet } from './plan';
 import { currentStatus, plain } from './status';
 import { ExecutionStore } from './store';
-import { ensureResumeTrigger, rearmBusyTrigger, removeResumeTriggers } from './trigger';
+import { ensureResumeTrigger, rearmBusyTrigger, removeResumeTriggers } from '../slice/trigger';
 import type { Status } from '../contract';
 import { migrationById } from '../migrations/registry';
 import type { Migration } from '../migrations/types';

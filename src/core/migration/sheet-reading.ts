@@ -3,7 +3,7 @@
 import { headerText } from '../column-map';
 import type { CellValue, Grid, Services, SheetPort, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../migrations/migration-spec';
-import { DEFAULT_MS_PER_CELL, EXECUTION_LIMIT_MS, STARTUP_MS } from '../read-pace';
+import { DEFAULT_MS_PER_CELL, EXECUTION_LIMIT_MS, STARTUP_MS } from '../slice/read-pace';
 import type { MigrationConfig } from '../contract';
 
 /**

@@ -6,7 +6,7 @@ import { messagesFor } from '../messages';
 import { stepOf } from './checkpoint';
 import type { RunContext } from './context';
 import { readBaseline } from './checkpoint';
-import type { StepOutcome } from './steps';
+import type { PhaseOutcome } from '../slice/phases';
 import type { CachePort } from '../ports';
 import { advanceVerification, encodeCursor, parseCursor, reportCheck, startVerification } from '../verify';
 import { topUpAppendedRows } from './top-up';
@@ -24,7 +24,7 @@ function memoryCache(): CachePort {
   };
 }
 
-export function testSmoke(ctx: RunContext): StepOutcome {
+export function testSmoke(ctx: RunContext): PhaseOutcome {
   const baseline = readBaseline(ctx.store.all());
   if (!baseline) {
     const t = messagesFor(ctx.services.session);

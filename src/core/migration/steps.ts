@@ -2,17 +2,18 @@ import { messagesFor } from '../messages';
 import { createBackup } from './backup';
 import { addColumns, verifySchema } from './columns';
 import type { RunContext } from './context';
+import type { PhaseOutcome } from '../slice/phases';
 import type { StepKind } from '../migrations/types';
 import { addOtherColumns, ensureSheets, otherSchemaProblems } from './sheets';
 import { testSmoke } from './smoke';
 import { computeColumns } from './compute';
 import { initializeVersions } from './versions';
 
-/** 'paused': the time budget ran out mid-step; its cursor is in the checkpoint. */
-export type StepOutcome = 'done' | 'paused';
-
-/** What runs for each kind of step; the spec names the steps and orders them. */
-export const STEPS: Record<StepKind, (ctx: RunContext) => StepOutcome> = {
+/**
+ * What runs for each kind of step; the spec names the steps and orders them. A step is a phase of the run
+ * (../slice/phases.ts): 'paused' when the time budget ran out mid-step, its cursor in the checkpoint.
+ */
+export const STEPS: Record<StepKind, (ctx: RunContext) => PhaseOutcome> = {
   backup: createBackup,
   ensure_sheets: ensureSheets,
   add_columns: (ctx) => {

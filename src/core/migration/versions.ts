@@ -6,7 +6,7 @@
 import type { CellValue } from '../ports';
 import { stepOf } from './checkpoint';
 import type { RunContext } from './context';
-import type { StepOutcome } from './steps';
+import type { PhaseOutcome } from '../slice/phases';
 
 export const VERSION_CHUNK_ROWS = 100_000;
 /** Fewest rows a chunk reads (unless fewer are left): never a call per row or per handful of rows. */
@@ -52,7 +52,7 @@ export function blankRuns(values: CellValue[][]): [number, number][] {
   return runs;
 }
 
-export function initializeVersions(ctx: RunContext): StepOutcome {
+export function initializeVersions(ctx: RunContext): PhaseOutcome {
   const plan = ctx.plan;
   const rows = plan.data_rows;
   const columns = fillColumns(ctx);

@@ -1,5 +1,5 @@
 import type { CellValue, SheetDimensions, SheetPort } from '../ports';
-import type { ReadPlanner } from '../read-pace';
+import type { ReadPlanner } from '../slice/read-pace';
 import { rowBlocks } from './blocks';
 import type { BlockUnit } from './pacing';
 

@@ -3,6 +3,7 @@ import type { OtherSheetPlan } from '../baseline';
 import type { OtherSheetOutcome } from './other-sheets';
 import type { BackupRef } from '../baseline';
 import type { KeyValueStore } from '../ports';
+import { fitsOneProperty, propertyValue } from '../state/property-size';
 import type { RollbackMode } from '../contract';
 import type { VerifyProgress } from './verify-result';
 
@@ -10,8 +11,6 @@ import type { VerifyProgress } from './verify-result';
  * A rollback in progress, in one document property written before each effect (intent first), so an
  * execution that dies anywhere is finished by calling rollbackMigration() again with the same options.
  */
-const MAX_PROPERTY_CHARS = 8500;
-
 export type RollbackPhase =
   'export' | 'remove_columns' | 'restore_grid' | 'restore_cells' | 'other_sheets' | 'verify' | 'finish';
 
@@ -92,30 +91,16 @@ export function readCheckpoint(all: Record<string, string>): RollbackCheckpoint 
   }
 }
 
-export function encodeForProperty(value: unknown, what: string): string {
-  const json = JSON.stringify(value);
-  if (json.length > MAX_PROPERTY_CHARS) {
-    throw new Error(
-      `${what} is ${json.length} characters; a document property must stay under ${MAX_PROPERTY_CHARS}.`,
-    );
-  }
-  return json;
-}
-
 /**
  * Saves the checkpoint and returns what was saved: the listed verification differences are cut down when the
  * value would pass the property limit, and the caller goes on with the saved copy so a resumed call ends the same.
  */
 export function saveCheckpoint(store: KeyValueStore, checkpoint: RollbackCheckpoint): RollbackCheckpoint {
   let saved = checkpoint;
-  while (
-    JSON.stringify(saved).length > MAX_PROPERTY_CHARS &&
-    saved.verify &&
-    saved.verify.differences.length > 0
-  ) {
+  while (!fitsOneProperty(JSON.stringify(saved)) && saved.verify && saved.verify.differences.length > 0) {
     const differences = saved.verify.differences.slice(0, Math.floor(saved.verify.differences.length / 2));
     saved = { ...saved, verify: { ...saved.verify, differences } };
   }
-  store.setMany({ [ROLLBACK_STATE_KEY]: encodeForProperty(saved, 'The rollback checkpoint') });
+  store.setMany({ [ROLLBACK_STATE_KEY]: propertyValue(saved, 'The rollback checkpoint') });
   return saved;
 }

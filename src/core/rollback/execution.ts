@@ -3,7 +3,7 @@
 import type { ColumnMap } from '../column-map';
 import { sheetSpecById } from '../migrations/sheet-spec';
 import { messagesFor, type Translate } from '../messages';
-import type { ReadPlanner } from '../read-pace';
+import type { ReadPlanner } from '../slice/read-pace';
 import type { TimeBudget } from '../slice/budget';
 import type { MigrationSpec } from '../migrations/migration-spec';
 import type { Services, SheetDimensions, SheetPort, SpreadsheetPort } from '../ports';

@@ -3,9 +3,9 @@
 // takes several. Each part's name and rows are recorded before the file is written, so a part is never lost or
 // written twice.
 import { messagesFor } from '../messages';
+import type { Pause } from './pause';
 import type { RowBlock } from './blocks';
 import { rowBlocks } from './blocks';
-import { RollbackNotFinished } from './not-finished';
 import type { ExportProgress, ExportRef, RollbackCheckpoint } from './checkpoint';
 import {
   changedCellsIn,
@@ -21,7 +21,8 @@ import type { Execution } from './execution';
 
 /**
  * Reads the export's blocks until done or out of time, and writes what it found as one file; a long export is
- * written in parts, one per execution. Before each file is written, its name and blocks are recorded.
+ * written in parts, one per execution. Before each file is written, its name and blocks are recorded. Returns the
+ * first row this execution read (the rows before it were exported by an earlier one), or 'paused'.
  */
 export function exportPhase(
   execution: Execution,
@@ -29,7 +30,8 @@ export function exportPhase(
   ledger: ExportLedger,
   current: () => RollbackCheckpoint,
   save: (next: RollbackCheckpoint) => RollbackCheckpoint,
-): number {
+  pause: Pause,
+): number | 'paused' {
   const { services, spreadsheet, budget, reads } = execution;
   const span = exportSpan(source);
   const backupUnit = () => (source.backup ? source.backup.prepare() : { cellsPerRow: 0, reads: 0 });
@@ -108,8 +110,7 @@ export function exportPhase(
     if (!done) {
       save({ ...current(), export_progress: progress });
       const t = messagesFor(services.session);
-      const exported = t('rollback_progress_exported', { done: to, total: last });
-      throw new RollbackNotFinished(current().mode, exported, t);
+      return pause(t('rollback_progress_exported', { done: to, total: last }));
     }
   }
   const parts = progress.parts;

@@ -9,12 +9,13 @@ import type { Services, SheetPort, SpreadsheetPort } from '../ports';
 import type { MigrationSpec } from '../migrations/migration-spec';
 import type { BackupSource } from './backup-source';
 import type { TimeBudget } from '../slice/budget';
-import { RollbackNotFinished } from './not-finished';
-import { encodeForProperty, type RollbackCheckpoint } from './checkpoint';
+import type { Pause } from './pause';
+import type { RollbackCheckpoint } from './checkpoint';
+import { propertyValue } from '../state/property-size';
 import { compactReport, verificationErrors } from './report';
 import { compareBlock, concludeVerification, startVerify } from './verify-result';
 import { nextBlock } from './pacing';
-import type { ReadPlanner } from '../read-pace';
+import type { ReadPlanner } from '../slice/read-pace';
 import { columnLetter, headerText } from '../column-map';
 
 export const RESUME_HANDLER = 'resumeMigrationTrigger';
@@ -47,7 +48,7 @@ function encodeLast(last: LastRollback): string {
     ...compactReport(last.report, 0),
     verification: { passed: last.report.verification.passed },
   };
-  return encodeForProperty({ ...last, report: bare }, 'The rollback summary');
+  return propertyValue({ ...last, report: bare }, 'The rollback summary');
 }
 
 export interface FinishInput {
@@ -66,7 +67,7 @@ export interface FinishInput {
  * The schema version back, caches and the undone run's trigger cleared (each harmless to repeat), then the
  * comparison with the backup, block by block with its cursor in the checkpoint.
  */
-export function verifyRollback(input: FinishInput): RollbackCheckpoint {
+export function verifyRollback(input: FinishInput, pause: Pause): RollbackCheckpoint | 'paused' {
   const { services, spreadsheet, sheet, backup, spec, save, budget, reads } = input;
   let checkpoint = input.checkpoint;
   spreadsheet.setMetadata(SCHEMA_VERSION_KEY, spec.fromVersion);
@@ -93,11 +94,7 @@ export function verifyRollback(input: FinishInput): RollbackCheckpoint {
     if (!block || (progress.next_row <= progress.rows && budget.spent())) {
       save({ ...checkpoint, verify: progress });
       const t = messagesFor(services.session);
-      throw new RollbackNotFinished(
-        checkpoint.mode,
-        t('rollback_progress_verified', { done: progress.next_row - 1, total: progress.rows }),
-        t,
-      );
+      return pause(t('rollback_progress_verified', { done: progress.next_row - 1, total: progress.rows }));
     }
   }
   checkpoint = save({ ...checkpoint, verify: progress, phase: 'finish' });

@@ -5,10 +5,11 @@ import { messagesFor } from '../messages';
 import type { OtherSheetPlan } from '../baseline';
 import type { RollbackMode } from '../contract';
 import type { MigrationSpec } from '../migrations/migration-spec';
-import { MEASURE_CELLS, type ReadPlanner } from '../read-pace';
+import { MEASURE_CELLS, type ReadPlanner } from '../slice/read-pace';
 import type { RollbackCheckpoint } from './checkpoint';
 import type { Execution } from './execution';
-import { RollbackNotFinished } from './not-finished';
+import type { Pause } from './pause';
+import type { PhaseOutcome } from '../slice/phases';
 import {
   mergeOutcomes,
   otherSheetNow,
@@ -23,7 +24,8 @@ export function otherSheetsPhase(
   spec: MigrationSpec,
   current: () => RollbackCheckpoint,
   save: (next: RollbackCheckpoint) => RollbackCheckpoint,
-): void {
+  pause: Pause,
+): PhaseOutcome {
   const { services, spreadsheet, reads } = execution;
   const checkpoint = current();
   const others = checkpoint.target.others ?? [];
@@ -44,8 +46,7 @@ export function otherSheetsPhase(
     const now = otherSheetNow(spreadsheet, other.sheet);
     if (!otherSheetFits(reads, other, now, checkpoint.mode)) {
       const t = messagesFor(services.session);
-      const progress = t('rollback_progress_other_sheets', { done: done.length, total: others.length });
-      throw new RollbackNotFinished(checkpoint.mode, progress, t);
+      return pause(t('rollback_progress_other_sheets', { done: done.length, total: others.length }));
     }
     const earlier = current().other_sheet_pending;
     const pending = earlier && earlier.sheet === other.sheet ? earlier : null;
@@ -67,6 +68,7 @@ export function otherSheetsPhase(
     other_sheet_pending: undefined,
     phase: 'verify',
   });
+  return 'done';
 }
 
 /** Whether the rollback of one other sheet may start now (false: pause before it); see ReadPlanner.measuredUnit. */

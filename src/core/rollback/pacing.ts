@@ -1,4 +1,4 @@
-import type { ReadName, ReadPlanner } from '../read-pace';
+import type { ReadName, ReadPlanner } from '../slice/read-pace';
 import { rowBlocks, type RowBlock } from './blocks';
 
 /** Fewest rows a block read takes (unless fewer are left): slow Sheets makes blocks smaller, never per row. */

@@ -4,6 +4,8 @@ import type { CellValue, SheetDimensions, SheetPort } from '../ports';
 import type { MigrationSpec } from '../migrations/migration-spec';
 import { BackupSource, type BackupRows } from './backup-source';
 import { RollbackNotFinished } from './not-finished';
+import type { Pause } from './pause';
+import { runPhases, type PhaseOutcome } from '../slice/phases';
 import { saveCheckpoint, type RollbackCheckpoint, type RollbackPhase } from './checkpoint';
 import { deleteAddedColumns, locateAddedColumns, readColumnMap } from './columns';
 import type { ExportSource } from './export';
@@ -15,7 +17,7 @@ import type { RollbackReport } from '../contract';
 import { matchGrid, restoreBlock, restoreExtent, type UnwritableCell } from './restore';
 import type { RowBlock } from './blocks';
 import { nextBlock } from './pacing';
-import type { ReadPlanner } from '../read-pace';
+import type { ReadPlanner } from '../slice/read-pace';
 import { backupSheet, specFor, targetSheet, type Execution, type Located } from './execution';
 
 /** Unwritable cells kept in the checkpoint (each about 40 characters of its 9 KB). */
@@ -38,6 +40,8 @@ interface PhaseRun {
   dims: SheetDimensions | null;
   /** The export phase ran in this execution (its rows need no second look before the columns go). */
   exportedHere: boolean;
+  /** Out of time: how far the phase got is kept for the owner, and the phase returns 'paused'. */
+  pause: Pause;
 }
 
 type Phase = Exclude<RollbackPhase, 'finish'>;
@@ -50,16 +54,20 @@ function afterTargetSheet(run: PhaseRun): Phase {
 }
 
 /**
- * The phases in order, each recorded in the checkpoint (the next phase saved) before the effects of the next, and
- * each recognising an effect already made: export, remove_columns, (full mode) restore_grid and restore_cells,
- * other_sheets (a migration that changed more than one sheet), verify; then the report.
+ * The phases in order (run by ../slice/phases.ts), each recorded in the checkpoint (the next phase saved) before
+ * the effects of the next, and each recognising an effect already made: export, remove_columns, (full mode)
+ * restore_grid and restore_cells, other_sheets (a migration that changed more than one sheet), verify; then the
+ * report.
  */
-const PHASES: Record<Phase, (run: PhaseRun) => void> = {
+const PHASES: Record<Phase, (run: PhaseRun) => PhaseOutcome> = {
   export(run) {
-    const readHere = exportPhase(run.execution, run.exportSource(), run.ledger, run.checkpoint, run.save);
+    const { execution, ledger, checkpoint, save, pause } = run;
+    const readHere = exportPhase(execution, run.exportSource(), ledger, checkpoint, save, pause);
+    if (readHere === 'paused') return 'paused';
     // The app keeps writing: rows exported by an earlier execution are checked again before the columns go.
     lateExport(run.ledger, run.exportSource(), { first: 1, last: readHere - 1 });
     run.exportedHere = true;
+    return 'done';
   },
   remove_columns(run) {
     const { dims: before, added } = run.located();
@@ -78,6 +86,7 @@ const PHASES: Record<Phase, (run: PhaseRun) => void> = {
     run.known = null;
     const checkpoint = run.checkpoint();
     run.save({ ...checkpoint, phase: checkpoint.mode === 'full' ? 'restore_grid' : afterTargetSheet(run) });
+    return 'done';
   },
   restore_grid(run) {
     const { sheet, spec } = run;
@@ -99,28 +108,31 @@ const PHASES: Record<Phase, (run: PhaseRun) => void> = {
       maxColumns: target.maxColumns,
     };
     run.save({ ...run.checkpoint(), phase: 'restore_cells' });
+    return 'done';
   },
   restore_cells: restoreCells,
   other_sheets(run) {
-    otherSheetsPhase(run.execution, run.spec, run.checkpoint, run.save);
+    return otherSheetsPhase(run.execution, run.spec, run.checkpoint, run.save, run.pause);
   },
   verify(run) {
     const checkpoint = run.checkpoint();
     // A checkpoint recorded at 'verify' before other_sheets was a phase of its own still owes them.
     if ((checkpoint.target.others ?? []).length > 0 && !checkpoint.other_sheets) {
       run.save({ ...checkpoint, phase: 'other_sheets' });
-      return;
+      return 'done';
     }
-    const verified = verifyRollback(finishInput(run));
+    const verified = verifyRollback(finishInput(run), run.pause);
+    if (verified === 'paused') return 'paused';
     // Full mode gives back the backup's cells: what the app wrote after its rows were restored (a live sheet) is
     // exported and restored on one more pass, then verified again; a difference left after the last pass is
     // reported as one.
     const passes = verified.restore_passes ?? 1;
-    if (verified.mode !== 'full' || passes >= MAX_RESTORE_PASSES) return;
+    if (verified.mode !== 'full' || passes >= MAX_RESTORE_PASSES) return 'done';
     // (A row appended before the comparison read the sheet's extent is one of its differences.)
-    if ((verified.verify?.total ?? 0) === 0) return;
+    if ((verified.verify?.total ?? 0) === 0) return 'done';
     run.dims = null;
     run.save({ ...verified, phase: 'restore_grid', restore: null, verify: null, restore_passes: passes + 1 });
+    return 'done';
   },
 };
 
@@ -143,7 +155,7 @@ function finishInput(run: PhaseRun): FinishInput {
   };
 }
 
-function restoreCells(run: PhaseRun): void {
+function restoreCells(run: PhaseRun): PhaseOutcome {
   const { sheet, spec } = run;
   const { budget, reads } = run.execution;
   if (!run.checkpoint().restore) {
@@ -182,11 +194,11 @@ function restoreCells(run: PhaseRun): void {
     if (!block || (next <= extent.rows && budget.spent())) {
       run.save({ ...run.checkpoint(), restore: at(next) });
       const t = messagesFor(run.execution.services.session);
-      const progress = t('rollback_progress_restored', { done: next - 1, total: extent.rows });
-      throw new RollbackNotFinished(checkpoint.mode, progress, t);
+      return run.pause(t('rollback_progress_restored', { done: next - 1, total: extent.rows }));
     }
   }
   run.save({ ...run.checkpoint(), restore: at(extent.rows + 1), phase: afterTargetSheet(run) });
+  return 'done';
 }
 
 export function proceed(execution: Execution, start: RollbackCheckpoint): RollbackReport {
@@ -199,6 +211,7 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
     execution.openedBackup ??
     backupSheet(services, checkpoint.target.backup.file_id, checkpoint.target.sheet_name);
   let backupSource: BackupSource | null = null;
+  let progress = '';
   const current = () => checkpoint;
   const save = (next: RollbackCheckpoint): RollbackCheckpoint => {
     const paced = { ...next, read_ms_per_cell: Number(reads.pace.msPerCell.toPrecision(4)) };
@@ -240,19 +253,30 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
     known: execution.fresh,
     dims: null,
     exportedHere: false,
+    pause: (howFar) => {
+      progress = howFar;
+      return 'paused';
+    },
   };
+  let report: RollbackReport | null = null;
   try {
-    while (checkpoint.phase !== 'finish') {
-      const phase = checkpoint.phase;
-      PHASES[phase](run);
-      if (checkpoint.phase === phase) throw new Error(`the phase "${phase}" did not record its end`);
+    const outcome = runPhases(
+      () => (checkpoint.phase === 'finish' ? null : checkpoint.phase),
+      (phase) => PHASES[phase](run),
+    );
+    if (outcome === 'done') {
+      report = finishRollback(
+        finishInput(run),
+        checkpoint.mode === 'full' ? run.backup().dims.lastColumn : 0,
+      );
     }
-    return finishRollback(finishInput(run), checkpoint.mode === 'full' ? run.backup().dims.lastColumn : 0);
   } catch (error) {
-    if (error instanceof RollbackNotFinished) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(t('rollback_stopped', { mode: checkpoint.mode, phase: checkpoint.phase, message }));
   }
+  // A paused rollback is told to its caller as an error naming how far it got (the sidebar calls again).
+  if (!report) throw new RollbackNotFinished(checkpoint.mode, progress, t);
+  return report;
 }
 
 /** The restore's next block: the backup's rows and the sheet's values and formulas, sized to the time left. */

@@ -6,7 +6,7 @@ import { busyMessage, withDocumentLock } from '../slice/lock';
 import type { Services, SheetPort, SpreadsheetPort } from '../ports';
 import { readCheckpoint, saveCheckpoint, type RollbackCheckpoint } from './checkpoint';
 import { TimeBudget } from '../slice/budget';
-import { ReadPace, ReadPlanner, pacedSpreadsheets } from '../read-pace';
+import { ReadPace, ReadPlanner, pacedSpreadsheets } from '../slice/read-pace';
 import { locateAddedColumns, readColumnMap } from './columns';
 import { assessEligibility, onlyOutsideWindow } from './eligibility';
 import { exportFileName } from './export';

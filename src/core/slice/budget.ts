@@ -5,7 +5,7 @@ import type { Clock } from '../ports';
  * verification and a rollback. Apps Script stops an execution at
  * 6 minutes (https://developers.google.com/apps-script/guides/services/quotas#current_limitations); the budget
  * (300 s by default) leaves room for the checkpoint. Block reads are sized against it by ReadPlanner
- * (../read-pace.ts) from the read speed measured so far, so a read never starts when it could not finish in time.
+ * (./read-pace.ts) from the read speed measured so far, so a read never starts when it could not finish in time.
  */
 export class TimeBudget {
   readonly deadlineMs: number;

@@ -12,7 +12,7 @@ import {
   UP_TO_THE_LIMIT,
   pacedSheet,
   type ReadName,
-} from '../read-pace';
+} from '../slice/read-pace';
 import type { MigrationSpec } from '../migrations/migration-spec';
 import { encodeCursor } from './cursor';
 import { chunkRows, readChunk, readFirstChunk, readWholeFirstChunk, type Chunk } from './block-reader';
@@ -24,6 +24,8 @@ import { otherSheetChecksReads } from './checks/other-sheets';
 import { finishReport } from './report';
 import type { VerificationReport } from '../contract';
 import type { VerificationCursor } from './types';
+import { TimeBudget } from '../slice/budget';
+import { runPhases, type PhaseOutcome } from '../slice/phases';
 
 /** Time the report needs once every row is read (about a dozen Drive and property calls). */
 export const REPORT_RESERVE_MS = 8_000;
@@ -156,13 +158,14 @@ export function advanceVerification(
   const next = JSON.parse(JSON.stringify(cursor)) as VerificationCursor;
   next.slices += 1;
   const clock = services.clock;
-  const outOfTime = (needMs: number) => clock.now() + needMs > deadlineMs;
+  const startMs = hints.executionStartMs ?? clock.now();
+  const budget = new TimeBudget(clock, startMs, (deadlineMs - startMs) / 1000);
   const reads =
     hints.reads ??
     new ReadPlanner(
       clock,
       new ReadPace(clock, next.read_ms_per_cell),
-      hints.executionStartMs ?? clock.now(),
+      startMs,
       deadlineMs,
       messagesFor(services.session),
     );
@@ -172,8 +175,9 @@ export function advanceVerification(
     next.read_ms_per_cell = Number(pace.msPerCell.toPrecision(4));
     return { cursor: JSON.parse(encodeCursor(next)), report: null };
   };
-  if (outOfTime(0)) return paused();
+  if (budget.spent()) return paused();
   let readSomething = false;
+  let report: VerificationReport | null = null;
 
   const t = messagesFor(services.session);
   const sheet = pacedSheet(targetSheet(services, baseline, t), pace);
@@ -187,67 +191,83 @@ export function advanceVerification(
     backupSheet,
     backupReadFits: (rows) => reads.fits(2, 2 * rows * baseline.v21_columns),
   });
+  const layout = () => next.layout as NonNullable<VerificationCursor['layout']>;
 
-  if (next.phase === 'structure') {
-    const started = clock.now();
-    const structure = readStructure(sheet, spec, baseline, next, reads, hints.extent);
-    if (!structure) return paused();
-    const { extent, header, chunk } = structure;
-    const map = columnMapOf(services, header, spec);
-    next.layout = layoutOf(extent, baseline, spec, map, hints.filledThrough);
-    next.structure = structureChecks(header, extent, baseline, spec, map, t);
-    next.intact.backup_error = backupProblem(services, baseline, openBackup, hints);
-    tallyChunk(next, chunk, context());
-    next.phase = 'scan';
-    next.chunk_ms = clock.now() - started;
-    readSomething = true;
-  }
-
-  const layout = next.layout as NonNullable<VerificationCursor['layout']>;
-  while (next.phase === 'scan' && (next.next_row < layout.data_rows || next.intact.recheck?.length)) {
-    if (next.intact.recheck?.length) {
-      if (!recheckRows(next.intact, context(), sheet, reads)) return paused();
+  // The phases (../slice/phases.ts): the structure and first chunk, the rest of the rows, then the report.
+  const phases: Record<VerificationCursor['phase'], () => PhaseOutcome> = {
+    structure() {
+      const started = clock.now();
+      const structure = readStructure(sheet, spec, baseline, next, reads, hints.extent);
+      if (!structure) return 'paused';
+      const { extent, header, chunk } = structure;
+      const map = columnMapOf(services, header, spec);
+      next.layout = layoutOf(extent, baseline, spec, map, hints.filledThrough);
+      next.structure = structureChecks(header, extent, baseline, spec, map, t);
+      next.intact.backup_error = backupProblem(services, baseline, openBackup, hints);
+      tallyChunk(next, chunk, context());
+      next.phase = 'scan';
+      next.chunk_ms = clock.now() - started;
       readSomething = true;
-      continue;
-    }
-    const rows = reads.rows(
-      {
-        cellsPerRow: layout.width + baseline.v21_columns,
-        reads: 2,
-        remaining: layout.data_rows - next.next_row,
-        max: chunkRows(layout.width, next.max_cells_per_read),
-        step: DIGEST_BLOCK_ROWS,
-        wholeRest: true,
-      },
-      (t) => t('read_values_and_formulas', { values: layout.width, formulas: baseline.v21_columns }),
-    );
-    if (rows === 0) return paused();
-    const started = clock.now();
-    const chunk = readChunk(sheet, {
-      headerRow: spec.headerRow,
-      first: next.next_row,
-      rows,
-      width: layout.width,
-      v21Width: baseline.v21_columns,
-    });
-    tallyChunk(next, chunk, context());
-    next.chunk_ms = clock.now() - started;
-    readSomething = true;
-  }
-  next.phase = 'report';
-  if (readSomething && outOfTime(REPORT_RESERVE_MS)) return paused();
-  // The report reads the other sheets whole (a migration of several sheets): one unit, planned like a block,
-  // against the execution's limit (UP_TO_THE_LIMIT).
-  const finish = otherSheetChecksReads(spec, baseline);
-  const measure = () => {
-    const rows = Math.min(layout.data_rows, Math.ceil(MEASURE_CELLS / Math.max(layout.width, 1)));
-    if (rows > 0) sheet.readValues(spec.headerRow + 1, 1, rows, layout.width);
+      return 'done';
+    },
+    scan() {
+      const { width, data_rows } = layout();
+      while (next.next_row < data_rows || next.intact.recheck?.length) {
+        if (next.intact.recheck?.length) {
+          if (!recheckRows(next.intact, context(), sheet, reads)) return 'paused';
+          readSomething = true;
+          continue;
+        }
+        const rows = reads.rows(
+          {
+            cellsPerRow: width + baseline.v21_columns,
+            reads: 2,
+            remaining: data_rows - next.next_row,
+            max: chunkRows(width, next.max_cells_per_read),
+            step: DIGEST_BLOCK_ROWS,
+            wholeRest: true,
+          },
+          (t) => t('read_values_and_formulas', { values: width, formulas: baseline.v21_columns }),
+        );
+        if (rows === 0) return 'paused';
+        const started = clock.now();
+        const chunk = readChunk(sheet, {
+          headerRow: spec.headerRow,
+          first: next.next_row,
+          rows,
+          width,
+          v21Width: baseline.v21_columns,
+        });
+        tallyChunk(next, chunk, context());
+        next.chunk_ms = clock.now() - started;
+        readSomething = true;
+      }
+      next.phase = 'report';
+      return 'done';
+    },
+    report() {
+      if (readSomething && budget.spent(REPORT_RESERVE_MS)) return 'paused';
+      // The report reads the other sheets whole (a migration of several sheets): one unit, planned like a
+      // block, against the execution's limit (UP_TO_THE_LIMIT).
+      const finish = otherSheetChecksReads(spec, baseline);
+      const { width, data_rows } = layout();
+      const measure = () => {
+        const rows = Math.min(data_rows, Math.ceil(MEASURE_CELLS / Math.max(width, 1)));
+        if (rows > 0) sheet.readValues(spec.headerRow + 1, 1, rows, width);
+      };
+      const what: ReadName = (t) => t('read_other_sheet_checks');
+      const fits = () => reads.measuredUnit(finish.reads, finish.cells, what, measure, UP_TO_THE_LIMIT);
+      if (finish.cells > 0 && !fits()) return 'paused';
+      next.read_ms_per_cell = Number(pace.msPerCell.toPrecision(4));
+      report = finishReport(services, spec, baseline, next, hints.beforeReport);
+      return 'done';
+    },
   };
-  const what: ReadName = (t) => t('read_other_sheet_checks');
-  const fits = () => reads.measuredUnit(finish.reads, finish.cells, what, measure, UP_TO_THE_LIMIT);
-  if (finish.cells > 0 && !fits()) return paused();
-  next.read_ms_per_cell = Number(pace.msPerCell.toPrecision(4));
-  return { cursor: next, report: finishReport(services, spec, baseline, next, hints.beforeReport) };
+  const outcome = runPhases(
+    () => (report ? null : next.phase),
+    (phase) => phases[phase](),
+  );
+  return outcome === 'paused' || !report ? paused() : { cursor: next, report };
 }
 
 /**

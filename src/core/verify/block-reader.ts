@@ -1,6 +1,6 @@
 import { DIGEST_BLOCK_ROWS } from '../digest';
 import type { Grid, SheetPort } from '../ports';
-import { MAX_CELLS_PER_READ } from '../read-pace';
+import { MAX_CELLS_PER_READ } from '../slice/read-pace';
 
 // Reads a sheet's data rows in chunks of whole digest blocks, two round trips per chunk (values of every column,
 // formulas of the v2.1 columns), never more than MAX_CELLS_PER_READ cells per call.

@@ -1,7 +1,8 @@
 import type { Baseline } from '../baseline';
-import { MAX_CELLS_PER_READ } from '../read-pace';
+import { MAX_CELLS_PER_READ } from '../slice/read-pace';
 import { emptySample } from './sample';
-import { MAX_CURSOR_CHARS, type VerificationCursor, type VerificationMode } from './types';
+import { fitsOneProperty, utf8Bytes } from '../state/property-size';
+import type { VerificationCursor, VerificationMode } from './types';
 
 export interface VerificationOptions {
   /** Default 'post_migration' (the engine's test_smoke step); see VerificationMode. */
@@ -74,11 +75,11 @@ export function encodeCursor(cursor: VerificationCursor): string {
     copy.structure?.header_differences.first ?? [],
   ];
   let json = JSON.stringify(copy);
-  while (json.length > MAX_CURSOR_CHARS) {
+  while (!fitsOneProperty(json)) {
     const longest = lists.reduce((a, b) => (b.length > a.length ? b : a));
     if (longest.length === 0) {
       throw new Error(
-        `Verification cursor is ${json.length} characters even without examples; it must fit 9 KB.`,
+        `Verification cursor is ${utf8Bytes(json)} bytes even without examples; it must fit 9 KB.`,
       );
     }
     longest.splice(Math.floor(longest.length / 2));

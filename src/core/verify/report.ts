@@ -2,6 +2,7 @@ import { messagesFor, type Translate } from '../messages';
 import { LAST_VERIFICATION_KEY } from '../state/keys';
 import type { Baseline } from '../baseline';
 import { appendHistory } from '../history';
+import { utf8Bytes } from '../state/property-size';
 import type { KeyValueStore, Services } from '../ports';
 import { assembleChecks, errorsOf } from './assemble';
 import { otherSheetChecks } from './checks/other-sheets';
@@ -12,7 +13,8 @@ import type { MigrationSpec } from '../migrations/migration-spec';
 import type { VerificationCursor } from './types';
 
 /** Where the sidebar finds the latest verification; outside `migration.*`, which is cleared after a run. */
-const MAX_SUMMARY_CHARS = 7000;
+/** Room for the summary in one history entry (../state/property-size.ts), beside the entry's other fields. */
+const MAX_SUMMARY_BYTES = 7000;
 const REPORT_MIME_TYPE = 'application/json';
 
 export function reportFileName(baseline: Baseline, startedAt: string): string {
@@ -189,7 +191,7 @@ function shortened(value: unknown, depth = 0): unknown {
 /** The report cut to fit one property and one history entry: first examples only, exact counts kept. */
 export function summariseReport(report: VerificationReport): VerificationReport {
   const summary = shortened(report) as VerificationReport;
-  if (JSON.stringify(summary).length <= MAX_SUMMARY_CHARS) return summary;
+  if (utf8Bytes(JSON.stringify(summary)) <= MAX_SUMMARY_BYTES) return summary;
   const bare = { ...summary, checks: { ...summary.checks } };
   for (const name of Object.keys(bare.checks)) {
     const check = { ...(bare.checks as Record<string, Check>)[name] };

@@ -120,5 +120,3 @@ export interface VerificationCursor {
 export const MAX_SHOWN_CHARS = 80;
 /** How many differences and rows a check lists (the count is always exact). */
 export const MAX_LISTED = 100;
-/** The cursor is stored in one document property: 9 KB at most, with room to spare. */
-export const MAX_CURSOR_CHARS = 8500;

@@ -4,7 +4,7 @@ import type { CellValue, SheetPort } from '../../ports';
 import { readBackupRows, type Chunk } from '../block-reader';
 import { isCounter } from '../rules';
 import { addToSample, showCell } from '../sample';
-import type { ReadPlanner } from '../../read-pace';
+import type { ReadPlanner } from '../../slice/read-pace';
 import type { Layout, VerificationCursor, VerificationMode } from '../types';
 
 export interface IntactContext {

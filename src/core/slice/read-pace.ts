@@ -9,8 +9,8 @@
 // step fails with SheetsTooSlow rather than pause for ever. The first read of a migration run, before any is
 // measured, assumes the published speed (PUBLISHED_MS_PER_CELL); an execution that follows one which recorded no
 // measure (it may have died in an unmeasured read) assumes the cautious DEFAULT_MS_PER_CELL instead.
-import { translator, type Translate } from './messages';
-import type { Clock, SheetPort, SpreadsheetPort, SpreadsheetsPort } from './ports';
+import { translator, type Translate } from '../messages';
+import type { Clock, SheetPort, SpreadsheetPort, SpreadsheetsPort } from '../ports';
 
 /** The most cells one block read asks for: the size Sheets serves well in one getValues (about 2M cells). */
 export const MAX_CELLS_PER_READ = 2_000_000;
