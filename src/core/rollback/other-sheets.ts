@@ -13,7 +13,7 @@ import { contentKey, rowBlocks } from './blocks';
 import { restoreBlock } from './restore';
 import type { OtherSheetPlan } from '../baseline';
 import type { ExportRef } from './checkpoint';
-import { jsonCell, writeExportFile } from './export';
+import { OtherSheetExport, type OtherSheetCell } from './other-sheets-export';
 
 export interface OtherSheetOutcome {
   sheet: string;
@@ -24,6 +24,8 @@ export interface OtherSheetOutcome {
   /** Full mode: rows the sheet had before the migration whose cells were written back from the backup. */
   restored_rows: number;
   exported: ExportRef | null;
+  /** Full mode: cells the app wrote while the sheet was written back, exported just before (one file a block). */
+  exported_late?: ExportRef[];
 }
 
 function isBlank(value: CellValue): boolean {
@@ -60,6 +62,7 @@ export function mergeOutcomes(planned: OtherSheetOutcome, resumed: OtherSheetOut
     removed_rows: Math.max(planned.removed_rows, resumed.removed_rows),
     restored_rows: Math.max(planned.restored_rows, resumed.restored_rows),
     exported: planned.exported ?? resumed.exported,
+    ...(resumed.exported_late ? { exported_late: resumed.exported_late } : {}),
   };
 }
 
@@ -127,7 +130,7 @@ export function rollbackOtherSheet(
       ? inBlocks((...at) => sheet.readValues(...at), extent.lastRow, extent.lastColumn)
       : [];
   const headers = (values[context.headerRow - 1] ?? []).map(headerText);
-  const cells: { row: number; column: string; value: CellValue }[] = [];
+  const cells: OtherSheetCell[] = [];
   const collect = (column: number, fromRow: number) => {
     for (let row = fromRow; row <= values.length; row += 1) {
       const value = values[row - 1][column - 1];
@@ -169,25 +172,8 @@ export function rollbackOtherSheet(
       }
     }
   }
-  if (cells.length > 0) {
-    const { ref } = writeExportFile(drive, context.folderId, `${context.exportName} - ${other.sheet}`, {
-      spreadsheet_id: spreadsheet.id,
-      spreadsheet_name: spreadsheet.name,
-      sheet: other.sheet,
-      migration_run_id: context.migrationRunId,
-      rollback_run_id: context.rollbackRunId,
-      mode: context.mode,
-      key_column: '',
-      exported_at: context.nowIso,
-      cells: cells.map((cell) => ({
-        row: cell.row,
-        key: '',
-        column: cell.column,
-        value: jsonCell(cell.value),
-      })),
-    });
-    outcome.exported = ref;
-  }
+  const exporter = new OtherSheetExport(drive, spreadsheet, context, other.sheet);
+  outcome.exported = exporter.write(cells);
   // headers the migration appended to a sheet that existed: cleared, so the sheet is as it was
   const appended = other.existed
     ? other.ensure_missing
@@ -219,10 +205,15 @@ export function rollbackOtherSheet(
     if (grid.maxRows > other.max_rows) sheet.deleteRows(other.max_rows + 1, grid.maxRows - other.max_rows);
   }
   for (const column of removedColumns) sheet.deleteColumns(column, 1);
-  // the rows written back, as the writes counted them
-  const restored = restoreFrom ? restoreCells(sheet, restoreFrom, other) : 0;
+  // the rows written back, as the writes counted them; what the app wrote since the read is exported first
+  const kept = headers.filter((_, at) => !removedColumns.includes(at + 1));
+  const restored = restoreFrom ? restoreCells(sheet, restoreFrom, other, exporter, kept) : 0;
   for (const at of appended) sheet.writeValues(context.headerRow, at + 1, [['']]);
-  return { ...planned, restored_rows: restored };
+  return {
+    ...planned,
+    restored_rows: restored,
+    ...(exporter.late.length > 0 ? { exported_late: exporter.late } : {}),
+  };
 }
 
 /**
@@ -272,10 +263,16 @@ function editedCells(
 }
 
 /** Writes the backup's cells back where the sheet differs, in row blocks; returns the rows written. */
-function restoreCells(sheet: SheetPort, backup: BackupSource, other: OtherSheetPlan): number {
+function restoreCells(
+  sheet: SheetPort,
+  backup: BackupSource,
+  other: OtherSheetPlan,
+  exporter: OtherSheetExport,
+  headers: string[],
+): number {
   let restored = 0;
   for (const block of rowBlocks(1, other.last_row, other.last_column * 2)) {
-    restored += restoreBlock(sheet, backup, block, other.last_column);
+    restored += restoreBlock(sheet, backup, block, other.last_column, exporter.beforeWrite(block, headers));
   }
   return restored;
 }
