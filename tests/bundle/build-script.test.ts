@@ -40,8 +40,9 @@ describe('build.mjs', () => {
       .reduce((sum, name) => sum + fs.statSync(path.join(dist, name)).size, 0);
     // 289 KB on 2026-12-02 at 11:05 UTC (Code.js 223 KB: the English and Spanish server messages now cover the
     // settings' and options' refusals and the steps' errors too; Sidebar.html 66 KB); issue 15's target is
-    // 150 KB. A change that passes this bound says so, and why, in its commit.
-    expect(bytes).toBeLessThan(305 * 1024);
+    // 150 KB. A change that passes this bound says so, and why, in its commit. 305 KB on 2026-12-04 (the
+    // export of other sheets' cells written during a full rollback's write-back): bound raised to 306 KB.
+    expect(bytes).toBeLessThan(306 * 1024);
     const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
     expect(code).not.toMatch(/__name\(/);
     const sidebar = fs.readFileSync(path.join(dist, 'Sidebar.html'), 'utf8');
