@@ -15,7 +15,7 @@ export interface OtherSheetCell {
   value: CellValue;
 }
 
-function isBlank(value: CellValue): boolean {
+export function isBlank(value: CellValue): boolean {
   return value === '' || value === null || value === undefined;
 }
 

@@ -13,7 +13,7 @@ import { contentKey, rowBlocks } from './blocks';
 import { restoreBlock } from './restore';
 import type { OtherSheetPlan } from '../baseline';
 import type { ExportRef } from './checkpoint';
-import { OtherSheetExport, type OtherSheetCell } from './other-sheets-export';
+import { OtherSheetExport, isBlank, type OtherSheetCell } from './other-sheets-export';
 
 export interface OtherSheetOutcome {
   sheet: string;
@@ -26,10 +26,6 @@ export interface OtherSheetOutcome {
   exported: ExportRef | null;
   /** Full mode: cells the app wrote while the sheet was written back, exported just before (one file a block). */
   exported_late?: ExportRef[];
-}
-
-function isBlank(value: CellValue): boolean {
-  return value === '' || value === null || value === undefined;
 }
 
 export interface OtherSheetsContext {

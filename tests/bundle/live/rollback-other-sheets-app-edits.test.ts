@@ -3,25 +3,11 @@
 // edit is overwritten, and it must be in the rollback's export of Metadata when it is: never lost unexported. (An
 // edit made between the rollback's read of Metadata and its write-back was once overwritten unexported.)
 import { forkOf, v31Workbook, withUniones, worldOf } from '../../support/chain-bundle';
-import type { Fixture } from '../../support/migration-bundle';
-import { APP } from './support';
+import { APP, exportedCells } from './support';
 
 const ROWS = 60;
 /** A pre-migration event of Metadata (row 4) and the column it edits (C, the event's kind). */
 const EDITED = { row: 4, column: 3 };
-
-interface Cell {
-  row: number;
-  column: string;
-  value: unknown;
-}
-
-function exportedFrom(f: Fixture, sheet: string): Cell[] {
-  return f.world.drive
-    .files()
-    .filter((file) => file.name.includes('rollback export') && file.name.includes(sheet) && !file.trashed)
-    .flatMap((file) => (JSON.parse(file.content ?? '{}') as { cells?: Cell[] }).cells ?? []);
-}
 
 const migrated = worldOf(withUniones(v31Workbook({ rows: ROWS }), (i) => i % 4));
 migrated.ss.addEditor(APP);
@@ -51,6 +37,6 @@ it.each(calls)('before call %i of a full rollback: the app edit is in Metadata o
   expect(last.ok ? null : last.error.message).toBeNull();
   expect(f.world.otherWrites.filter((w) => w.error)).toEqual([]);
   const kept = f.ss.sheet('Metadata').values()[EDITED.row - 1][EDITED.column - 1] === edit;
-  const exported = exportedFrom(f, 'Metadata').some((cell) => cell.value === edit);
+  const exported = exportedCells(f.world, 'Metadata').some((cell) => cell.value === edit);
   expect(kept || exported).toBe(true);
 });

@@ -3,24 +3,10 @@
 // left as it is). Whatever the rollback removes, no event the app wrote is lost: it is still in Metadata or in the
 // rollback's export of Metadata; and every union the app wrote is still in Uniones.
 import { forkOf, v31Workbook, withUniones, worldOf } from '../../support/chain-bundle';
-import type { Fixture } from '../../support/migration-bundle';
 import type { WorkbookModel } from '../../../rehearse/workbook';
-import { APP } from './support';
+import { APP, exportedCells } from './support';
 
 const ROWS = 60;
-
-interface Cell {
-  row: number;
-  column: string;
-  value: unknown;
-}
-
-function exportedFrom(f: Fixture, sheet: string): Cell[] {
-  return f.world.drive
-    .files()
-    .filter((file) => file.name.includes('rollback export') && file.name.endsWith(sheet) && !file.trashed)
-    .flatMap((file) => (JSON.parse(file.content ?? '{}') as { cells?: Cell[] }).cells ?? []);
-}
 
 /** Metadata's grid ends at its last event, as an appended-to log's does: each append grows the grid by a row. */
 function fullMetadata(workbook: WorkbookModel): WorkbookModel {
@@ -66,7 +52,7 @@ it.each(calls)('before call %i of a full rollback: each app event is in Metadata
     .sheet('Metadata')
     .values()
     .some((row) => row[0] === event);
-  const exported = exportedFrom(f, 'Metadata').some((cell) => cell.value === event);
+  const exported = exportedCells(f.world, 'Metadata').some((cell) => cell.value === event);
   expect(kept || exported).toBe(true);
   expect(
     f.ss

@@ -85,3 +85,20 @@ export function cellNow(f: LiveFixture, row: number, column: number): string {
   const formula = sheet.formulaBlock(row, column, 1, 1)[0][0];
   return formula !== '' ? formula : String(sheet.block(row, column, 1, 1)[0][0]);
 }
+
+/** The cells a rollback exported of `sheet`, from every export file of it (the sheet's, and one per block). */
+export function exportedCells(
+  world: World,
+  sheet: string,
+): { row: number; column: string; value: unknown }[] {
+  return world.drive
+    .files()
+    .filter(
+      (file) => file.name.includes('rollback export') && file.name.includes(` - ${sheet}`) && !file.trashed,
+    )
+    .flatMap(
+      (file) =>
+        (JSON.parse(file.content ?? '{}') as { cells?: { row: number; column: string; value: unknown }[] })
+          .cells ?? [],
+    );
+}
