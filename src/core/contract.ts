@@ -231,17 +231,37 @@ export interface RollbackVerification {
   };
 }
 
+/** How far a rollback that is not finished got: the stage it stopped in, and its rows (or other sheets) done. */
+export interface RollbackProgress {
+  stage: 'export' | 'restore' | 'verify' | 'other_sheets';
+  done: number;
+  total: number;
+}
+
+/** A verification that has not run yet: the rollback paused before it. */
+export interface PendingRollbackVerification {
+  passed: false;
+  pending: true;
+}
+
+/**
+ * A finished rollback's result, or, with `pending: true`, one that stopped to stay within the time limit: calling
+ * rollbackMigration with the same mode goes on from its checkpoint (`progress` says how far it got; `errors`
+ * says so in the owner's words). The same way a verification reports checks still pending.
+ */
 export interface RollbackReport {
   /** The migration rolled back (always set by the add-on). */
   migration?: string;
   mode: RollbackMode;
   success: boolean;
+  pending?: true;
+  progress?: RollbackProgress;
   /** Columns written back from the backup: the backup's column count in full mode, 0 in columns mode. */
   restored_columns: number;
   removed_columns: string[];
   /** Values written since the migration, saved before the rollback; `parts` when it took several files. */
   exported?: FileRef & { parts?: FileRef[] };
-  verification: RollbackVerification;
+  verification: RollbackVerification | PendingRollbackVerification;
   errors: string[];
 }
 

@@ -35,6 +35,7 @@ export function rollbackMigration(options?: unknown): RollbackReport {
 }
 
 function describeReport(report: RollbackReport, t: Translate): string {
+  if (report.pending) return report.errors.join('\n');
   const lines = [
     t(report.success ? 'rollback_finished' : 'rollback_finished_problems'),
     report.removed_columns.length > 0

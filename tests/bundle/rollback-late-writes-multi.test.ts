@@ -4,7 +4,14 @@
 // overwritten.
 import type { RollbackReport } from '../../src/core/contract';
 import { columnOf } from '../support/rollback-bundle';
-import { SHEET, migrateThroughTriggers, slowFixture, type Fixture } from '../support/slow-sheets';
+import {
+  SHEET,
+  migrateThroughTriggers,
+  rollbackFinished,
+  slowFixture,
+  stopMessage,
+  type Fixture,
+} from '../support/slow-sheets';
 import { expectSameCells } from '../support/same-cells';
 
 interface Cell {
@@ -46,8 +53,8 @@ function exportedCells(f: Fixture, report: RollbackReport): Cell[] {
 function rollBack(f: Fixture, mode: string, between: (state: State) => void): RollbackReport {
   for (let call = 0; call < 300; call += 1) {
     const run = f.world.run('rollbackMigration', [{ mode, confirm: true }], f.as);
-    if (run.ok) return run.value as RollbackReport;
-    expect(run.error.message).toMatch(/is not finished yet/);
+    if (rollbackFinished(run)) return run.value as RollbackReport;
+    expect(stopMessage(run)).toMatch(/is not finished yet/);
     between(JSON.parse(f.world.documentProperties(f.ss.id)['rollback.state']) as State);
   }
   throw new Error('the rollback did not finish');

@@ -4,6 +4,7 @@
 // `migration.*` checkpoints).
 import type { Baseline } from '../../src/core/baseline';
 import type { CellValue } from '../../src/core/ports';
+import type { RollbackReport, RollbackVerification } from '../../src/core/contract';
 import { FakeSheet, FakeSpreadsheet, FakeWorld } from './rollback-fakes';
 
 export const V21 = ['id', 'TAG_SPOOL', 'NV', 'Fecha_Armado', 'Precio Fabricación', 'Precio Total'];
@@ -135,4 +136,11 @@ export function masked(snapshot: unknown): string {
  */
 export function valuesBesideFormulas(sheet: { values: CellValue[][]; formulas: string[][] }): CellValue[][] {
   return sheet.values.map((line, r) => line.map((value, c) => (sheet.formulas[r][c] ? '' : value)));
+}
+
+/** A finished rollback's checks; a pending report (the rollback paused) fails the test here. */
+export function checksOf(report: RollbackReport): RollbackVerification['checks'] {
+  if (!('checks' in report.verification))
+    throw new Error(`the rollback is not finished: ${report.errors.join(' ')}`);
+  return report.verification.checks;
 }

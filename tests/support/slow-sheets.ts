@@ -84,3 +84,15 @@ export function migratedState(f: Fixture): string {
 }
 
 export { ADDED, SHEET, type Fixture, type Status };
+
+/** A rollbackMigration call that finished: it answered, and not with a pending report (a pause). */
+export function rollbackFinished(run: RunResult): run is Extract<RunResult, { ok: true }> {
+  return run.ok && !(run.value as { pending?: boolean }).pending;
+}
+
+/** Why a call did not finish: its error's message, or a pending report's first error; '' for a finished call. */
+export function stopMessage(run: RunResult): string {
+  if (!run.ok) return run.error.message;
+  const report = run.value as { pending?: boolean; errors?: string[] };
+  return report.pending ? (report.errors?.[0] ?? '') : '';
+}

@@ -2,7 +2,6 @@
 // read in blocks sized to the time left and written to Drive as one file, or in parts (one per execution) when it
 // takes several. Each part's name and rows are recorded before the file is written, so a part is never lost or
 // written twice.
-import { messagesFor } from '../messages';
 import type { Pause } from './pause';
 import type { RowBlock } from './blocks';
 import { rowBlocks } from './blocks';
@@ -109,8 +108,7 @@ export function exportPhase(
     }
     if (!done) {
       save({ ...current(), export_progress: progress });
-      const t = messagesFor(services.session);
-      return pause(t('rollback_progress_exported', { done: to, total: last }));
+      return pause({ stage: 'export', done: to, total: last });
     }
   }
   const parts = progress.parts;

@@ -93,8 +93,7 @@ export function verifyRollback(input: FinishInput, pause: Pause): RollbackCheckp
     if (block) progress = compareBlock(progress, sheet, dims, backup, block, columnNames);
     if (!block || (progress.next_row <= progress.rows && budget.spent())) {
       save({ ...checkpoint, verify: progress });
-      const t = messagesFor(services.session);
-      return pause(t('rollback_progress_verified', { done: progress.next_row - 1, total: progress.rows }));
+      return pause({ stage: 'verify', done: progress.next_row - 1, total: progress.rows });
     }
   }
   checkpoint = save({ ...checkpoint, verify: progress, phase: 'finish' });

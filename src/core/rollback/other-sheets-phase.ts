@@ -1,7 +1,6 @@
 // The rollback phase of a migration's other sheets (v4.0: Uniones, Metadata), after its target sheet: one sheet at a
 // time, each a unit planned against the time left (its export is written whole, so a sheet is never split), each
 // recorded done before the next starts, and what a sheet is about to do recorded before its effects.
-import { messagesFor } from '../messages';
 import type { OtherSheetPlan } from '../baseline';
 import type { RollbackMode } from '../contract';
 import type { MigrationSpec } from '../migrations/migration-spec';
@@ -45,8 +44,7 @@ export function otherSheetsPhase(
   for (const [i, other] of left.entries()) {
     const now = otherSheetNow(spreadsheet, other.sheet);
     if (!otherSheetFits(reads, other, now, checkpoint.mode)) {
-      const t = messagesFor(services.session);
-      return pause(t('rollback_progress_other_sheets', { done: done.length, total: others.length }));
+      return pause({ stage: 'other_sheets', done: done.length, total: others.length });
     }
     const earlier = current().other_sheet_pending;
     const pending = earlier && earlier.sheet === other.sheet ? earlier : null;

@@ -1,5 +1,7 @@
+import type { RollbackProgress } from '../contract';
+
 /**
- * How a rollback phase pauses (../slice/phases.ts): it says how far it got, in the owner's words (one of the
- * rollback_progress_* texts), and returns 'paused'; rollbackMigration() then reports that progress.
+ * How a rollback phase pauses (../slice/phases.ts): it says how far it got and returns 'paused';
+ * rollbackMigration() then returns a pending report with that progress.
  */
-export type Pause = (progress: string) => 'paused';
+export type Pause = (progress: RollbackProgress) => 'paused';

@@ -1,9 +1,8 @@
-import { messagesFor } from '../messages';
+import { messagesFor, type Translate } from '../messages';
 import { resolveColumn } from '../column-map';
 import type { CellValue, SheetDimensions, SheetPort } from '../ports';
 import type { MigrationSpec } from '../migrations/migration-spec';
 import { BackupSource, type BackupRows } from './backup-source';
-import { RollbackNotFinished } from './not-finished';
 import type { Pause } from './pause';
 import { runPhases, type PhaseOutcome } from '../slice/phases';
 import { saveCheckpoint, type RollbackCheckpoint, type RollbackPhase } from './checkpoint';
@@ -13,7 +12,7 @@ import { exportPhase } from './export-phase';
 import { ExportLedger, cellsOutsideGrid, lateExport, overwrittenCells } from './late-export';
 import { otherSheetsPhase } from './other-sheets-phase';
 import { finishRollback, verifyRollback, type FinishInput } from './finish';
-import type { RollbackReport } from '../contract';
+import type { RollbackProgress, RollbackReport } from '../contract';
 import { matchGrid, restoreBlock, restoreExtent, type UnwritableCell } from './restore';
 import type { RowBlock } from './blocks';
 import { nextBlock } from './pacing';
@@ -193,8 +192,7 @@ function restoreCells(run: PhaseRun): PhaseOutcome {
     }
     if (!block || (next <= extent.rows && budget.spent())) {
       run.save({ ...run.checkpoint(), restore: at(next) });
-      const t = messagesFor(run.execution.services.session);
-      return run.pause(t('rollback_progress_restored', { done: next - 1, total: extent.rows }));
+      return run.pause({ stage: 'restore', done: next - 1, total: extent.rows });
     }
   }
   run.save({ ...run.checkpoint(), restore: at(extent.rows + 1), phase: afterTargetSheet(run) });
@@ -211,7 +209,7 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
     execution.openedBackup ??
     backupSheet(services, checkpoint.target.backup.file_id, checkpoint.target.sheet_name);
   let backupSource: BackupSource | null = null;
-  let progress = '';
+  let progress: RollbackProgress = { stage: 'export', done: 0, total: 0 };
   const current = () => checkpoint;
   const save = (next: RollbackCheckpoint): RollbackCheckpoint => {
     const paced = { ...next, read_ms_per_cell: Number(reads.pace.msPerCell.toPrecision(4)) };
@@ -274,9 +272,34 @@ export function proceed(execution: Execution, start: RollbackCheckpoint): Rollba
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(t('rollback_stopped', { mode: checkpoint.mode, phase: checkpoint.phase, message }));
   }
-  // A paused rollback is told to its caller as an error naming how far it got (the sidebar calls again).
-  if (!report) throw new RollbackNotFinished(checkpoint.mode, progress, t);
-  return report;
+  return report ?? pendingReport(checkpoint, progress, t);
+}
+
+const PROGRESS_TEXT = {
+  export: 'rollback_progress_exported',
+  restore: 'rollback_progress_restored',
+  verify: 'rollback_progress_verified',
+  other_sheets: 'rollback_progress_other_sheets',
+} as const;
+
+/** A paused rollback's answer: how far it got, and that the same call goes on from there. */
+function pendingReport(
+  checkpoint: RollbackCheckpoint,
+  progress: RollbackProgress,
+  t: Translate,
+): RollbackReport {
+  const howFar = t(PROGRESS_TEXT[progress.stage], { done: progress.done, total: progress.total });
+  return {
+    migration: checkpoint.target.migration,
+    mode: checkpoint.mode,
+    success: false,
+    pending: true,
+    progress,
+    restored_columns: 0,
+    removed_columns: [],
+    verification: { passed: false, pending: true },
+    errors: [t('rollback_not_finished', { mode: checkpoint.mode, progress: howFar })],
+  };
 }
 
 /** The restore's next block: the backup's rows and the sheet's values and formulas, sized to the time left. */

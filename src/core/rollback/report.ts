@@ -43,6 +43,7 @@ export function verificationErrors(
 
 /** The report trimmed for one document property: the full difference list lives only in the returned report. */
 export function compactReport(report: RollbackReport, listed: number): RollbackReport {
+  if (!('checks' in report.verification)) return report;
   const { checks } = report.verification;
   const compact: RollbackVerification = {
     passed: report.verification.passed,

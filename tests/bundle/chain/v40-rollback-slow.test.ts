@@ -7,7 +7,13 @@ import { DEFAULT_COSTS } from '../../../emulator';
 import type { WorkbookModel } from '../../../rehearse/workbook';
 import { type Fixture } from '../../support/migration-bundle';
 import { sheetsOf, v31Workbook, withEvents, withUniones, worldOf } from '../../support/chain-bundle';
-import { EXECUTION_LIMIT_MS, callUntil, type Executions } from '../../support/slow-sheets';
+import {
+  EXECUTION_LIMIT_MS,
+  callUntil,
+  rollbackFinished,
+  stopMessage,
+  type Executions,
+} from '../../support/slow-sheets';
 
 /** 250 spools with 18 unions each (4,500 Uniones rows) and a Metadata event log of `events` rows. */
 function workbook(events: number): WorkbookModel {
@@ -34,10 +40,9 @@ function migrated(events: number): Migrated {
 }
 
 const rollBack = (f: Fixture, limit: number): Executions =>
-  callUntil(f, 'rollbackMigration', [{ mode: 'full', confirm: true }], (run) => run.ok, limit);
+  callUntil(f, 'rollbackMigration', [{ mode: 'full', confirm: true }], rollbackFinished, limit);
 
-const errorsOf = (executions: Executions): string[] =>
-  executions.runs.map((run) => (run.ok ? '' : run.error.message));
+const errorsOf = (executions: Executions): string[] => executions.runs.map(stopMessage);
 
 describe('a full rollback of v4.0 when Sheets reads at 2 ms a cell', () => {
   it('pauses between its other sheets, stays within the limit every execution and gives back every sheet', () => {

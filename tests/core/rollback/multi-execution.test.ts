@@ -31,14 +31,17 @@ function prepared() {
 function untilFinished(migrated: ReturnType<typeof prepared>, mode: RollbackMode) {
   const messages: string[] = [];
   for (let call = 0; call < 60; call += 1) {
+    let report: RollbackReport;
     try {
-      return {
-        report: rollbackMigration(migrated.world.services(migrated.ss.id), { mode, confirm: true }),
-        messages,
-      };
+      report = rollbackMigration(migrated.world.services(migrated.ss.id), { mode, confirm: true });
     } catch (error) {
-      messages.push((error as Error).message);
+      messages.push((error as Error).message); // an injected crash
+      continue;
     }
+    if (!report.pending) return { report, messages };
+    expect(report).toMatchObject({ success: false, verification: { passed: false, pending: true } });
+    expect(report.progress?.done).toBeLessThanOrEqual(report.progress?.total ?? -1);
+    messages.push(report.errors[0]);
   }
   throw new Error(`not finished after 60 calls: ${messages.slice(-3).join(' | ')}`);
 }

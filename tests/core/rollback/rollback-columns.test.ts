@@ -1,6 +1,6 @@
 import { readHistory } from '../../../src/core/history';
 import { rollbackMigration } from '../../../src/core/rollback/rollback';
-import { ADDED, V21, appWrites, migratedWorld } from '../../support/rollback-fixture';
+import { ADDED, V21, appWrites, checksOf, migratedWorld } from '../../support/rollback-fixture';
 
 function exportOf(world: ReturnType<typeof migratedWorld>['world'], fileId: string) {
   const file = world.files.get(fileId);
@@ -20,8 +20,8 @@ describe('rollbackMigration columns mode', () => {
     expect(sheet.values).toEqual(expected);
     expect(sheet.formulas).toEqual(original.formulas);
     expect(report.success).toBe(true);
-    expect(report.verification.checks.no_added_columns.passed).toBe(true);
-    expect(report.verification.checks.v21_data_intact.total).toBe(1);
+    expect(checksOf(report).no_added_columns.passed).toBe(true);
+    expect(checksOf(report).v21_data_intact.total).toBe(1);
     expect(report.verification.passed).toBe(false);
     expect(report.errors.join(' ')).toMatch(/keeps the edits made after the backup/);
   });

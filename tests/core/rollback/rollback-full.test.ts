@@ -1,5 +1,5 @@
 import { rollbackMigration } from '../../../src/core/rollback/rollback';
-import { appWrites, migratedWorld, valuesBesideFormulas } from '../../support/rollback-fixture';
+import { appWrites, checksOf, migratedWorld, valuesBesideFormulas } from '../../support/rollback-fixture';
 
 describe('rollbackMigration full mode', () => {
   it('brings the sheet back to the backup in place: every value, formula and the grid size', () => {
@@ -17,7 +17,7 @@ describe('rollbackMigration full mode', () => {
     expect([sheet.maxRows, sheet.maxColumns]).toEqual([original.maxRows, original.maxColumns]);
     expect(report).toMatchObject({ mode: 'full', success: true, restored_columns: 6, errors: [] });
     expect(report.verification.passed).toBe(true);
-    expect(report.verification.checks.dimensions?.passed).toBe(true);
+    expect(checksOf(report).dimensions?.passed).toBe(true);
   });
 
   it('exports the cells changed since the backup, with row, key, column, current and backup value', () => {
