@@ -128,6 +128,10 @@ export const en = {
   verify_all_passed: 'All {count} checks passed.',
   verify_some_failed: '{failed} of {count} checks failed.',
   verify_at: 'Checked {time}',
+  verify_working: 'Checking… It goes on by itself until every row is checked; keep this panel open.',
+  verify_rows: '{done} of {total} rows checked',
+  verify_stalled:
+    'The check made no progress for a while: another execution may be working on it. Try again later.',
   verify_differences: 'First differences',
   verify_edits: 'Changed by others since the backup ({count}): their edits, not damage. First ones:',
   verify_row: 'row {row}',
@@ -175,6 +179,13 @@ export const en = {
   rollback_removed: 'Removed columns',
   rollback_exported: 'Values written since the migration',
   rollback_verified: 'Checked afterwards',
+  rollback_working: 'Undoing… It goes on by itself until it is done; keep this panel open.',
+  rollback_stage_export: 'Saving the values written since the migration: {done} of {total} rows',
+  rollback_stage_restore: 'Putting rows back from the backup copy: {done} of {total}',
+  rollback_stage_verify: 'Comparing with the backup copy: {done} of {total} rows',
+  rollback_stage_other_sheets: 'Undoing the other sheets: {done} of {total}',
+  rollback_stalled:
+    'The undo made no progress for a while: another execution may be working on it. Try again later.',
 
   settings_target_sheet: 'Sheet to migrate',
   settings_backup_folder: 'Drive folder for backup copies (ID)',

@@ -125,6 +125,10 @@ export const es: Record<MessageKey, string> = {
   verify_all_passed: 'Las {count} comprobaciones son correctas.',
   verify_some_failed: 'Fallaron {failed} de {count} comprobaciones.',
   verify_at: 'Comprobado {time}',
+  verify_working: 'Comprobando… Sigue solo hasta comprobar cada fila; mantenga abierto este panel.',
+  verify_rows: '{done} de {total} filas comprobadas',
+  verify_stalled:
+    'La comprobación no avanzó durante un rato: puede que otra ejecución esté trabajando en ella. Vuelva a intentarlo más tarde.',
   verify_differences: 'Primeras diferencias',
   verify_edits:
     'Cambiadas por otras personas desde la copia ({count}): sus ediciones, no daños. Las primeras:',
@@ -173,6 +177,13 @@ export const es: Record<MessageKey, string> = {
   rollback_removed: 'Columnas quitadas',
   rollback_exported: 'Valores escritos desde la migración',
   rollback_verified: 'Comprobado después',
+  rollback_working: 'Deshaciendo… Sigue solo hasta terminar; mantenga abierto este panel.',
+  rollback_stage_export: 'Guardando los valores escritos desde la migración: {done} de {total} filas',
+  rollback_stage_restore: 'Restaurando filas desde la copia de seguridad: {done} de {total}',
+  rollback_stage_verify: 'Comparando con la copia de seguridad: {done} de {total} filas',
+  rollback_stage_other_sheets: 'Deshaciendo las otras hojas: {done} de {total}',
+  rollback_stalled:
+    'Deshacer la migración no avanzó durante un rato: puede que otra ejecución esté trabajando en ella. Vuelva a intentarlo más tarde.',
 
   settings_target_sheet: 'Hoja que se migra',
   settings_backup_folder: 'Carpeta de Drive para las copias (ID)',

@@ -1,8 +1,10 @@
 // Undo: the mode, the override when the window has passed, then a second confirmation before
-// rollbackMigration. Whether it may be done at all comes from the PanelView.
+// rollbackMigration, called again while it answers pending (a rollback longer than one execution).
+// Whether it may be done at all comes from the PanelView.
 import type { RollbackMode, RollbackOptions } from './contract';
 import { App, showError } from './app';
 import { byId } from './dom';
+import { callWhilePending, rollbackProgress } from './pending-loop';
 
 export class RollbackController {
   onRolledBack: () => Promise<void> = async () => undefined;
@@ -51,8 +53,20 @@ export class RollbackController {
     confirm.disabled = true;
     this.app.update({ busy: true });
     try {
-      const report = await this.app.server.rollbackMigration(options);
-      this.closeConfirmation();
+      const report = await callWhilePending({
+        call: () => this.app.server.rollbackMigration(options),
+        progressOf: rollbackProgress,
+        onAnswer: (answer) => {
+          this.closeConfirmation();
+          this.app.update({ rollbackReport: answer });
+        },
+      });
+      if (rollbackProgress(report)) {
+        this.app.update({ rollbackReport: null });
+        error.textContent = this.app.ctx.t('rollback_stalled');
+        error.hidden = false;
+        return;
+      }
       // The verification and eligibility were about the migration just undone.
       this.app.update({
         rollbackReport: report,

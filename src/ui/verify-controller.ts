@@ -1,7 +1,9 @@
-// Checks: runs verifyMigration() on demand; the latest saved report comes from the history.
+// Checks: runs verifyMigration() on demand, again while it answers pending (a verification longer than one
+// execution); the latest saved report comes from the history.
 import type { VerificationReport } from './contract';
 import { App, showError } from './app';
 import { byId } from './dom';
+import { callWhilePending, verificationProgress } from './pending-loop';
 
 /** The newest report found in the history (entries are newest first), if the server keeps them there. */
 export function latestReport(history: unknown[]): VerificationReport | null {
@@ -27,7 +29,16 @@ export class VerifyController {
     error.hidden = true;
     this.app.update({ busy: true });
     try {
-      this.app.update({ verification: await this.app.server.verifyMigration() });
+      const report = await callWhilePending({
+        call: () => this.app.server.verifyMigration(),
+        progressOf: verificationProgress,
+        onAnswer: (answer) => this.app.update({ verification: answer }),
+      });
+      if (verificationProgress(report)) {
+        error.textContent = this.app.ctx.t('verify_stalled');
+        error.hidden = false;
+        return;
+      }
       await this.onVerified();
     } catch (e) {
       showError(error, this.app.ctx, e);

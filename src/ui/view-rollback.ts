@@ -1,7 +1,10 @@
 // Undo: whether it can be done now (from the PanelView), and the report of the undo this panel ran.
 import type { RollbackReport } from './contract';
 import { el, externalLink, replaceChildren, badge, byId, type ViewContext } from './dom';
-import { localizeText, text } from './format';
+import { formatNumber, localizeText, text } from './format';
+import { rollbackProgress } from './pending-loop';
+import { pendingBar } from './view-run';
+import type { MessageKey } from './messages-en';
 import { safeUrl } from './history';
 import type { PanelView } from './panel-state';
 
@@ -18,10 +21,28 @@ export function renderRollback(view: PanelView['rollback'], window: number | nul
   renderRollbackReport(byId('rollback-result'), view.report, ctx);
 }
 
+const STAGE_TEXT: Record<string, MessageKey> = {
+  export: 'rollback_stage_export',
+  restore: 'rollback_stage_restore',
+  verify: 'rollback_stage_verify',
+  other_sheets: 'rollback_stage_other_sheets',
+};
+
 function renderRollbackReport(container: HTMLElement, report: RollbackReport | null, ctx: ViewContext): void {
   const { t, locale } = ctx;
   if (!report) {
     replaceChildren(container);
+    return;
+  }
+  const pending = rollbackProgress(report);
+  if (pending) {
+    const figures = { done: formatNumber(pending.done, locale), total: formatNumber(pending.total, locale) };
+    const stage = STAGE_TEXT[pending.stage ?? ''] ?? 'rollback_stage_restore';
+    replaceChildren(
+      container,
+      el('p', { attrs: { id: 'rollback-progress' }, text: t('rollback_working') }),
+      pendingBar(pending, t(stage, figures), t('section_rollback')),
+    );
     return;
   }
   const removed = Array.isArray(report.removed_columns) ? report.removed_columns.map((c) => text(c)) : [];

@@ -1,14 +1,23 @@
 // The steps of a run, one row each with its status and, for a step that works row by row, its progress bar.
 import { el, replaceChildren } from './dom';
+import { percent } from './format';
+import type { PendingProgress } from './pending-loop';
 import type { StepView } from './panel-state';
 
 const ICONS: Record<string, string> = { done: '✓', failed: '✕', running: '', skipped: '–', pending: '' };
 
 /** A step's progress bar with "N of M rows"; `data-step` lets a reader tell which step it is about. */
-export function progressBar(step: StepView): HTMLElement | null {
-  if (!step.progress) return null;
+/** The bar of work that says how far it got (a paused rollback or verification). */
+export function pendingBar(progress: PendingProgress, text: string, label: string): HTMLElement | null {
+  const shown = percent(progress);
+  return progressBar({ ...progress, percent: shown ?? 0, text }, label);
+}
+
+/** A bar with its text; `label` names it for screen readers. */
+export function progressBar(progress: StepView['progress'], label: string): HTMLElement | null {
+  if (!progress) return null;
   const bar = el('div', { className: 'progress-bar' });
-  bar.style.width = `${step.progress.percent}%`;
+  bar.style.width = `${progress.percent}%`;
   return el(
     'div',
     { className: 'progress-wrap' },
@@ -19,14 +28,14 @@ export function progressBar(step: StepView): HTMLElement | null {
         attrs: {
           role: 'progressbar',
           'aria-valuemin': '0',
-          'aria-valuemax': String(step.progress.total),
-          'aria-valuenow': String(step.progress.done),
-          'aria-label': step.label,
+          'aria-valuemax': String(progress.total),
+          'aria-valuenow': String(progress.done),
+          'aria-label': label,
         },
       },
       bar,
     ),
-    el('div', { className: 'progress-text secondary', text: step.progress.text }),
+    el('div', { className: 'progress-text secondary', text: progress.text }),
   );
 }
 
@@ -54,7 +63,7 @@ export function renderSteps(list: HTMLElement, steps: StepView[]): void {
             el('span', { className: 'step-name', text: step.label }),
             el('span', { className: 'step-status secondary', text: step.statusLabel }),
           ),
-          progressBar(step),
+          progressBar(step.progress, step.label),
         ),
       ),
     ),

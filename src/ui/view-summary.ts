@@ -14,7 +14,7 @@ export function renderSummary(view: PanelView, t: Translate): void {
   detail.textContent = view.detail ?? '';
   detail.hidden = !view.detail;
   const current = byId('current-progress');
-  const bar = view.current ? progressBar(view.current) : null;
+  const bar = view.current ? progressBar(view.current.progress, view.current.label) : null;
   replaceChildren(current, bar ? el('div', { attrs: { 'data-step': view.current!.name } }, bar) : null);
   current.hidden = !bar;
   const eta = byId('run-eta');

@@ -3,6 +3,8 @@ import { CHECK_NAMES, type Check, type VerificationReport } from './contract';
 import { el, replaceChildren, badge, type ViewContext } from './dom';
 import { describeValue, differencesOf, editsOf, formatNumber, formatTime, isPresent } from './format';
 import { checkLabel } from './labels';
+import { verificationProgress } from './pending-loop';
+import { pendingBar } from './view-run';
 
 function checkNames(report: VerificationReport): string[] {
   const present = report.checks && typeof report.checks === 'object' ? Object.keys(report.checks) : [];
@@ -54,6 +56,16 @@ export function renderVerification(
     replaceChildren(
       container,
       el('p', { className: 'secondary', attrs: { id: 'verify-none' }, text: t('verify_none') }),
+    );
+    return;
+  }
+  const pending = verificationProgress(report);
+  if (pending) {
+    const figures = { done: formatNumber(pending.done, locale), total: formatNumber(pending.total, locale) };
+    replaceChildren(
+      container,
+      el('p', { attrs: { id: 'verify-progress' }, text: t('verify_working') }),
+      pendingBar(pending, t('verify_rows', figures), t('section_checks')),
     );
     return;
   }

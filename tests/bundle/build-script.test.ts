@@ -42,7 +42,9 @@ describe('build.mjs', () => {
     // settings' and options' refusals and the steps' errors too; Sidebar.html 66 KB); issue 15's target is
     // 150 KB. A change that passes this bound says so, and why, in its commit. 305 KB on 2026-12-04 (the
     // export of other sheets' cells written during a full rollback's write-back): bound raised to 306 KB.
-    expect(bytes).toBeLessThan(306 * 1024);
+    // 308.4 KB later that day (the panel carries on a paused verification and undo, with their progress in
+    // English and Spanish: Sidebar.html 3.4 KB more): bound 309 KB.
+    expect(bytes).toBeLessThan(309 * 1024);
     const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
     expect(code).not.toMatch(/__name\(/);
     const sidebar = fs.readFileSync(path.join(dist, 'Sidebar.html'), 'utf8');

@@ -108,7 +108,9 @@ export function exportPhase(
     }
     if (!done) {
       save({ ...current(), export_progress: progress });
-      return pause({ stage: 'export', done: to, total: last });
+      // Counted in data rows, as the other stages count them (`to` and `last` are row numbers).
+      const first = span.first;
+      return pause({ stage: 'export', done: to - first + 1, total: last - first + 1 });
     }
   }
   const parts = progress.parts;
