@@ -188,6 +188,8 @@ export interface RollbackEligibility {
   window_days: number;
   backup: { file_id: string; name: string; url: string; exists: boolean } | null;
   reason: string | null;
+  /** A rollback that stopped to stay within the time limit: rollbackMigration with this mode goes on with it. */
+  rollback_in_progress?: { mode: RollbackMode; started_at: string } | null;
 }
 
 /** rollbackMigration()'s argument. */

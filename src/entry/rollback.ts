@@ -1,9 +1,10 @@
 // Rollback entry points: the sidebar's checkRollbackEligibility() and rollbackMigration(options), and the
 // menu's "Roll back migration" and "Clean up old backups".
 import { messagesFor } from '../core/messages';
-import type { RollbackEligibility, RollbackReport } from '../core/contract';
+import type { RollbackEligibility, RollbackOptions, RollbackReport } from '../core/contract';
 import { readConfig } from '../core/state/config';
 import { findOldBackups, trashOldBackups } from '../core/rollback/cleanup';
+import { readCheckpoint } from '../core/rollback/checkpoint';
 import { assessEligibility, onlyOutsideWindow } from '../core/rollback/eligibility';
 import { readRollbackFacts } from '../core/state/run-record';
 import { rollbackMigration as runRollback } from '../core/rollback/rollback';
@@ -23,7 +24,14 @@ function eligibility(services: Services): { state: RollbackEligibility; overrida
     services.drive,
     messagesFor(services.session),
   );
-  return { state, overridable: onlyOutsideWindow(facts, state) };
+  const unfinished = readCheckpoint(all);
+  return {
+    state: {
+      ...state,
+      rollback_in_progress: unfinished ? { mode: unfinished.mode, started_at: unfinished.started_at } : null,
+    },
+    overridable: onlyOutsideWindow(facts, state),
+  };
 }
 
 export function checkRollbackEligibility(): RollbackEligibility {
@@ -52,6 +60,12 @@ export function menuRollbackMigration(): void {
   const t = ownerText();
   const services = servicesForActiveSpreadsheet();
   const { state, overridable } = eligibility(services);
+  const underWay = state.rollback_in_progress;
+  if (underWay) {
+    if (!confirm(t('title_rollback'), t('rollback_continue', { mode: underWay.mode }))) return;
+    tellOutcome(services, { mode: underWay.mode, confirm: true }, t);
+    return;
+  }
   let override = false;
   if (!state.eligible) {
     if (!overridable) {
@@ -67,9 +81,12 @@ export function menuRollbackMigration(): void {
   const mode = choice === 'yes' ? 'full' : 'columns';
   const what = mode === 'full' ? t('rollback_what_full', { backup: backupName }) : t('rollback_what_columns');
   if (!confirm(t('title_rollback_confirm'), t('rollback_confirm', { what }))) return;
+  tellOutcome(services, { mode, confirm: true, override_window: override }, t);
+}
+
+function tellOutcome(services: Services, options: RollbackOptions, t: Translate): void {
   try {
-    const report = runRollback(services, { mode, confirm: true, override_window: override });
-    tell(t('title_rollback_done'), describeReport(report, t));
+    tell(t('title_rollback_done'), describeReport(runRollback(services, options), t));
   } catch (error) {
     tell(t('title_rollback_done'), error instanceof Error ? error.message : String(error));
   }

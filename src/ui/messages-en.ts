@@ -179,6 +179,10 @@ export const en = {
   rollback_removed: 'Removed columns',
   rollback_exported: 'Values written since the migration',
   rollback_verified: 'Checked afterwards',
+  rollback_under_way_full:
+    'An undo of the whole sheet is under way: it stopped at its time limit and goes on from where it stopped.',
+  rollback_under_way_columns:
+    'An undo of the new columns is under way: it stopped at its time limit and goes on from where it stopped.',
   rollback_working: 'Undoing… It goes on by itself until it is done; keep this panel open.',
   rollback_stage_export: 'Saving the values written since the migration: {done} of {total} rows',
   rollback_stage_restore: 'Putting rows back from the backup copy: {done} of {total}',

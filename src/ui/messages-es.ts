@@ -177,6 +177,10 @@ export const es: Record<MessageKey, string> = {
   rollback_removed: 'Columnas quitadas',
   rollback_exported: 'Valores escritos desde la migración',
   rollback_verified: 'Comprobado después',
+  rollback_under_way_full:
+    'Se está deshaciendo la migración de toda la hoja: se detuvo en su límite de tiempo y sigue desde donde quedó.',
+  rollback_under_way_columns:
+    'Se están quitando las columnas nuevas: se detuvo en su límite de tiempo y sigue desde donde quedó.',
   rollback_working: 'Deshaciendo… Sigue solo hasta terminar; mantenga abierto este panel.',
   rollback_stage_export: 'Guardando los valores escritos desde la migración: {done} de {total} filas',
   rollback_stage_restore: 'Restaurando filas desde la copia de seguridad: {done} de {total}',

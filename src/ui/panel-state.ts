@@ -206,6 +206,16 @@ function rollbackView(input: PanelInput, phase: Phase, ctx: Ctx): PanelView['rol
   const days = (value: unknown) =>
     formatNumber(typeof value === 'number' ? Math.round(value * 10) / 10 : null, locale);
   const outside = outsideWindow(e);
+  const underWay = e.rollback_in_progress;
+  if (underWay && typeof underWay === 'object') {
+    return {
+      ...none,
+      showForm: true,
+      canRollBack: !input.busy && !input.driving,
+      message: t(underWay.mode === 'full' ? 'rollback_under_way_full' : 'rollback_under_way_columns'),
+      tone: 'warn',
+    };
+  }
   const message = e.eligible
     ? t('rollback_eligible', { days: days(e.days_since_migration), window: days(e.window_days) })
     : t('rollback_not_eligible', {

@@ -47,6 +47,16 @@ export class RollbackController {
     const options: RollbackOptions = { mode: this.mode(), confirm: true };
     if (this.app.view.rollback.offerOverride && this.app.state.overrideChecked)
       options.override_window = true;
+    await this.drive(options);
+  }
+
+  /** Goes on with an undo that stopped at its time limit (confirmed when it began), in the mode it began with. */
+  async carryOn(mode: RollbackMode): Promise<void> {
+    for (const radio of this.modeInputs()) radio.checked = radio.value === mode;
+    await this.drive({ mode, confirm: true });
+  }
+
+  private async drive(options: RollbackOptions): Promise<void> {
     const error = byId('rollback-error');
     error.hidden = true;
     const confirm = byId<HTMLButtonElement>('rollback-confirm-button');

@@ -85,6 +85,8 @@ function boot(): void {
       }
       await loadDependents();
       document.body.dataset.state = 'ready';
+      const underWay = app.state.eligibility?.rollback_in_progress;
+      if (underWay) await rollback.carryOn(underWay.mode === 'full' ? 'full' : 'columns');
     } catch (e) {
       byId('global-error-text').textContent = t('error_message', { message: messageOf(e, app.ctx) });
       byId('global-error').hidden = false;

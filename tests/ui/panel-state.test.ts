@@ -288,6 +288,26 @@ describe('derivePanel', () => {
     });
   });
 
+  it('an undo under way: says so in its mode, outside the window too, and can go on unless the panel is busy', () => {
+    const underWay: Eligibility = {
+      eligible: false,
+      days_since_migration: 8.25,
+      window_days: 7,
+      backup: { ...backup, exists: true },
+      reason: 'The migration finished 8.3 days ago.',
+      rollback_in_progress: { mode: 'full', started_at: T0 },
+    };
+    const view = derivePanel(input({ status: status('done'), eligibility: underWay }), ctx).rollback;
+    expect(view).toMatchObject({ canRollBack: true, offerOverride: false, showForm: true, tone: 'warn' });
+    expect(view.message).toMatch(/^An undo of the whole sheet is under way/);
+    const columns = { ...underWay, rollback_in_progress: { mode: 'columns' as const, started_at: T0 } };
+    expect(
+      derivePanel(input({ status: status('done'), eligibility: columns }), ctx).rollback.message,
+    ).toMatch(/^An undo of the new columns is under way/);
+    const busy = derivePanel(input({ status: status('done'), eligibility: underWay, busy: true }), ctx);
+    expect(busy.rollback.canRollBack).toBe(false);
+  });
+
   it('failed: the step and the message in owner words, Resume and Start over', () => {
     const failed = status('failed', {
       error: { step: 'test_smoke', message: '3 cells differ.', next: 'Fix them and resume.' },

@@ -98,3 +98,23 @@ test('a verification and a full undo that take several executions each finish fr
   await screenshot(page, 'long-undo-done');
   await page.context().close();
 });
+
+test('an undo that stopped at its time limit before the panel opened is carried on in its mode when it opens', async () => {
+  const { world, ss, original } = migrated();
+  const as = { activeSpreadsheet: ss.id };
+  const first = world.call('rollbackMigration', [{ mode: 'full', confirm: true }], as);
+  expect(first).toMatchObject({ pending: true });
+  const { page, calls, pageErrors } = await openSidebar(
+    harness.browser(),
+    harness.served(),
+    emulatorHandler(world, ss.id),
+  );
+  await page.waitForSelector('#summary[data-phase=rolled_back]', { timeout: 150_000 });
+  const undos = calls.filter((c) => c.fn === 'rollbackMigration');
+  expect(undos.length).toBeGreaterThan(0);
+  expect(undos.map((c) => c.args)).toEqual(undos.map(() => [{ mode: 'full', confirm: true }]));
+  expect(await page.textContent('#rollback-summary')).toBe('Undone.');
+  expectSameCells(ss.sheet('Operaciones').values(), original.values);
+  expect(pageErrors).toEqual([]);
+  await page.context().close();
+});

@@ -188,6 +188,8 @@ export const en = {
   rollback_differs: 'Checked against the backup: differences remain.',
   rollback_nothing: 'There is nothing to roll back.',
   rollback_anyway: '{reason}\n\nRoll back anyway?',
+  rollback_continue:
+    "A {mode} rollback is under way: it stopped to stay within Apps Script's time limit. Continue it now?",
   rollback_the_backup: 'the backup',
   rollback_choose:
     'Yes: full rollback. The sheet is brought back to the backup "{backup}" (values, formulas and size).\n' +

@@ -202,6 +202,8 @@ export const es: Record<MessageKey, string> = {
   rollback_differs: 'Comparada con la copia de seguridad: quedan diferencias.',
   rollback_nothing: 'No hay nada que revertir.',
   rollback_anyway: '{reason}\n\n¿Revertir de todos modos?',
+  rollback_continue:
+    'Hay una reversión en modo {mode} en curso: se detuvo para no pasar el límite de tiempo de Apps Script. ¿Continuarla ahora?',
   rollback_the_backup: 'la copia de seguridad',
   rollback_choose:
     'Sí: reversión completa. La hoja vuelve a la copia de seguridad "{backup}" (valores, fórmulas y tamaño).\n' +
