@@ -1,6 +1,7 @@
 // The export of an other sheet (v4.0: Uniones, Metadata) before its rollback removes or overwrites cells: the file
 // written from the sheet's read at the start, and, in full mode, a file for each block the write-back finds
-// changed since that read (the app keeps writing), written before that block is overwritten.
+// changed since that read (the app keeps writing), written before that block is overwritten; after a crash, a file
+// for what the app wrote since the dead execution's file.
 import type { CellValue, DrivePort, SpreadsheetPort } from '../ports';
 import type { BackupRows } from './backup-source';
 import { contentKey, type RowBlock } from './blocks';
@@ -22,7 +23,7 @@ export function isBlank(value: CellValue): boolean {
 export class OtherSheetExport {
   /** What the export files hold, by row and header: the last value exported for each cell. */
   private readonly held = new Map<string, string>();
-  /** The files written for cells found changed during the write-back, in order. */
+  /** The files written for cells found changed during the write-back or since a file of a dead execution, in order. */
   readonly late: ExportRef[] = [];
 
   constructor(
@@ -32,33 +33,57 @@ export class OtherSheetExport {
     private readonly sheet: string,
   ) {}
 
-  /** The sheet's export as read at the start (null when it holds nothing to export). */
+  /**
+   * The sheet's export as read at the start (null when it holds nothing to export). A file of that name already
+   * there was written by an execution that died after it, from the sheet as it read it then: the cells read now
+   * that the file lacks (the app wrote them since) go to a file of this execution's own, listed as late.
+   */
   write(cells: OtherSheetCell[], suffix = ''): ExportRef | null {
     for (const cell of cells) this.held.set(`${cell.row}|${cell.column}`, contentKey(cell.value, ''));
     if (cells.length === 0) return null;
-    const { context, spreadsheet } = this;
-    const { ref } = writeExportFile(
-      this.drive,
-      context.folderId,
-      `${context.exportName} - ${this.sheet}${suffix}`,
-      {
-        spreadsheet_id: spreadsheet.id,
-        spreadsheet_name: spreadsheet.name,
-        sheet: this.sheet,
-        migration_run_id: context.migrationRunId,
-        rollback_run_id: context.rollbackRunId,
-        mode: context.mode,
-        key_column: '',
-        exported_at: context.nowIso,
-        cells: cells.map((cell) => ({
-          row: cell.row,
-          key: '',
-          column: cell.column,
-          value: jsonCell(cell.value),
-        })),
-      },
-    );
+    const name = `${this.context.exportName} - ${this.sheet}${suffix}`;
+    const { ref, created } = this.writeFile(name, cells);
+    if (!created) {
+      const missing = this.missingFrom(ref, cells);
+      if (missing.length > 0)
+        this.late.push(this.writeFile(`${name} - after restart ${this.context.nowIso}`, missing).ref);
+    }
     return ref;
+  }
+
+  private writeFile(name: string, cells: OtherSheetCell[]) {
+    const { context, spreadsheet } = this;
+    return writeExportFile(this.drive, context.folderId, name, {
+      spreadsheet_id: spreadsheet.id,
+      spreadsheet_name: spreadsheet.name,
+      sheet: this.sheet,
+      migration_run_id: context.migrationRunId,
+      rollback_run_id: context.rollbackRunId,
+      mode: context.mode,
+      key_column: '',
+      exported_at: context.nowIso,
+      cells: cells.map((cell) => ({
+        row: cell.row,
+        key: '',
+        column: cell.column,
+        value: jsonCell(cell.value),
+      })),
+    });
+  }
+
+  /** The cells an export file written earlier does not hold as they are now (all of them if it cannot be read). */
+  private missingFrom(ref: ExportRef, cells: OtherSheetCell[]): OtherSheetCell[] {
+    const entry = (row: number, column: string, value: unknown) => JSON.stringify([row, column, value]);
+    let held = new Set<string>();
+    try {
+      const file = JSON.parse(this.drive.readText(ref.file_id)) as {
+        cells?: { row: number; column: string; value: unknown }[];
+      };
+      held = new Set((file.cells ?? []).map((cell) => entry(cell.row, cell.column, cell.value)));
+    } catch {
+      // unreadable: every cell is exported again
+    }
+    return cells.filter((cell) => !held.has(entry(cell.row, cell.column, jsonCell(cell.value))));
   }
 
   /**
@@ -84,8 +109,9 @@ export class OtherSheetExport {
           cells.push({ row, column, value });
         });
       });
+      const before = this.late.length;
       const ref = this.write(cells, ` - rows ${block.row}-${block.row + block.rows - 1}`);
-      if (ref) this.late.push(ref);
+      if (ref) this.late.splice(before, 0, ref);
     };
   }
 }

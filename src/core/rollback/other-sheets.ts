@@ -24,7 +24,10 @@ export interface OtherSheetOutcome {
   /** Full mode: rows the sheet had before the migration whose cells were written back from the backup. */
   restored_rows: number;
   exported: ExportRef | null;
-  /** Full mode: cells the app wrote while the sheet was written back, exported just before (one file a block). */
+  /**
+   * Cells exported after `exported`: in full mode those the app wrote while the sheet was written back (one file
+   * a block, just before it), and after a crash those written since the dead execution's export file.
+   */
   exported_late?: ExportRef[];
 }
 
