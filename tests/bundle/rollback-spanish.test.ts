@@ -3,6 +3,7 @@
 import { World } from '../../emulator';
 import { zeuesWorkbook } from '../../rehearse/sample-workbook';
 import { stopMessage } from '../support/slow-sheets';
+import { migratedForLongWork } from '../support/rollback-bundle';
 
 const ENGLISH = /\b(the|and|then|was|has|have|not|Nothing|Another|again|rolled|back)\b/;
 
@@ -47,13 +48,7 @@ test('a busy lock refuses a rollback, a start and a settings write in Spanish, s
 
 test('a rollback larger than one execution says in Spanish how far it got and to call it again', () => {
   const world = new World({ user: { locale: 'es' } });
-  const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 20_000 }));
-  const as = { activeSpreadsheet: ss.id };
-  let status = world.call('startMigration', [{}], as) as { state: string };
-  for (let i = 0; i < 20 && status.state !== 'done'; i += 1)
-    status = world.call('continueMigration', [], as) as { state: string };
-  expect(status.state).toBe('done');
-  world.call('setMigrationConfig', [{ time_budget_seconds: 30 }], as);
+  const { as } = migratedForLongWork(world);
   const stopped = stopMessage(world.run('rollbackMigration', [{ mode: 'full', confirm: true }], as));
   expect(stopped).toMatch(
     /^La reversión en modo "full" aún no ha terminado \((exportadas|restauradas|comprobadas) \d+ de \d+ filas\): .*Vuelva a llamar a rollbackMigration\(\{mode: "full", confirm: true\}\)/,

@@ -4,21 +4,14 @@
 // Ui.alert with a ButtonSet returns the button pressed:
 // https://developers.google.com/apps-script/reference/base/ui#alert(String,String,ButtonSet)
 import { World, type AlertRecord } from '../../emulator';
-import { zeuesWorkbook } from '../../rehearse/sample-workbook';
+import { migratedForLongWork } from '../support/rollback-bundle';
 import { expectSameCells } from '../support/same-cells';
 
 const SHEET = 'Operaciones';
 
 function pausedRollback(mode: 'full' | 'columns') {
   const world = new World();
-  const ss = world.createSpreadsheet(zeuesWorkbook({ rows: 20_000 }));
-  const original = ss.sheet(SHEET).values();
-  const as = { activeSpreadsheet: ss.id };
-  let status = world.call('startMigration', [{}], as) as { state: string };
-  for (let i = 0; i < 20 && status.state !== 'done'; i += 1)
-    status = world.call('continueMigration', [], as) as { state: string };
-  expect(status.state).toBe('done');
-  world.call('setMigrationConfig', [{ time_budget_seconds: 30 }], as);
+  const { ss, as, original } = migratedForLongWork(world);
   expect(world.call('checkRollbackEligibility', [], as)).toMatchObject({
     eligible: true,
     rollback_in_progress: null,
@@ -67,6 +60,6 @@ describe('a rollback under way', () => {
     expect(said.length).toBeGreaterThan(0);
     for (const prompt of said.slice(0, -1)) expect(prompt).toMatch(/is not finished yet \(/);
     expect(said.at(-1)).toMatch(/^The rollback finished\./);
-    expectSameCells(ss.sheet(SHEET).values(), original);
+    expectSameCells(ss.sheet(SHEET).values(), original.values);
   });
 });

@@ -90,3 +90,19 @@ export function valuesBesideFormulas(values: unknown[][], formulas: string[][]):
 export function masked(snapshot: unknown): string {
   return JSON.stringify(snapshot).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z/g, '<time>');
 }
+
+/**
+ * A `rows`-row sample sheet in `world`, migrated through as many calls as it takes, then given a 30-second time
+ * budget: its rollbacks and verifications take several executions.
+ */
+export function migratedForLongWork(world: World, rows = 20_000): Omit<MigratedWorld, 'world'> {
+  const ss = world.createSpreadsheet(zeuesWorkbook({ rows }));
+  const original = originalOf(ss);
+  const as = { activeSpreadsheet: ss.id };
+  let status = world.call('startMigration', [{}], as) as { state: string };
+  for (let i = 0; i < 20 && status.state !== 'done'; i += 1)
+    status = world.call('continueMigration', [], as) as { state: string };
+  if (status.state !== 'done') throw new Error(`the migration did not finish: ${status.state}`);
+  world.call('setMigrationConfig', [{ time_budget_seconds: 30 }], as);
+  return { ss, original, as };
+}

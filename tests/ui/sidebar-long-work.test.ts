@@ -4,7 +4,7 @@
 // by itself until the work is done, as the owner would otherwise have to, click after click.
 import type { Page } from 'playwright-core';
 import { World } from '../../emulator';
-import { zeuesWorkbook } from '../../rehearse/sample-workbook';
+import { migratedForLongWork } from '../support/rollback-bundle';
 import { expectSameCells } from '../support/same-cells';
 import { emulatorHandler, type ScriptRunHandler } from '../support/script-run-bridge';
 import { openSidebar, screenshot, useSidebarBrowser } from './browser';
@@ -16,16 +16,7 @@ const harness = useSidebarBrowser();
 
 function migrated() {
   const world = new World({});
-  const ss = world.createSpreadsheet(zeuesWorkbook({ rows: ROWS }));
-  const sheet = ss.sheet('Operaciones');
-  const original = { values: sheet.values(), formulas: sheet.formulas() };
-  const as = { activeSpreadsheet: ss.id };
-  let status = world.call('startMigration', [{}], as) as { state: string };
-  for (let i = 0; i < 20 && status.state !== 'done'; i += 1)
-    status = world.call('continueMigration', [], as) as { state: string };
-  expect(status.state).toBe('done');
-  world.call('setMigrationConfig', [{ time_budget_seconds: 30 }], as);
-  return { world, ss, original };
+  return { world, ...migratedForLongWork(world, ROWS) };
 }
 
 /** Records every text the element with `id` shows from now on (it comes and goes as answers arrive). */
