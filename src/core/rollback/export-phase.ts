@@ -108,7 +108,7 @@ export function exportPhase(
     }
     if (!done) {
       save({ ...current(), export_progress: progress });
-      // Counted in data rows, as the other stages count them (`to` and `last` are row numbers).
+      // Counted in the rows it reads, from its first (the header row in full mode, which compares it too).
       const first = span.first;
       return pause({ stage: 'export', done: to - first + 1, total: last - first + 1 });
     }
