@@ -7,6 +7,7 @@ import { findOldBackups, trashOldBackups } from '../core/rollback/cleanup';
 import { readCheckpoint } from '../core/rollback/checkpoint';
 import { assessEligibility, onlyOutsideWindow } from '../core/rollback/eligibility';
 import { readRollbackFacts } from '../core/state/run-record';
+import { progressText } from '../core/rollback/phases';
 import { rollbackMigration as runRollback } from '../core/rollback/rollback';
 import type { Services } from '../core/ports';
 import { ask, confirm, tell } from '../gas/ui';
@@ -43,7 +44,11 @@ export function rollbackMigration(options?: unknown): RollbackReport {
 }
 
 function describeReport(report: RollbackReport, t: Translate): string {
-  if (report.pending) return report.errors.join('\n');
+  if (report.pending) {
+    if (!report.progress) return report.errors.join('\n');
+    const progress = progressText(report.progress, t);
+    return t('rollback_menu_not_finished', { progress, menu: t('menu_path'), rollback: t('menu_rollback') });
+  }
   const lines = [
     t(report.success ? 'rollback_finished' : 'rollback_finished_problems'),
     report.removed_columns.length > 0

@@ -188,6 +188,9 @@ export const en = {
   rollback_differs: 'Checked against the backup: differences remain.',
   rollback_nothing: 'There is nothing to roll back.',
   rollback_anyway: '{reason}\n\nRoll back anyway?',
+  rollback_menu_not_finished:
+    "The rollback is not finished yet ({progress}): it stopped to stay within Apps Script's time limit. " +
+    'Choose {menu} > {rollback} again to continue from where it stopped.',
   rollback_continue:
     "A {mode} rollback is under way: it stopped to stay within Apps Script's time limit. Continue it now?",
   rollback_the_backup: 'the backup',

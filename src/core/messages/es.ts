@@ -202,6 +202,9 @@ export const es: Record<MessageKey, string> = {
   rollback_differs: 'Comparada con la copia de seguridad: quedan diferencias.',
   rollback_nothing: 'No hay nada que revertir.',
   rollback_anyway: '{reason}\n\n¿Revertir de todos modos?',
+  rollback_menu_not_finished:
+    'La reversión aún no ha terminado ({progress}): se detuvo para no pasar el límite de tiempo de Apps Script. ' +
+    'Elija {menu} > {rollback} otra vez para continuar desde donde quedó.',
   rollback_continue:
     'Hay una reversión en modo {mode} en curso: se detuvo para no pasar el límite de tiempo de Apps Script. ¿Continuarla ahora?',
   rollback_the_backup: 'la copia de seguridad',

@@ -282,13 +282,18 @@ const PROGRESS_TEXT = {
   other_sheets: 'rollback_progress_other_sheets',
 } as const;
 
+/** How far a paused rollback got, in the owner's words. */
+export function progressText(progress: RollbackProgress, t: Translate): string {
+  return t(PROGRESS_TEXT[progress.stage], { done: progress.done, total: progress.total });
+}
+
 /** A paused rollback's answer: how far it got, and that the same call goes on from there. */
 function pendingReport(
   checkpoint: RollbackCheckpoint,
   progress: RollbackProgress,
   t: Translate,
 ): RollbackReport {
-  const howFar = t(PROGRESS_TEXT[progress.stage], { done: progress.done, total: progress.total });
+  const howFar = progressText(progress, t);
   return {
     migration: checkpoint.target.migration,
     mode: checkpoint.mode,
