@@ -56,6 +56,15 @@ export class RollbackController {
     await this.drive({ mode, confirm: true });
   }
 
+  /**
+   * An undo that stopped unfinished: its pending report would say it goes on by itself, so it goes; the
+   * eligibility, read again, now says an undo is under way.
+   */
+  private async stoppedUnfinished(): Promise<void> {
+    this.app.update({ rollbackReport: null });
+    await this.app.loadEligibility();
+  }
+
   private async drive(options: RollbackOptions): Promise<void> {
     const error = byId('rollback-error');
     error.hidden = true;
@@ -72,7 +81,7 @@ export class RollbackController {
         },
       });
       if (rollbackProgress(report)) {
-        this.app.update({ rollbackReport: null });
+        await this.stoppedUnfinished();
         error.textContent = this.app.ctx.t('rollback_stalled');
         error.hidden = false;
         return;
@@ -87,6 +96,7 @@ export class RollbackController {
       byId<HTMLInputElement>('override-window').checked = false;
       await this.onRolledBack();
     } catch (e) {
+      if (rollbackProgress(this.app.state.rollbackReport)) await this.stoppedUnfinished();
       showError(error, this.app.ctx, e);
     } finally {
       confirm.disabled = false;

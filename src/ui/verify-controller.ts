@@ -27,6 +27,8 @@ export class VerifyController {
     if (!this.app.view.checks.canRun) return;
     const error = byId('verify-error');
     error.hidden = true;
+    // Shown again if the checks stop unfinished: a pending report would say they go on by themselves.
+    const shown = this.app.state.verification;
     this.app.update({ busy: true });
     try {
       const report = await callWhilePending({
@@ -35,12 +37,14 @@ export class VerifyController {
         onAnswer: (answer) => this.app.update({ verification: answer }),
       });
       if (verificationProgress(report)) {
+        this.app.update({ verification: shown });
         error.textContent = this.app.ctx.t('verify_stalled');
         error.hidden = false;
         return;
       }
       await this.onVerified();
     } catch (e) {
+      if (verificationProgress(this.app.state.verification)) this.app.update({ verification: shown });
       showError(error, this.app.ctx, e);
     } finally {
       this.app.update({ busy: false });

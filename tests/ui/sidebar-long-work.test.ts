@@ -109,3 +109,36 @@ test('an undo that stopped at its time limit before the panel opened is carried 
   expect(pageErrors).toEqual([]);
   await page.context().close();
 });
+
+test('an undo refused midway (another execution holds the lock) says why and that it is under way, and goes on when asked', async () => {
+  const { world, ss, original } = migrated();
+  const run = emulatorHandler(world, ss.id);
+  let undoCalls = 0;
+  const handler: ScriptRunHandler = (fn, args) => {
+    if (fn === 'rollbackMigration') world.lockHeldElsewhere(ss.id, ++undoCalls === 2);
+    return run(fn, args);
+  };
+  const { page, pageErrors } = await openSidebar(harness.browser(), harness.served(), handler);
+  await page.waitForSelector('body[data-state=ready]');
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  await page.check('#mode-full');
+  await page.click('#rollback-button');
+  await page.click('#rollback-confirm-button');
+  await page.waitForSelector('#rollback-error:not([hidden])', { timeout: 60_000 });
+  expect(undoCalls).toBe(2);
+  expect(await page.textContent('#rollback-error')).toMatch(/Another run is in progress/);
+  expect(await page.$('#rollback-progress')).toBeNull();
+  await page.waitForFunction(() =>
+    /An undo of the whole sheet is under way/.test(
+      document.getElementById('rollback-eligibility')?.textContent ?? '',
+    ),
+  );
+
+  await page.click('#rollback-button');
+  await page.click('#rollback-confirm-button');
+  await page.waitForSelector('#summary[data-phase=rolled_back]', { timeout: 150_000 });
+  expect(await page.textContent('#rollback-summary')).toBe('Undone.');
+  expectSameCells(ss.sheet('Operaciones').values(), original.values);
+  expect(pageErrors).toEqual([]);
+  await page.context().close();
+});
